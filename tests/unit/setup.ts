@@ -1,0 +1,2 @@
+// Real IndexedDB semantics in memory for every unit test (Dexie runs on it).
+import 'fake-indexeddb/auto';
