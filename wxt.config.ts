@@ -1,10 +1,20 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { checkSeedFiles } from './lib/pack/seed-check';
+import { readSeedFiles } from './tests/support/seed-files';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // An invalid seed pack fails the build, naming the file, the card and the field.
+    'build:before': () => {
+      const problems = checkSeedFiles(readSeedFiles(resolve(import.meta.dirname, 'seeds')));
+      if (problems.length > 0) throw new Error(`Invalid seed packs:\n${problems.join('\n')}`);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Background cards for the terms in the news you read.',

@@ -1,1 +1,23 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { bundledSeedPacks } from '@/lib/background/bundled-seeds';
+import { createRequestHandler } from '@/lib/background/handlers';
+import { MatcherService } from '@/lib/background/matcher-service';
+import { syncSeeds } from '@/lib/db/install-pack';
+import { BackstoryDB } from '@/lib/db/schema';
+import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
+
+export default defineBackground(() => {
+  const db = new BackstoryDB();
+  // Installs the seeds on first run and updates unedited seed cards after an upgrade.
+  const seeded = syncSeeds(db, bundledSeedPacks()).catch((error: unknown) => {
+    console.error('Backstory: seed packs could not be installed', error);
+  });
+  const handle = createRequestHandler({ db, matchers: new MatcherService(db) });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only this extension's own contexts may ask; other messages are not ours to answer.
+    if (sender.id !== browser.runtime.id) return undefined;
+    if ((message as { backstory?: unknown } | null)?.backstory !== PROTOCOL_VERSION) return undefined;
+    return seeded.then(() => handle(message));
+  });
+});

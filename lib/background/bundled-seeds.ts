@@ -1,0 +1,17 @@
+import type { Pack } from '../pack/types';
+import { describeIssues, validatePack } from '../pack/validate';
+
+// Vite inlines every seed pack at build time; the build-time check in wxt.config.ts has
+// already refused invalid ones, so this validation is a second line of defence.
+const files = import.meta.glob<unknown>('/seeds/*.json', { eager: true, import: 'default' });
+
+/** The seed packs shipped with this version of the extension, validated. */
+export function bundledSeedPacks(): Pack[] {
+  const packs: Pack[] = [];
+  for (const [file, json] of Object.entries(files)) {
+    const result = validatePack(json);
+    if (result.ok) packs.push(result.pack);
+    else console.error(`Backstory: seed pack skipped\n${describeIssues(result.issues, file)}`);
+  }
+  return packs;
+}

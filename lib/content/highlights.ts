@@ -1,0 +1,48 @@
+import type { BlockMention } from '../protocol/messages';
+import type { TextBlock } from './text-blocks';
+
+/** Name of the highlight that paints mentions; every Backstory highlight starts with `backstory`. */
+export const MENTION_HIGHLIGHT = 'backstory-mention';
+
+/** Finds the text node and offset holding a block offset (binary search over the pieces). */
+function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, number] {
+  const { pieces } = block;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = (pieces[mid] as (typeof pieces)[number]).start;
+    if (start < offset || (!preferEnd && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  const piece = pieces[lo] as (typeof pieces)[number];
+  return [piece.node, offset - piece.start];
+}
+
+/** Builds one Range per mention, in the page's own document. */
+export function mentionRanges(blocks: TextBlock[], mentions: BlockMention[]): Range[] {
+  const ranges: Range[] = [];
+  for (const mention of mentions) {
+    const block = blocks[mention.block];
+    if (!block) continue;
+    const [startNode, startOffset] = locate(block, mention.start, false);
+    const [endNode, endOffset] = locate(block, mention.end, true);
+    const range = startNode.ownerDocument.createRange();
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    ranges.push(range);
+  }
+  return ranges;
+}
+
+/** Paints the ranges as mentions, replacing what was painted before. */
+export function paintMentions(ranges: Range[], registry: HighlightRegistry = CSS.highlights): void {
+  registry.set(MENTION_HIGHLIGHT, new Highlight(...ranges));
+}
+
+/** Removes every Backstory highlight from the page. */
+export function clearMentions(registry: HighlightRegistry = CSS.highlights): void {
+  for (const name of [...registry.keys()]) {
+    if (name.startsWith('backstory')) registry.delete(name);
+  }
+}

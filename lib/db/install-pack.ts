@@ -1,0 +1,81 @@
+import type { Pack } from '../pack/types';
+import { bumpRevision, toStoredCard } from './cards';
+import type { StoredCard } from './records';
+import type { BackstoryDB } from './schema';
+
+/** What installing a seed pack changed. */
+export interface SeedReport {
+  added: number;
+  updated: number;
+  /** Cards kept as they were because the reader edited them. */
+  keptEdited: number;
+  removed: number;
+}
+
+/**
+ * Installs or updates a seed pack in one transaction. Cards the reader has not edited
+ * follow the pack; edited cards, the reader's own cards and cards the reader deleted
+ * (tombstones) are left alone. Unedited cards the new version dropped are removed.
+ */
+export async function installSeedPack(db: BackstoryDB, pack: Pack, now = Date.now()): Promise<SeedReport> {
+  const report: SeedReport = { added: 0, updated: 0, keptEdited: 0, removed: 0 };
+  await db.transaction('rw', [db.cards, db.packs, db.tombstones, db.settings], async () => {
+    const ids = pack.cards.map((card) => card.id);
+    const [existing, tombstones] = await Promise.all([db.cards.bulkGet(ids), db.tombstones.bulkGet(ids)]);
+    const writes: StoredCard[] = [];
+    pack.cards.forEach((card, i) => {
+      const old = existing[i];
+      if (tombstones[i]) return;
+      if (old && (old.edited || old.pack !== pack.pack.id)) {
+        if (old.edited) report.keptEdited++;
+        return;
+      }
+      writes.push(
+        toStoredCard(card, {
+          pack: pack.pack.id,
+          edited: false,
+          created: old?.created ?? now,
+          modified: now,
+        }),
+      );
+      if (old) report.updated++;
+      else report.added++;
+    });
+    const keep = new Set(ids);
+    const dropped = await db.cards
+      .where('pack')
+      .equals(pack.pack.id)
+      .filter((card) => !card.edited && !keep.has(card.id))
+      .primaryKeys();
+    report.removed = dropped.length;
+    await db.cards.bulkPut(writes);
+    await db.cards.bulkDelete(dropped);
+    const { id, title, version, language } = pack.pack;
+    await db.packs.put({
+      id,
+      title,
+      version,
+      ...(language ? { language } : {}),
+      origin: 'seed',
+      installed: now,
+    });
+    await bumpRevision(db);
+  });
+  return report;
+}
+
+/**
+ * Brings the database up to date with the bundled seed packs: a pack is installed when it
+ * is missing or its version differs from the installed one. Cheap when nothing changed
+ * (one read), so the background runs it at every start.
+ */
+export async function syncSeeds(
+  db: BackstoryDB,
+  packs: readonly Pack[],
+  now = Date.now(),
+): Promise<string[]> {
+  const installed = await db.packs.bulkGet(packs.map((pack) => pack.pack.id));
+  const changed = packs.filter((pack, i) => installed[i]?.version !== pack.pack.version);
+  for (const pack of changed) await installSeedPack(db, pack, now);
+  return changed.map((pack) => pack.pack.id);
+}

@@ -1,0 +1,115 @@
+import { createRequestHandler } from '@/lib/background/handlers';
+import { MatcherService } from '@/lib/background/matcher-service';
+import { PAUSED_KEY } from '@/lib/background/site-state';
+import { bumpRevision, toStoredCard } from '@/lib/db/cards';
+import { syncSeeds } from '@/lib/db/install-pack';
+import { freshDb, makeCard, makePack } from '../factories';
+
+async function setup() {
+  const db = freshDb();
+  await syncSeeds(db, [makePack()]);
+  return { db, handle: createRequestHandler({ db, matchers: new MatcherService(db) }) };
+}
+
+function scan(blocks: string[], url = 'https://news.example/article') {
+  return { backstory: 1, method: 'page.scan', params: { url, blocks } };
+}
+
+describe('the page.scan handler', () => {
+  it('answers mentions with block offsets and the cards they refer to', async () => {
+    const { handle } = await setup();
+    const answer = await handle(scan(['Nothing here.', 'Allies said the Founding Act is dead.']));
+    expect(answer).toEqual({
+      ok: true,
+      result: {
+        enabled: true,
+        mentions: [{ block: 1, start: 16, end: 28, cardIds: ['founding-act'] }],
+        cards: { 'founding-act': makePack().cards[1] },
+      },
+    });
+  });
+
+  it('paints nothing on a site the reader switched off', async () => {
+    const { db, handle } = await setup();
+    await db.sites.put({ host: 'news.example', disabled: true });
+    expect(await handle(scan(['Founding Act']))).toEqual({
+      ok: true,
+      result: { enabled: false, mentions: [], cards: {} },
+    });
+    expect(
+      (
+        (await handle(scan(['Founding Act'], 'https://other.example/'))) as {
+          ok: true;
+          result: { enabled: boolean };
+        }
+      ).result.enabled,
+    ).toBe(true);
+  });
+
+  it('paints nothing anywhere while paused', async () => {
+    const { db, handle } = await setup();
+    await db.settings.put({ key: PAUSED_KEY, value: true });
+    expect(await handle(scan(['Founding Act']))).toMatchObject({ ok: true, result: { enabled: false } });
+  });
+
+  it('sees a card written after the first scan, without a restart', async () => {
+    const { db, handle } = await setup();
+    await handle(scan(['warm up']));
+    await db.transaction('rw', db.cards, db.settings, async () => {
+      await db.cards.add(
+        toStoredCard(makeCard({ id: 'hague', title: 'The Hague summit', aliases: [] }), {
+          edited: true,
+          created: 1,
+          modified: 1,
+        }),
+      );
+      await bumpRevision(db);
+    });
+    const answer = await handle(scan(['Before the Hague summit.']));
+    expect(answer).toMatchObject({ ok: true, result: { mentions: [{ block: 0, cardIds: ['hague'] }] } });
+  });
+});
+
+describe('request validation', () => {
+  it.each([
+    ['not an object', 'hello', 'not a Backstory request'],
+    [
+      'another protocol version',
+      { backstory: 2, method: 'page.scan', params: {} },
+      'not a Backstory request',
+    ],
+    ['an unknown method', { backstory: 1, method: 'db.drop', params: {} }, 'unknown method "db.drop"'],
+    [
+      'an inherited method name',
+      { backstory: 1, method: 'toString', params: {} },
+      'unknown method "toString"',
+    ],
+    [
+      'params that are not an object',
+      { backstory: 1, method: 'page.scan', params: [] },
+      'page.scan: params must be an object',
+    ],
+    [
+      'a missing url',
+      { backstory: 1, method: 'page.scan', params: { blocks: [] } },
+      'page.scan: params.url must be a URL string',
+    ],
+    [
+      'blocks that are not text',
+      { backstory: 1, method: 'page.scan', params: { url: 'https://a.example/', blocks: ['ok', 7] } },
+      'page.scan: params.blocks[1] must be a string',
+    ],
+  ])('rejects %s with a clear error', async (_name, message, error) => {
+    const { handle } = await setup();
+    expect(await handle(message)).toEqual({ ok: false, error });
+  });
+
+  it('rejects more text than a page can reasonably hold', async () => {
+    const { handle } = await setup();
+    const blocks = Array.from({ length: 11 }, () => 'x'.repeat(1_000_000));
+    expect(await handle(scan(blocks))).toEqual({
+      ok: false,
+      error: 'page.scan: params.blocks hold more than 10000000 characters',
+    });
+  });
+});

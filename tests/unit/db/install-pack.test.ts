@@ -1,0 +1,88 @@
+import { readRevision } from '@/lib/db/cards';
+import { installSeedPack, syncSeeds } from '@/lib/db/install-pack';
+import type { Pack } from '@/lib/pack/types';
+import { freshDb, makeCard, makePack } from '../factories';
+
+function version(pack: Pack, v: string, cards = pack.cards): Pack {
+  return { ...pack, pack: { ...pack.pack, version: v }, cards };
+}
+
+describe('seed installation', () => {
+  it('imports every card of the seed packs on first run', async () => {
+    const db = freshDb();
+    const installed = await syncSeeds(db, [makePack()], 1000);
+    expect(installed).toEqual(['test-pack']);
+    expect((await db.cards.toArray()).map((card) => card.id).sort()).toEqual(['founding-act', 'nato']);
+    expect(await db.packs.get('test-pack')).toMatchObject({ version: '1', origin: 'seed', installed: 1000 });
+  });
+
+  it('does nothing when the installed version is current', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const revision = await readRevision(db);
+    expect(await syncSeeds(db, [makePack()])).toEqual([]);
+    expect(await readRevision(db)).toBe(revision);
+  });
+
+  it('updates unedited cards and keeps edited ones when a new version ships', async () => {
+    const db = freshDb();
+    const v1 = makePack();
+    await syncSeeds(db, [v1], 1000);
+    await db.cards.update('nato', { summary: 'My own words.', edited: true });
+    const v2 = version(
+      v1,
+      '2',
+      v1.cards.map((card) => ({ ...card, summary: `New: ${card.summary}` })),
+    );
+    const report = await installSeedPack(db, v2, 2000);
+    expect(report).toEqual({ added: 0, updated: 1, keptEdited: 1, removed: 0 });
+    expect((await db.cards.get('nato'))?.summary).toBe('My own words.');
+    expect((await db.cards.get('founding-act'))?.summary).toMatch(/^New: /);
+    expect(await db.cards.get('founding-act')).toMatchObject({ created: 1000, modified: 2000 });
+  });
+
+  it('removes unedited cards a new version dropped and keeps edited ones', async () => {
+    const db = freshDb();
+    const v1 = makePack([makeCard({ id: 'a' }), makeCard({ id: 'b' }), makeCard({ id: 'c' })]);
+    await syncSeeds(db, [v1]);
+    await db.cards.update('b', { edited: true });
+    await syncSeeds(db, [version(v1, '2', [makeCard({ id: 'a' })])]);
+    expect((await db.cards.toArray()).map((card) => card.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('does not bring back a seed card the reader deleted', async () => {
+    const db = freshDb();
+    const v1 = makePack();
+    await syncSeeds(db, [v1]);
+    await db.cards.delete('nato');
+    await db.tombstones.put({ id: 'nato', deleted: 1 });
+    await syncSeeds(db, [version(v1, '2')]);
+    expect(await db.cards.get('nato')).toBeUndefined();
+  });
+
+  it("never overwrites the reader's own card that has the same id", async () => {
+    const db = freshDb();
+    const mine = makeCard({ summary: 'Mine.' });
+    await db.cards.add({ ...mine, terms: ['nato'], edited: true, created: 1, modified: 1 });
+    await syncSeeds(db, [makePack()]);
+    expect((await db.cards.get('nato'))?.summary).toBe('Mine.');
+  });
+
+  it('bumps the card revision so the matcher is rebuilt', async () => {
+    const db = freshDb();
+    expect(await readRevision(db)).toBe(0);
+    await syncSeeds(db, [makePack()]);
+    expect(await readRevision(db)).toBe(1);
+  });
+
+  it('writes nothing when the pack cannot be written whole', async () => {
+    const db = freshDb();
+    const broken = makePack([
+      makeCard({ id: 'a' }),
+      { ...makeCard({ id: 'b' }), title: Symbol('x') } as never,
+    ]);
+    await expect(installSeedPack(db, broken)).rejects.toThrow();
+    expect(await db.cards.count()).toBe(0);
+    expect(await db.packs.count()).toBe(0);
+  });
+});

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { checkSeedFiles } from '@/lib/pack/seed-check';
+import { readSeedFiles } from '../../support/seed-files';
+import { makeCard, makePack } from '../factories';
+
+const seedFiles = readSeedFiles(resolve(__dirname, '../../../seeds'));
+
+describe('the shipped seed packs', () => {
+  it('exist', () => {
+    expect(seedFiles.length).toBeGreaterThan(0);
+  });
+
+  it('are valid packs whose cards cite sources and link only to existing cards', () => {
+    expect(checkSeedFiles(seedFiles)).toEqual([]);
+  });
+
+  it('hold between 15 and 25 cards for the seed article', () => {
+    const count = seedFiles.reduce(
+      (n, file) => n + (JSON.parse(file.text) as { cards: unknown[] }).cards.length,
+      0,
+    );
+    expect(count).toBeGreaterThanOrEqual(15);
+    expect(count).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('checkSeedFiles', () => {
+  const file = (name: string, value: unknown) => ({ name, text: JSON.stringify(value) });
+
+  it('names the file, the card and the field of an invalid seed', () => {
+    const bad = makePack([makeCard({ id: 'nato', sources: [{ title: 'x', url: 'ftp://nato.int/' }] })]);
+    expect(checkSeedFiles([file('seeds/bad.json', bad)])).toEqual([
+      'seeds/bad.json: card "nato" (cards[0]), field "sources[0].url" must be an http or https address',
+    ]);
+  });
+
+  it('refuses a card without sources', () => {
+    const pack = makePack([makeCard({ sources: [] })]);
+    expect(checkSeedFiles([file('seeds/a.json', pack)])).toEqual([
+      'seeds/a.json: card "nato" (cards[0]), field "sources" must cite at least one source',
+    ]);
+  });
+
+  it('refuses a related id that names no card', () => {
+    const pack = makePack([makeCard({ related: ['ghost'] })]);
+    expect(checkSeedFiles([file('seeds/a.json', pack)])).toEqual([
+      'seeds/a.json: card "nato" (cards[0]), field "related[0]" names no seed card ("ghost")',
+    ]);
+  });
+
+  it('refuses the same id in two packs', () => {
+    const problems = checkSeedFiles([
+      file('seeds/a.json', makePack([makeCard()])),
+      file('seeds/b.json', makePack([makeCard()])),
+    ]);
+    expect(problems).toEqual([
+      'seeds/b.json: card "nato" (cards[0]), field "id" is also used in seeds/a.json',
+    ]);
+  });
+
+  it('reports a file that is not JSON', () => {
+    expect(checkSeedFiles([{ name: 'seeds/x.json', text: '{ nope' }])[0]).toMatch(
+      /^seeds\/x\.json: not valid JSON/,
+    );
+  });
+});
