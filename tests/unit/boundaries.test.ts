@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 // The runtime contexts must not leak into each other (see ../shared/STYLE.md): a content
 // script that pulled in the database would open the page's IndexedDB, not ours.
-const root = resolve(__dirname, '../..');
+const root = resolve(import.meta.dirname, '../..');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {

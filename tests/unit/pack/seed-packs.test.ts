@@ -3,7 +3,7 @@ import { checkSeedFiles } from '@/lib/pack/seed-check';
 import { readSeedFiles } from '../../support/seed-files';
 import { makeCard, makePack } from '../factories';
 
-const seedFiles = readSeedFiles(resolve(__dirname, '../../../seeds'));
+const seedFiles = readSeedFiles(resolve(import.meta.dirname, '../../../seeds'));
 
 describe('the shipped seed packs', () => {
   it('exist', () => {

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { type ExtensionBrowser, launchWithExtension } from '../support/launch';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+
+/** The demo article, served at /demo.html. */
+export const DEMO_PAGE = resolve(import.meta.dirname, '../demo/page.html');
+
+type Fixtures = { extension: ExtensionBrowser };
+type WorkerFixtures = { server: StaticServer };
+
+/** Playwright test with a Chromium that has the built extension, and a local page server. */
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const server = await startStaticServer({ '/demo.html': DEMO_PAGE });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
+  extension: async ({}, use) => {
+    const browser = await launchWithExtension();
+    await use(browser);
+    await browser.close();
+  },
+});
+
+export const expect = test.expect;
+
+/** The text of every range painted under Backstory's highlight names, in document order. */
+export function paintedMentions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: { range: Range; text: string }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('backstory')) continue;
+      for (const range of highlight) texts.push({ range: range as Range, text: range.toString() });
+    }
+    texts.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return texts.map((t) => t.text);
+  });
+}
