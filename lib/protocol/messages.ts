@@ -32,6 +32,40 @@ export interface Protocol {
   'page.scan': { params: { url: string; blocks: string[] }; result: ScanResult };
 }
 
+/** A card mentioned on a page, for the popup's "On this page" list. */
+export interface PageCard {
+  id: string;
+  title: string;
+  /** How many mentions refer to the card. */
+  count: number;
+}
+
+/**
+ * Requests to the content script of one tab, sent by the popup (through tabs.sendMessage)
+ * or relayed by the background (keyboard commands).
+ */
+export interface TabProtocol {
+  /** Cards or settings changed: ask the background again and repaint. */
+  'tab.refresh': { params: Record<string, never>; result: { painted: number } };
+  /** The cards mentioned on the page, in order of first mention, with counts. */
+  'tab.mentions': { params: Record<string, never>; result: { cards: PageCard[] } };
+  /** Scrolls to the first mention of the card and opens its card. */
+  'tab.reveal': { params: { cardId: string }; result: { found: boolean } };
+  /** Moves to the next or previous mention and opens its card (keyboard commands). */
+  'tab.navigate': { params: { direction: 'next' | 'previous' }; result: { found: boolean } };
+}
+
+export type TabMethod = keyof TabProtocol;
+export type TabParams<M extends TabMethod> = TabProtocol[M]['params'];
+export type TabResult<M extends TabMethod> = TabProtocol[M]['result'];
+
+/** The envelope of a request to a tab. */
+export interface TabRequest<M extends TabMethod = TabMethod> {
+  backstory: typeof PROTOCOL_VERSION;
+  method: M;
+  params: TabParams<M>;
+}
+
 export type Method = keyof Protocol;
 export type Params<M extends Method> = Protocol[M]['params'];
 export type Result<M extends Method> = Protocol[M]['result'];

@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import { PROTOCOL_VERSION, type TabMethod, type TabParams, type TabResult } from './messages';
+
+/** Sends one message to a tab and resolves with the raw answer; tests pass their own. */
+export type SendToTab = (tabId: number, message: unknown) => Promise<unknown>;
+
+const sendToTab: SendToTab = (tabId, message) => browser.tabs.sendMessage(tabId, message);
+
+/**
+ * Calls the content script of a tab with a typed request. Rejects when the tab has no
+ * Backstory content script (browser pages, the store) or the script reports an error.
+ */
+export async function requestTab<M extends TabMethod>(
+  tabId: number,
+  method: M,
+  params: TabParams<M>,
+  send: SendToTab = sendToTab,
+): Promise<TabResult<M>> {
+  const answer = (await send(tabId, { backstory: PROTOCOL_VERSION, method, params })) as
+    | { ok: true; result: TabResult<M> }
+    | { ok: false; error: string }
+    | undefined;
+  if (!answer) throw new Error(`The page did not answer ${method}`);
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.result;
+}
+
+/** Tells every open tab to repaint, after cards or settings changed. Tabs without us are skipped. */
+export async function refreshAllTabs(send: SendToTab = sendToTab): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.allSettled(
+    tabs.flatMap((tab) => (tab.id === undefined ? [] : [requestTab(tab.id, 'tab.refresh', {}, send)])),
+  );
+}
