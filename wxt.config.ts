@@ -19,6 +19,16 @@ export default defineConfig({
     name: 'Backstory',
     description: 'Background cards for the terms in the news you read.',
     permissions: ['storage'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next marked term and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous marked term and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

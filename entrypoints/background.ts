@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { bundledSeedPacks } from '@/lib/background/bundled-seeds';
+import { relayCommands } from '@/lib/background/commands';
 import { createRequestHandler } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { syncSeeds } from '@/lib/db/install-pack';
@@ -12,7 +13,17 @@ export default defineBackground(() => {
   const seeded = syncSeeds(db, bundledSeedPacks()).catch((error: unknown) => {
     console.error('Backstory: seed packs could not be installed', error);
   });
-  const handle = createRequestHandler({ db, matchers: new MatcherService(db) });
+  const handle = createRequestHandler({
+    db,
+    matchers: new MatcherService(db),
+    openManager: async (cardId) => {
+      const url = browser.runtime.getURL(
+        `/popup.html?view=tab${cardId ? `#card=${encodeURIComponent(cardId)}` : ''}`,
+      );
+      await browser.tabs.create({ url });
+    },
+  });
+  relayCommands();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only this extension's own contexts may ask; other messages are not ours to answer.

@@ -1,37 +1,47 @@
 import { toPackCard } from '../db/cards';
 import type { BackstoryDB } from '../db/schema';
 import type { Card } from '../pack/types';
-import type { Method, Params, Protocol, Response, Result } from '../protocol/messages';
+import type { BlockMention, Method, Params, Response, Result } from '../protocol/messages';
 import { parseRequest } from '../protocol/parse';
 import type { MatcherService } from './matcher-service';
-import { isEnabledFor } from './site-state';
+import { hideCardOnSite, pageState } from './site-state';
 
 /** What the handlers need; the background entrypoint passes the real ones, tests their own. */
 export interface HandlerDeps {
   db: BackstoryDB;
   matchers: MatcherService;
+  /** Opens the card manager in a tab (browser.tabs.create in the extension). */
+  openManager: (cardId?: string) => Promise<void>;
 }
 
 type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
-function createHandlers({ db, matchers }: HandlerDeps): Handlers {
+function createHandlers({ db, matchers, openManager }: HandlerDeps): Handlers {
   return {
     'page.scan': async ({ url, blocks }) => {
-      if (!(await isEnabledFor(db, url))) return { enabled: false, mentions: [], cards: {} };
+      const state = await pageState(db, url);
+      if (!state.enabled) return { enabled: false, mentions: [], cards: {}, preferences: state.preferences };
       const matcher = await matchers.current();
-      const mentions: Protocol['page.scan']['result']['mentions'] = [];
+      const mentions: BlockMention[] = [];
       const ids = new Set<string>();
       blocks.forEach((text, block) => {
         for (const found of matcher.find(text)) {
-          mentions.push({ block, start: found.start, end: found.end, cardIds: found.cardIds });
-          for (const id of found.cardIds) ids.add(id);
+          const cardIds = found.cardIds.filter((id) => !state.hiddenCards.has(id));
+          if (cardIds.length === 0) continue;
+          mentions.push({ block, start: found.start, end: found.end, cardIds });
+          for (const id of cardIds) ids.add(id);
         }
       });
       const cards: Record<string, Card> = {};
       for (const card of await db.cards.bulkGet([...ids])) {
         if (card) cards[card.id] = toPackCard(card);
       }
-      return { enabled: true, mentions, cards };
+      return { enabled: true, mentions, cards, preferences: state.preferences };
+    },
+    'site.hideCard': async ({ url, cardId }) => ({ hidden: await hideCardOnSite(db, url, cardId) }),
+    'manager.open': async ({ cardId }) => {
+      await openManager(cardId);
+      return { opened: true };
     },
   };
 }

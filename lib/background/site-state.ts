@@ -1,4 +1,5 @@
 import type { BackstoryDB } from '../db/schema';
+import { PREFERENCES_KEY, type Preferences, readPreferences } from '../protocol/preferences';
 
 /** Key of the global pause in the settings table. */
 export const PAUSED_KEY = 'paused';
@@ -9,12 +10,39 @@ export function hostOf(url: string): string | undefined {
   return new URL(url).hostname || undefined;
 }
 
-/** Whether Backstory should mark the page at `url`: not paused, site not switched off. */
-export async function isEnabledFor(db: BackstoryDB, url: string): Promise<boolean> {
+/** How Backstory should treat the page at `url`. */
+export interface PageState {
+  /** Not paused and the site not switched off. */
+  enabled: boolean;
+  /** Cards the reader chose not to see marked on this site. */
+  hiddenCards: Set<string>;
+  preferences: Preferences;
+}
+
+/** Reads the pause, the site's switches and the preferences in one go. */
+export async function pageState(db: BackstoryDB, url: string): Promise<PageState> {
   const host = hostOf(url);
-  const [paused, site] = await Promise.all([
+  const [paused, site, preferences] = await Promise.all([
     db.settings.get(PAUSED_KEY),
     host ? db.sites.get(host) : Promise.resolve(undefined),
+    db.settings.get(PREFERENCES_KEY),
   ]);
-  return paused?.value !== true && site?.disabled !== true;
+  return {
+    enabled: paused?.value !== true && site?.disabled !== true,
+    hiddenCards: new Set(site?.hiddenCards ?? []),
+    preferences: readPreferences(preferences?.value),
+  };
+}
+
+/** Hides a card's mentions on the site of `url`; false when the URL has no host. */
+export async function hideCardOnSite(db: BackstoryDB, url: string, cardId: string): Promise<boolean> {
+  const host = hostOf(url);
+  if (!host) return false;
+  await db.transaction('rw', db.sites, async () => {
+    const site = (await db.sites.get(host)) ?? { host, disabled: false };
+    const hidden = new Set(site.hiddenCards ?? []);
+    hidden.add(cardId);
+    await db.sites.put({ ...site, hiddenCards: [...hidden] });
+  });
+  return true;
 }

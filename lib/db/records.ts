@@ -33,7 +33,10 @@ export interface Tombstone {
 /** The reader's choices for one site (host name). */
 export interface SiteRecord {
   host: string;
+  /** Backstory does not run on the site at all. */
   disabled: boolean;
+  /** Cards whose mentions are not marked on this site. */
+  hiddenCards?: string[];
 }
 
 /** One stored setting. */

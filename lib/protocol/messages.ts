@@ -3,6 +3,7 @@
  * Every request is declared here once: method name -> params -> result.
  */
 import type { Card } from '../pack/types';
+import type { Preferences } from './preferences';
 
 /** Protocol version carried by every request, so stray messages are told apart. */
 export const PROTOCOL_VERSION = 1;
@@ -24,12 +25,17 @@ export interface ScanResult {
   mentions: BlockMention[];
   /** Every card a mention refers to, so a hover needs no further round trip. */
   cards: Record<string, Card>;
+  preferences: Preferences;
 }
 
 /** Every request, by method name. */
 export interface Protocol {
   /** Finds mentions in the text blocks of the page at `url`. */
   'page.scan': { params: { url: string; blocks: string[] }; result: ScanResult };
+  /** "Don't mark this card on this site": the card's mentions disappear on the page's host. */
+  'site.hideCard': { params: { url: string; cardId: string }; result: { hidden: boolean } };
+  /** Opens the card manager in a tab, at the given card when there is one. */
+  'manager.open': { params: { cardId?: string }; result: { opened: boolean } };
 }
 
 /** A card mentioned on a page, for the popup's "On this page" list. */

@@ -23,6 +23,18 @@ const validators: { [M in Method]: Validator<M> } = {
       return `params.blocks hold more than ${REQUEST_LIMITS.textChars} characters`;
     return { url, blocks: blocks as string[] };
   },
+  'site.hideCard': ({ url, cardId }) => {
+    if (typeof url !== 'string' || url.length > REQUEST_LIMITS.urlLength)
+      return 'params.url must be a URL string';
+    if (typeof cardId !== 'string' || cardId.length > 200) return 'params.cardId must be a card id';
+    return { url, cardId };
+  },
+  'manager.open': ({ cardId }) => {
+    if (cardId !== undefined && (typeof cardId !== 'string' || cardId.length > 200)) {
+      return 'params.cardId must be a card id';
+    }
+    return cardId === undefined ? {} : { cardId };
+  },
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

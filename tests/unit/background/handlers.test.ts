@@ -3,12 +3,16 @@ import { MatcherService } from '@/lib/background/matcher-service';
 import { PAUSED_KEY } from '@/lib/background/site-state';
 import { bumpRevision, toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
+import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
 import { freshDb, makeCard, makePack } from '../factories';
 
 async function setup() {
   const db = freshDb();
   await syncSeeds(db, [makePack()]);
-  return { db, handle: createRequestHandler({ db, matchers: new MatcherService(db) }) };
+  return {
+    db,
+    handle: createRequestHandler({ db, matchers: new MatcherService(db), openManager: async () => {} }),
+  };
 }
 
 function scan(blocks: string[], url = 'https://news.example/article') {
@@ -25,6 +29,7 @@ describe('the page.scan handler', () => {
         enabled: true,
         mentions: [{ block: 1, start: 16, end: 28, cardIds: ['founding-act'] }],
         cards: { 'founding-act': makePack().cards[1] },
+        preferences: DEFAULT_PREFERENCES,
       },
     });
   });
@@ -34,7 +39,7 @@ describe('the page.scan handler', () => {
     await db.sites.put({ host: 'news.example', disabled: true });
     expect(await handle(scan(['Founding Act']))).toEqual({
       ok: true,
-      result: { enabled: false, mentions: [], cards: {} },
+      result: { enabled: false, mentions: [], cards: {}, preferences: DEFAULT_PREFERENCES },
     });
     expect(
       (
@@ -67,6 +72,50 @@ describe('the page.scan handler', () => {
     });
     const answer = await handle(scan(['Before the Hague summit.']));
     expect(answer).toMatchObject({ ok: true, result: { mentions: [{ block: 0, cardIds: ['hague'] }] } });
+  });
+});
+
+describe('site and manager requests', () => {
+  it('hides a card on one site only', async () => {
+    const { handle } = await setup();
+    const hide = {
+      backstory: 1,
+      method: 'site.hideCard',
+      params: { url: 'https://news.example/a', cardId: 'founding-act' },
+    };
+    expect(await handle(hide)).toEqual({ ok: true, result: { hidden: true } });
+    expect(await handle(scan(['Founding Act']))).toMatchObject({ ok: true, result: { mentions: [] } });
+    expect(await handle(scan(['Founding Act'], 'https://other.example/'))).toMatchObject({
+      ok: true,
+      result: { mentions: [{ cardIds: ['founding-act'] }] },
+    });
+  });
+
+  it('sends the stored preferences with each scan, repairing bad values', async () => {
+    const { db, handle } = await setup();
+    await db.settings.put({
+      key: PREFERENCES_KEY,
+      value: { hoverDelayMs: -5, density: 'first', theme: 'dark' },
+    });
+    expect(await handle(scan(['x']))).toMatchObject({
+      ok: true,
+      result: { preferences: { ...DEFAULT_PREFERENCES, density: 'first', theme: 'dark' } },
+    });
+  });
+
+  it('opens the manager at the requested card', async () => {
+    const db = freshDb();
+    const opened: (string | undefined)[] = [];
+    const handle = createRequestHandler({
+      db,
+      matchers: new MatcherService(db),
+      openManager: async (id) => {
+        opened.push(id);
+      },
+    });
+    await handle({ backstory: 1, method: 'manager.open', params: { cardId: 'nato' } });
+    await handle({ backstory: 1, method: 'manager.open', params: {} });
+    expect(opened).toEqual(['nato', undefined]);
   });
 });
 

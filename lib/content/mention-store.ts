@@ -1,0 +1,48 @@
+import type { Card } from '../pack/types';
+import { DEFAULT_PREFERENCES, type Preferences } from '../protocol/preferences';
+
+/** One mention painted on the page: its live Range and the cards it refers to. */
+export interface PaintedMention {
+  range: Range;
+  /** One or more card ids; several when cards share the term. */
+  cardIds: string[];
+}
+
+/**
+ * What the page currently shows: every mention (document order) with its cards, and the
+ * reader's preferences. The annotator writes it; the card and the tab handlers read it.
+ */
+export class MentionStore {
+  private current: readonly PaintedMention[] = [];
+  private cardMap: Readonly<Record<string, Card>> = {};
+  private prefs: Preferences = DEFAULT_PREFERENCES;
+  private readonly listeners = new Set<() => void>();
+
+  /** Every mention on the page in document order; all of them are hoverable. */
+  get mentions(): readonly PaintedMention[] {
+    return this.current;
+  }
+
+  /** The cards the mentions refer to, by id (the data arrives with the mentions). */
+  get cards(): Readonly<Record<string, Card>> {
+    return this.cardMap;
+  }
+
+  get preferences(): Preferences {
+    return this.prefs;
+  }
+
+  /** Replaces the mentions (and cards and preferences) and tells the listeners. */
+  set(mentions: readonly PaintedMention[], cards: Record<string, Card>, preferences: Preferences): void {
+    this.current = mentions;
+    this.cardMap = cards;
+    this.prefs = preferences;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` after every change until `signal` aborts. */
+  subscribe(listener: () => void, signal: AbortSignal): void {
+    this.listeners.add(listener);
+    signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+  }
+}
