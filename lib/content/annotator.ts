@@ -1,33 +1,172 @@
 import { request } from '../protocol/client';
-import type { ScanResult } from '../protocol/messages';
+import type { BlockMention, ScanResult } from '../protocol/messages';
+import { dirtyRoots } from './dirty-roots';
 import { clearMentions, mentionRanges, paintMentions } from './highlights';
+import type { MentionStore, PaintedMention } from './mention-store';
 import { adoptMentionStyle } from './style';
-import { collectBlocks } from './text-blocks';
+import { BlockReader, type TextBlock } from './text-blocks';
+import { visibleFirst } from './visible-first';
+import { SLICE_MS, yieldToMain } from './yield';
 
-/** What one scan of the page found, for the features that follow (the card, the popup). */
-export interface PageScan {
-  result: ScanResult;
-  ranges: Range[];
-}
+/** Asks the background for mentions; tests pass their own. */
+export type Scan = (url: string, blocks: string[]) => Promise<ScanResult>;
+
+const scanWithBackground: Scan = (url, blocks) => request('page.scan', { url, blocks });
+
+/** Delay between a page change and reading it: batches bursts, well inside one second. */
+const SETTLE_MS = 250;
 
 /**
- * Reads the page, asks the background for mentions and paints them. Everything it adds is
- * removed when `signal` aborts (extension update or reload, site switched off).
+ * Keeps a page's mentions painted: a first scan (visible blocks first, in slices), then
+ * incremental rescans of the blocks that mutations touched. Nothing is added to the DOM;
+ * everything stops and is cleared when `signal` aborts or the site is switched off.
  */
-export async function annotatePage(
-  signal: AbortSignal,
-  doc: Document = document,
-): Promise<PageScan | undefined> {
-  if (!doc.body || typeof CSS === 'undefined' || !('highlights' in CSS)) return undefined;
-  const blocks = collectBlocks(doc.body);
-  const result = await request('page.scan', { url: doc.location.href, blocks: blocks.map((b) => b.text) });
-  if (signal.aborted || !result.enabled) return undefined;
-  const ranges = mentionRanges(blocks, result.mentions);
-  const removeStyle = adoptMentionStyle(doc);
-  paintMentions(ranges);
-  signal.addEventListener('abort', () => {
+export class Annotator {
+  private mentions: PaintedMention[] = [];
+  private cards: ScanResult['cards'] = {};
+  private result: ScanResult | undefined;
+  private readonly observer: MutationObserver;
+  private dirty = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private removeStyle: (() => void) | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly store: MentionStore,
+    private readonly doc: Document = document,
+    private readonly scan: Scan = scanWithBackground,
+  ) {
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** Reads the whole page again and repaints; resolves with the number of mentions. */
+  refresh(): Promise<number> {
+    const run = this.queue.then(() => this.scanAll());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private get supported(): boolean {
+    return Boolean(this.doc.body) && typeof CSS !== 'undefined' && 'highlights' in CSS;
+  }
+
+  private async scanAll(): Promise<number> {
+    if (this.signal.aborted || !this.supported) return 0;
+    // Observe before reading, so a change made while the page is read is not missed.
+    this.observe();
+    const blocks = await this.readBlocks([this.doc.body as Node]);
+    const found: PaintedMention[] = [];
+    this.cards = {};
+    for (const group of visibleFirst(blocks)) {
+      if (group.length === 0) continue;
+      const added = await this.scanBlocks(group.map((i) => blocks[i] as TextBlock));
+      if (!added) return this.disable();
+      found.push(...added);
+      this.publish(sortByDocument(found));
+    }
+    if (found.length === 0) this.publish([]);
+    return this.mentions.length;
+  }
+
+  private async readBlocks(roots: Node[]): Promise<TextBlock[]> {
+    const blocks: TextBlock[] = [];
+    for (const root of roots) {
+      const reader = new BlockReader(root);
+      while (!reader.read(performance.now() + SLICE_MS)) await yieldToMain();
+      blocks.push(...reader.blocks);
+    }
+    return blocks;
+  }
+
+  /** Scans blocks with the background; undefined when Backstory is off for this page. */
+  private async scanBlocks(blocks: TextBlock[]): Promise<PaintedMention[] | undefined> {
+    const result = await this.scan(
+      this.doc.location.href,
+      blocks.map((b) => b.text),
+    );
+    this.result = result;
+    if (!result.enabled || this.signal.aborted) return undefined;
+    Object.assign(this.cards, result.cards);
+    const ranges = mentionRanges(blocks, result.mentions);
+    return ranges.map((range, i) => ({ range, cardIds: (result.mentions[i] as BlockMention).cardIds }));
+  }
+
+  private publish(mentions: PaintedMention[]): void {
+    this.mentions = mentions;
+    this.removeStyle ??= adoptMentionStyle(this.doc);
+    const preferences = this.result?.preferences;
+    paintMentions(preferences?.density === 'first' ? firstPerCard(mentions) : mentions.map((m) => m.range));
+    if (preferences) this.store.set(mentions, this.cards, preferences);
+  }
+
+  private observe(): void {
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const root of dirtyRoots(records)) this.dirty.add(root);
+    if (this.dirty.size === 0 && !records.some((r) => r.removedNodes.length > 0)) return;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.queue = this.queue.then(() => this.rescanDirty()).catch(() => undefined);
+    }, SETTLE_MS);
+  }
+
+  /** Drops mentions whose text went away or changed, and reads the changed blocks again. */
+  private async rescanDirty(): Promise<void> {
+    if (this.signal.aborted) return;
+    const roots = [...this.dirty].filter((root) => root.isConnected);
+    this.dirty.clear();
+    const kept = this.mentions.filter(
+      (m) =>
+        !m.range.collapsed &&
+        m.range.startContainer.isConnected &&
+        !roots.some((r) => r.contains(m.range.startContainer)),
+    );
+    const blocks = roots.length > 0 ? await this.readBlocks(roots) : [];
+    const added = blocks.length > 0 ? await this.scanBlocks(blocks) : [];
+    if (!added) {
+      this.disable();
+      return;
+    }
+    this.publish(sortByDocument([...kept, ...added]));
+  }
+
+  private disable(): number {
+    this.observer.disconnect();
+    this.mentions = [];
     clearMentions();
-    removeStyle();
+    if (this.result) this.store.set([], {}, this.result.preferences);
+    return 0;
+  }
+
+  private stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.observer.disconnect();
+    clearMentions();
+    this.removeStyle?.();
+    this.removeStyle = undefined;
+  }
+}
+
+function sortByDocument(mentions: PaintedMention[]): PaintedMention[] {
+  return mentions.sort((a, b) => {
+    try {
+      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+    } catch {
+      return 0; // Ranges in different shadow trees have no order; keep the scan's order.
+    }
   });
-  return { result, ranges };
+}
+
+function firstPerCard(mentions: readonly PaintedMention[]): Range[] {
+  const seen = new Set<string>();
+  const ranges: Range[] = [];
+  for (const { range, cardIds } of mentions) {
+    if (cardIds.some((id) => !seen.has(id))) ranges.push(range);
+    for (const id of cardIds) seen.add(id);
+  }
+  return ranges;
 }

@@ -30,15 +30,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
 export const expect = test.expect;
 
-/** The text of every range painted under Backstory's highlight names, in document order. */
+/** The text of every range painted under Backstory's highlight names, in painting order. */
 export function paintedMentions(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const texts: { range: Range; text: string }[] = [];
+    const texts: string[] = [];
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('backstory')) continue;
-      for (const range of highlight) texts.push({ range: range as Range, text: range.toString() });
+      for (const range of highlight) texts.push(range.toString());
     }
-    texts.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    return texts.map((t) => t.text);
+    return texts;
   });
 }

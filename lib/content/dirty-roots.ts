@@ -1,0 +1,51 @@
+import { isSkipped } from './skip';
+import { blockOwner, isBlock } from './text-blocks';
+
+/** True when the node sits inside something Backstory never reads (a script, our card…). */
+function insideSkipped(node: Node): boolean {
+  for (let el: Node | null = node.nodeType === 1 ? node : node.parentNode; el; el = el.parentNode) {
+    if (el.nodeType === 1 && isSkipped(el as Element)) return true;
+  }
+  return false;
+}
+
+/**
+ * The parts of the page whose text a batch of mutations may have changed: the block around
+ * changed text, or an added block itself. A removed block needs no reading (its mentions'
+ * ranges collapse and are dropped), so it adds nothing here.
+ */
+export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
+  const roots = new Set<Node>();
+  const add = (node: Node | null) => {
+    if (node && !insideSkipped(node)) roots.add(node);
+  };
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      add(blockOwner(record.target));
+      continue;
+    }
+    if (record.type !== 'childList') continue;
+    for (const node of record.addedNodes) {
+      if (isBlock(node)) add(node);
+      else if (node.nodeType === 1 || node.nodeType === 3) add(blockOwner(node));
+    }
+    for (const node of record.removedNodes) {
+      if (node.nodeType === 3 || (node.nodeType === 1 && !isBlock(node))) {
+        add(isBlock(record.target) ? record.target : blockOwner(record.target));
+      }
+    }
+  }
+  return outermost(roots);
+}
+
+/** Drops roots that lie inside another root, and roots no longer in the page. */
+function outermost(roots: Set<Node>): Set<Node> {
+  const kept = new Set<Node>();
+  for (const root of roots) {
+    if (!root.isConnected) continue;
+    let inner = false;
+    for (let up = root.parentNode; up && !inner; up = up.parentNode) inner = roots.has(up);
+    if (!inner) kept.add(root);
+  }
+  return kept;
+}

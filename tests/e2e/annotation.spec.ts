@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { refreshTabs } from '../support/load-cards';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+import { expect, paintedMentions, test } from './fixtures';
+
+// Golden pages in the style of mozilla/readability: one folder per rule, each with the page
+// and the mention texts Backstory must paint on it, in order, with the seed cards.
+const GOLDEN = resolve(import.meta.dirname, 'golden');
+const cases = readdirSync(GOLDEN).sort();
+
+let pages: StaticServer;
+test.beforeAll(async () => {
+  const routes = Object.fromEntries(
+    cases.map((name) => [`/${name}.html`, join(GOLDEN, name, 'source.html')]),
+  );
+  pages = await startStaticServer({
+    ...routes,
+    '/live.html': {
+      body: '<!doctype html><html lang="en"><body><main><p>Static text.</p></main></body></html>',
+    },
+  });
+});
+test.afterAll(() => pages.close());
+
+test('paints exactly the expected mentions on every golden page', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  for (const name of cases) {
+    const expected = JSON.parse(readFileSync(join(GOLDEN, name, 'expected.json'), 'utf8')) as string[];
+    await page.goto(pages.url(`/${name}.html`));
+    await expect.poll(() => paintedMentions(page), { message: name }).toEqual(expected);
+  }
+});
+
+test('paints text added after load and unpaints text removed', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/live.html'));
+  await page.waitForTimeout(300);
+  expect(await paintedMentions(page)).toEqual([]);
+  const added = Date.now();
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'Late news: the Kremlin replied.';
+    document.querySelector('main')?.append(p);
+  });
+  await expect.poll(() => paintedMentions(page), { timeout: 1000 }).toEqual(['Kremlin']);
+  expect(Date.now() - added).toBeLessThan(1000);
+  await page.evaluate(() => document.getElementById('late')?.remove());
+  await expect.poll(() => paintedMentions(page), { timeout: 1000 }).toEqual([]);
+});
+
+test('follows text edited in place', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/live.html'));
+  await page.evaluate(() => {
+    const text = document.querySelector('p')?.firstChild as Text;
+    text.data = 'Static text about Moscow.';
+  });
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
+});
+
+test('the per-site switch clears every highlight and restores them', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/links.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  const setSite = async (disabled: boolean) => {
+    const popup = await extension.context.newPage();
+    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+    await popup.evaluate(async (disabled) => {
+      const open = indexedDB.open('backstory');
+      const db = await new Promise<IDBDatabase>((ok) => {
+        open.onsuccess = () => ok(open.result);
+      });
+      const tx = db.transaction('sites', 'readwrite');
+      tx.objectStore('sites').put({ host: '127.0.0.1', disabled });
+      await new Promise((ok) => {
+        tx.oncomplete = ok;
+      });
+    }, disabled);
+    await popup.close();
+    await refreshTabs(extension.context, extension.extensionId);
+  };
+  await setSite(true);
+  await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+  await setSite(false);
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+});

@@ -1,0 +1,70 @@
+import type { BrowserContext } from '@playwright/test';
+
+/** A card reduced to what matching needs, for loading large generated dictionaries. */
+export interface TermCard {
+  id: string;
+  title: string;
+  aliases?: string[];
+}
+
+/**
+ * Writes cards straight into the extension's IndexedDB (from one of its own pages, so the
+ * origin is right) and bumps the card revision, as a card write in the product does. Used by
+ * tests and benchmarks to install dictionaries of thousands of cards quickly.
+ */
+export async function loadCards(
+  context: BrowserContext,
+  extensionId: string,
+  cards: TermCard[],
+): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.evaluate(async (cards) => {
+    const open = indexedDB.open('backstory');
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const tx = db.transaction(['cards', 'settings'], 'readwrite');
+    const store = tx.objectStore('cards');
+    const now = Date.now();
+    for (const card of cards) {
+      const terms = [card.title, ...(card.aliases ?? [])].map((t) => t.toLowerCase());
+      store.put({
+        ...card,
+        summary: `Generated card for ${card.title}.`,
+        terms,
+        edited: false,
+        created: now,
+        modified: now,
+      });
+    }
+    const settings = tx.objectStore('settings');
+    const get = settings.get('cards-revision');
+    get.onsuccess = () =>
+      settings.put({ key: 'cards-revision', value: ((get.result?.value as number) ?? 0) + 1 });
+    await new Promise<void>((ok, fail) => {
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  }, cards);
+  await page.close();
+}
+
+/** Asks every tab's content script to repaint, as the popup does after a change. */
+export async function refreshTabs(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.evaluate(async () => {
+    type Tabs = {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, message: unknown): Promise<unknown>;
+    };
+    const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+    const all = await tabs.query({});
+    const refresh = { backstory: 1, method: 'tab.refresh', params: {} };
+    await Promise.allSettled(all.map((tab) => tabs.sendMessage(tab.id as number, refresh)));
+  });
+  await page.close();
+}
