@@ -6,6 +6,7 @@ export default defineConfig({
   timeout: 30_000,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
-  use: { trace: 'retain-on-failure' },
+  reporter: [['list']],
+  // Traces of large corpus pages cost more than the tests; run one test with --trace on to debug.
+  use: { trace: 'off' },
 });

@@ -4,6 +4,7 @@ import { dirtyRoots } from './dirty-roots';
 import { clearMentions, mentionRanges, paintMentions } from './highlights';
 import type { MentionStore, PaintedMention } from './mention-store';
 import { adoptMentionStyle } from './style';
+import { PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
 import { SLICE_MS, yieldToMain } from './yield';
@@ -30,6 +31,8 @@ export class Annotator {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private removeStyle: (() => void) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** True during the first full scan, whose slices are recorded for benchmarks. */
+  private recording = true;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -48,8 +51,10 @@ export class Annotator {
     return run;
   }
 
+  /** HTML pages only: XML and SVG files (and Chromium's XML viewer over them) are not articles. */
   private get supported(): boolean {
-    return Boolean(this.doc.body) && typeof CSS !== 'undefined' && 'highlights' in CSS;
+    const html = this.doc.contentType === 'text/html' || this.doc.contentType === 'application/xhtml+xml';
+    return html && Boolean(this.doc.body) && typeof CSS !== 'undefined' && 'highlights' in CSS;
   }
 
   private async scanAll(): Promise<number> {
@@ -59,14 +64,16 @@ export class Annotator {
     const blocks = await this.readBlocks([this.doc.body as Node]);
     const found: PaintedMention[] = [];
     this.cards = {};
-    for (const group of visibleFirst(blocks)) {
+    for (const group of timed(this.recording, () => visibleFirst(blocks))) {
       if (group.length === 0) continue;
       const added = await this.scanBlocks(group.map((i) => blocks[i] as TextBlock));
       if (!added) return this.disable();
       found.push(...added);
-      this.publish(sortByDocument(found));
+      timed(this.recording, () => this.publish(sortByDocument(found)));
     }
     if (found.length === 0) this.publish([]);
+    if (this.recording) performance.mark(PAINTED_MARK);
+    this.recording = false;
     return this.mentions.length;
   }
 
@@ -74,7 +81,7 @@ export class Annotator {
     const blocks: TextBlock[] = [];
     for (const root of roots) {
       const reader = new BlockReader(root);
-      while (!reader.read(performance.now() + SLICE_MS)) await yieldToMain();
+      while (!timed(this.recording, () => reader.read(performance.now() + SLICE_MS))) await yieldToMain();
       blocks.push(...reader.blocks);
     }
     return blocks;
@@ -89,7 +96,7 @@ export class Annotator {
     this.result = result;
     if (!result.enabled || this.signal.aborted) return undefined;
     Object.assign(this.cards, result.cards);
-    const ranges = mentionRanges(blocks, result.mentions);
+    const ranges = timed(this.recording, () => mentionRanges(blocks, result.mentions));
     return ranges.map((range, i) => ({ range, cardIds: (result.mentions[i] as BlockMention).cardIds }));
   }
 

@@ -1,0 +1,87 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { findChromium } from '../support/chromium';
+import { loadCards } from '../support/load-cards';
+import { corpusDir, NO_CORPUS } from '../support/shared-dir';
+import { startStaticServer } from '../support/static-server';
+import { expect, test } from './fixtures';
+
+const corpus = corpusDir();
+const REPORT = resolve(import.meta.dirname, '../../test-results/corpus-sweep.json');
+
+interface PageFacts {
+  text: string;
+  bodyElements: number;
+  errors: string[];
+}
+
+async function facts(page: Page, url: string, waitForScan: boolean): Promise<PageFacts> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  if (waitForScan)
+    await page.waitForFunction(() => CSS.highlights.has('backstory-mention'), null, { timeout: 15_000 });
+  const { text, bodyElements } = await page.evaluate(() => ({
+    text: document.body?.innerText ?? '',
+    bodyElements: document.body?.getElementsByTagName('*').length ?? 0,
+  }));
+  return { text, bodyElements, errors };
+}
+
+test.describe('every corpus page with a 10,000-card dictionary', () => {
+  test.skip(!corpus, NO_CORPUS);
+  test.setTimeout(600_000);
+  let plain: Browser;
+  test.beforeAll(async () => {
+    plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
+  });
+  test.afterAll(() => plain.close());
+
+  test('reads every page without changing it or causing an error', async ({ extension }) => {
+    const dir = corpus as string;
+    const names = readdirSync(join(dir, 'pages')).sort();
+    const cities = JSON.parse(readFileSync(join(dir, 'terms/cities.json'), 'utf8')) as string[];
+    const terms = cities.filter((name) => name.trim().length >= 2).slice(0, 10_000);
+    await loadCards(
+      extension.context,
+      extension.extensionId,
+      terms.map((title, i) => ({ id: `city-${i}`, title })),
+    );
+    const server = await startStaticServer(
+      Object.fromEntries(names.map((name) => [`/${name}/`, join(dir, 'pages', name, 'source.html')])),
+    );
+    const counts: Record<string, number> = {};
+    const problems: string[] = [];
+    const withExtension = await extension.context.newPage();
+    const without = await plain.newPage();
+    // The saved pages point at hundreds of remote hosts; offline, refuse them at once.
+    for (const page of [withExtension, without]) {
+      await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    }
+    for (const name of names) {
+      const url = server.url(`/${name}/`);
+      const started = Date.now();
+      const base = await facts(without, url, false);
+      const ours = await facts(withExtension, url, true);
+      counts[name] = await withExtension.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+      if (ours.text !== base.text) problems.push(`${name}: body.innerText differs`);
+      if (ours.bodyElements !== base.bodyElements)
+        problems.push(`${name}: ${ours.bodyElements - base.bodyElements} nodes added`);
+      const ourErrors = ours.errors.filter((e) => !base.errors.includes(e));
+      if (ourErrors.length > 0) problems.push(`${name}: page errors ${ourErrors.join('; ')}`);
+      if (process.env.SWEEP_VERBOSE)
+        console.log(`${name}: ${counts[name]} mentions, ${Date.now() - started} ms`);
+      withExtension.removeAllListeners('pageerror');
+      without.removeAllListeners('pageerror');
+    }
+    await server.close();
+    mkdirSync(resolve(REPORT, '..'), { recursive: true });
+    writeFileSync(REPORT, `${JSON.stringify({ cards: terms.length, mentions: counts }, null, 2)}\n`);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(
+      `corpus sweep: ${names.length} pages, ${total} mentions with ${terms.length} cards (${REPORT})`,
+    );
+    expect(problems).toEqual([]);
+  });
+});

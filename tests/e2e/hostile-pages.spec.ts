@@ -1,0 +1,93 @@
+import { type StaticServer, startStaticServer } from '../support/static-server';
+import { expect, paintedMentions, test } from './fixtures';
+
+// Pages built to break a content script. Backstory must neither throw nor hang on them.
+const html = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+let server: StaticServer;
+let scripted: StaticServer;
+test.beforeAll(async () => {
+  const spans = Array.from({ length: 100_000 }, (_, i) => `<span>w${i} </span>`).join('');
+  server = await startStaticServer({
+    '/many-nodes.html': { body: html(`<div>${spans}</div><p>Last, the Kremlin.</p>`) },
+    '/frames.html': {
+      body: html(
+        '<p>Moscow outside.</p><iframe srcdoc="<p>Kremlin inside</p>"></iframe><frameset></frameset>',
+      ),
+    },
+    '/doc.xml': { body: '<?xml version="1.0"?><root><item>Kremlin</item></root>' },
+    '/image.svg': {
+      body: '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text y="20">Kremlin</text></svg>',
+    },
+    '/deep.html': { body: html('<main id="host"></main>') },
+  });
+  scripted = await startStaticServer(
+    {
+      '/prototypes.html': {
+        body: html(
+          '<p>The Kremlin replied.</p>',
+          `<script>
+            for (const name of ['appendChild', 'insertBefore', 'removeChild', 'contains', 'compareDocumentPosition']) {
+              Node.prototype[name] = function () { throw new Error('hostile ' + name); };
+            }
+            Document.prototype.createTreeWalker = function () { throw new Error('hostile walker'); };
+            Element.prototype.getBoundingClientRect = function () { throw new Error('hostile rect'); };
+            window.MutationObserver = function () { throw new Error('hostile observer'); };
+          </script>`,
+        ),
+      },
+    },
+    { scripts: true },
+  );
+});
+test.afterAll(async () => {
+  await server.close();
+  await scripted.close();
+});
+
+test('a page with 100,000 text nodes is read to the end', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(server.url('/many-nodes.html'));
+  await expect.poll(() => paintedMentions(page), { timeout: 15_000 }).toEqual(['Kremlin']);
+});
+
+test('a DOM nested 5,000 levels deep is read without overflowing', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(server.url('/deep.html'));
+  await page.evaluate(() => {
+    let parent: Element = document.getElementById('host') as Element;
+    for (let i = 0; i < 5000; i++)
+      parent = parent.appendChild(document.createElement(i % 2 ? 'span' : 'div'));
+    parent.textContent = 'Deep down, the Kremlin.';
+  });
+  await expect.poll(() => paintedMentions(page), { timeout: 10_000 }).toEqual(['Kremlin']);
+});
+
+test('frames are left alone and the top page is still read', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url('/frames.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
+  expect(errors).toEqual([]);
+});
+
+test('XML and SVG documents are left untouched', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  for (const path of ['/doc.xml', '/image.svg']) {
+    await page.goto(server.url(path));
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+    expect(await page.evaluate(() => document.getElementsByTagName('backstory-card').length)).toBe(0);
+  }
+  expect(errors).toEqual([]);
+});
+
+test("a page that replaces the DOM's own methods cannot stop Backstory", async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(scripted.url('/prototypes.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin']);
+});
