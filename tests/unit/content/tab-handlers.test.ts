@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { MentionStore } from '@/lib/content/mention-store';
+import { createTabHandler, pageCards } from '@/lib/content/tab-handlers';
+import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
+import { makeCard } from '../factories';
+
+function storeWith(ids: string[][]): MentionStore {
+  const store = new MentionStore();
+  const mentions = ids.map((cardIds) => ({ range: document.createRange(), cardIds }));
+  store.set(
+    mentions,
+    { nato: makeCard(), kyiv: makeCard({ id: 'kyiv', title: 'Kyiv' }) },
+    DEFAULT_PREFERENCES,
+  );
+  return store;
+}
+
+describe('tab requests', () => {
+  it('lists the cards on the page in order of first mention, with counts', () => {
+    expect(pageCards(storeWith([['kyiv'], ['nato'], ['kyiv']]))).toEqual([
+      { id: 'kyiv', title: 'Kyiv', count: 2 },
+      { id: 'nato', title: 'NATO', count: 1 },
+    ]);
+  });
+
+  it('answers a refresh with the number of mentions painted', async () => {
+    const handle = createTabHandler({ store: new MentionStore(), refresh: async () => 7 });
+    expect(await handle({ backstory: 1, method: 'tab.refresh', params: {} })).toEqual({
+      ok: true,
+      result: { painted: 7 },
+    });
+  });
+
+  it('leaves messages that are not tab requests to other listeners', () => {
+    const handle = createTabHandler({ store: new MentionStore(), refresh: async () => 0 });
+    expect(handle({ backstory: 1, method: 'page.scan', params: {} })).toBeUndefined();
+    expect(handle('ping')).toBeUndefined();
+  });
+
+  it('rejects a malformed request with a clear error', async () => {
+    const handle = createTabHandler({ store: new MentionStore(), refresh: async () => 0 });
+    expect(await handle({ backstory: 1, method: 'tab.navigate', params: { direction: 'up' } })).toEqual({
+      ok: false,
+      error: 'tab.navigate: params.direction must be "next" or "previous"',
+    });
+  });
+});

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { BlockReader, collectBlocks } from '@/lib/content/text-blocks';
+
+function body(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+const texts = (root: Node) => collectBlocks(root).map((block) => block.text);
+
+describe('reading a page block by block', () => {
+  it('joins inline elements into one block and splits at block elements', () => {
+    expect(texts(body('<p>NATO–Russia <em>Founding</em> Act</p><p>Second</p>'))).toEqual([
+      'NATO–Russia Founding Act',
+      'Second',
+    ]);
+  });
+
+  it('splits at line breaks, list items and table cells', () => {
+    expect(
+      texts(
+        body(
+          '<div>one<br>two</div><ul><li>three</li><li>four</li></ul><table><tr><td>five</td><td>six</td></tr></table>',
+        ),
+      ),
+    ).toEqual(['one', 'two', 'three', 'four', 'five', 'six']);
+  });
+
+  it('splits the text around a nested block', () => {
+    expect(texts(body('<div>before <p>inside</p> after</div>'))).toEqual(['before ', 'inside', ' after']);
+  });
+
+  it('leaves out code, form controls, editable regions and scripts', () => {
+    const html =
+      '<p>kept</p><code>c</code><pre>p</pre><textarea>t</textarea><button>b</button><script>s</script>' +
+      '<div contenteditable="true"><p>e</p></div><div contenteditable="false"><p>read</p></div>';
+    expect(texts(body(html))).toEqual(['kept', 'read']);
+  });
+
+  it('maps every piece of a block back to its text node', () => {
+    const [block] = collectBlocks(body('<p>ab<b>cd</b>ef</p>'));
+    expect(block?.pieces.map((piece) => [piece.node.data, piece.start])).toEqual([
+      ['ab', 0],
+      ['cd', 2],
+      ['ef', 4],
+    ]);
+  });
+
+  it('stops at a deadline and resumes where it stopped', () => {
+    const root = body(Array.from({ length: 2000 }, (_, i) => `<p>para ${i}</p>`).join(''));
+    const reader = new BlockReader(root);
+    let clock = 0;
+    const now = () => clock++;
+    let slices = 1;
+    while (!reader.read(clock + 2, now)) slices++;
+    expect(slices).toBeGreaterThan(1);
+    expect(reader.blocks).toHaveLength(2000);
+    expect(reader.blocks[1999]?.text).toBe('para 1999');
+  });
+
+  it('reads a tree nested 5,000 levels deep without overflowing the stack', () => {
+    let parent: Element = body('<main></main>').firstElementChild as Element;
+    for (let i = 0; i < 5000; i++)
+      parent = parent.appendChild(document.createElement(i % 2 ? 'span' : 'div'));
+    parent.textContent = 'deep';
+    expect(texts(document.body)).toEqual(['deep']);
+  });
+});
