@@ -86,3 +86,34 @@ test('the per-site switch clears every highlight and restores them', async ({ ex
   await setSite(false);
   await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
 });
+
+test('with density "first", only the first mention of each card is underlined', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/live.html'));
+  await page.evaluate(() => {
+    const main = document.querySelector('main') as HTMLElement;
+    main.innerHTML = '<p>Moscow and the Kremlin.</p><p>Moscow again, Kremlin again, Kyiv once.</p>';
+  });
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow', 'Kremlin', 'Moscow', 'Kremlin', 'Kyiv']);
+  const setDensity = async (density: 'first' | 'all') => {
+    const popup = await extension.context.newPage();
+    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+    await popup.evaluate(async (density) => {
+      const open = indexedDB.open('backstory');
+      const db = await new Promise<IDBDatabase>((ok) => {
+        open.onsuccess = () => ok(open.result);
+      });
+      const tx = db.transaction('settings', 'readwrite');
+      tx.objectStore('settings').put({ key: 'preferences', value: { density } });
+      await new Promise((ok) => {
+        tx.oncomplete = ok;
+      });
+    }, density);
+    await popup.close();
+    await refreshTabs(extension.context, extension.extensionId);
+  };
+  await setDensity('first');
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow', 'Kremlin', 'Kyiv']);
+  await setDensity('all');
+  await expect.poll(() => paintedMentions(page)).toHaveLength(5);
+});
