@@ -23,6 +23,8 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
   if (waitForScan)
     await page.waitForFunction(() => CSS.highlights.has('backstory-mention'), null, { timeout: 15_000 });
   const { text, bodyElements } = await page.evaluate(() => ({
+    // innerText on purpose: what a reader sees (and copies) must not change.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared.
     text: document.body?.innerText ?? '',
     bodyElements: document.body?.getElementsByTagName('*').length ?? 0,
   }));
