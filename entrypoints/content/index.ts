@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
+import { cardRenderer } from '@/components/card/preact-card-renderer';
 import { Annotator } from '@/lib/content/annotator';
+import { startCardFeature } from '@/lib/content/card';
 import { MentionStore } from '@/lib/content/mention-store';
 import { createTabHandler } from '@/lib/content/tab-handlers';
+import { START_MARK } from '@/lib/content/task-timing';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    performance.mark(START_MARK);
     const store = new MentionStore();
     const annotator = new Annotator(ctx.signal, store);
     const refresh = () =>
@@ -15,7 +19,11 @@ export default defineContentScript({
         console.debug('Backstory: page not annotated', error);
         return 0;
       });
-    const handle = createTabHandler({ store, refresh });
+    const card = startCardFeature(ctx.signal, store, document, {
+      renderer: cardRenderer,
+      onHidden: () => void refresh(),
+    });
+    const handle = createTabHandler({ store, refresh, reveal: card.reveal, navigate: card.navigate });
     const onMessage = (message: unknown) => handle(message);
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -14,6 +14,21 @@ export interface HandlerDeps {
   openManager: (cardId?: string) => Promise<void>;
 }
 
+/**
+ * The mentioned cards plus the cards they link to (one hop), so the card can switch to a
+ * related card in place without another round trip.
+ */
+async function cardsWithRelated(db: BackstoryDB, ids: Set<string>): Promise<Record<string, Card>> {
+  const cards: Record<string, Card> = {};
+  const add = (found: (Card | undefined)[]) => {
+    for (const card of found) if (card) cards[card.id] = toPackCard(card);
+  };
+  add(await db.cards.bulkGet([...ids]));
+  const related = new Set(Object.values(cards).flatMap((card) => card.related ?? []));
+  add(await db.cards.bulkGet([...related].filter((id) => !cards[id])));
+  return cards;
+}
+
 type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
 function createHandlers({ db, matchers, openManager }: HandlerDeps): Handlers {
@@ -32,11 +47,12 @@ function createHandlers({ db, matchers, openManager }: HandlerDeps): Handlers {
           for (const id of cardIds) ids.add(id);
         }
       });
-      const cards: Record<string, Card> = {};
-      for (const card of await db.cards.bulkGet([...ids])) {
-        if (card) cards[card.id] = toPackCard(card);
-      }
-      return { enabled: true, mentions, cards, preferences: state.preferences };
+      return {
+        enabled: true,
+        mentions,
+        cards: await cardsWithRelated(db, ids),
+        preferences: state.preferences,
+      };
     },
     'site.hideCard': async ({ url, cardId }) => ({ hidden: await hideCardOnSite(db, url, cardId) }),
     'manager.open': async ({ cardId }) => {

@@ -26,10 +26,13 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
     }
     if (record.type !== 'childList') continue;
     for (const node of record.addedNodes) {
+      // Our own card host (and scripts, styles…) added anywhere changes no readable text.
+      if (node.nodeType === 1 && isSkipped(node as Element)) continue;
       if (isBlock(node)) add(node);
       else if (node.nodeType === 1 || node.nodeType === 3) add(blockOwner(node));
     }
     for (const node of record.removedNodes) {
+      if (node.nodeType === 1 && isSkipped(node as Element)) continue;
       if (node.nodeType === 3 || (node.nodeType === 1 && !isBlock(node))) {
         add(isBlock(record.target) ? record.target : blockOwner(record.target));
       }

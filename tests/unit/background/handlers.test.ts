@@ -20,7 +20,7 @@ function scan(blocks: string[], url = 'https://news.example/article') {
 }
 
 describe('the page.scan handler', () => {
-  it('answers mentions with block offsets and the cards they refer to', async () => {
+  it('answers mentions with block offsets, their cards and the cards those link to', async () => {
     const { handle } = await setup();
     const answer = await handle(scan(['Nothing here.', 'Allies said the Founding Act is dead.']));
     expect(answer).toEqual({
@@ -28,7 +28,7 @@ describe('the page.scan handler', () => {
       result: {
         enabled: true,
         mentions: [{ block: 1, start: 16, end: 28, cardIds: ['founding-act'] }],
-        cards: { 'founding-act': makePack().cards[1] },
+        cards: { 'founding-act': makePack().cards[1], nato: makePack().cards[0] },
         preferences: DEFAULT_PREFERENCES,
       },
     });

@@ -1,0 +1,236 @@
+import type { Send } from '../../protocol/client';
+import type { MentionStore } from '../mention-store';
+import type { ActiveHighlight } from './active-highlight';
+import type { CardRenderer } from './card-renderer';
+import type { CardHost } from './host';
+import { findMention } from './mention-index';
+import { PageCards } from './page-cards';
+import { followRange, type Point } from './position';
+import { hideOnSite, openInManager } from './reader-actions';
+import { directionAt } from './text-direction';
+
+/** How a card was opened; it decides what may close it. */
+export type Origin = 'hover' | 'tap' | 'keyboard';
+
+/** How to open a card. */
+export interface OpenOptions {
+  origin: Origin;
+  /** Move focus into the card (keyboard commands and the popup's "On this page"). */
+  focus?: boolean;
+  /** Where the pointer is, so a mention that wraps lines gets the card at the hovered line. */
+  point?: Point;
+  /** Which of the mention's cards to show first. */
+  cardId?: string;
+}
+
+/** What the session works with; `send` replaces the messaging in tests. */
+export interface CardSessionDeps {
+  doc: Document;
+  store: MentionStore;
+  host: CardHost;
+  active: ActiveHighlight;
+  renderer: CardRenderer;
+  send?: Send;
+  /** Called after the reader chose "Don't mark on this site", so the page can repaint. */
+  onHidden?: (cardId: string) => void;
+}
+
+interface OpenCard {
+  index: number;
+  range: Range;
+  cardIds: string[];
+  cardId: string;
+  origin: Origin;
+  pinned: boolean;
+  dir: 'ltr' | 'rtl';
+  status?: string;
+  returnFocus: HTMLElement | null;
+  stopFollowing: () => void;
+}
+
+// A hover never downgrades a card the reader tapped open or reached by keyboard.
+const ORIGIN_RANK: Record<Origin, number> = { hover: 0, tap: 1, keyboard: 2 };
+
+/**
+ * The one card on the page: which mention it belongs to, which of its cards is shown,
+ * whether it is pinned, and the actions it offers. Renders through the renderer into the
+ * host and keeps the card placed against the mention while it is open.
+ */
+export class CardSession {
+  private current: OpenCard | undefined;
+  private lastRange: Range | undefined;
+  /** The cards the page can show; shared with hit-testing and navigation. */
+  readonly cards: PageCards;
+
+  constructor(private readonly deps: CardSessionDeps) {
+    this.cards = new PageCards(deps.store);
+  }
+
+  /** The mention whose card is open. */
+  get openIndex(): number | undefined {
+    return this.current?.index;
+  }
+
+  /** True while the open card is pinned: only Escape or its close button closes it. */
+  get pinned(): boolean {
+    return this.current?.pinned === true;
+  }
+
+  /** The mention shown last, even after its card closed; keyboard navigation goes on from it. */
+  get lastIndex(): number | undefined {
+    return this.lastRange ? findMention(this.deps.store.mentions, this.lastRange) : undefined;
+  }
+
+  /** True while focus is inside the card. */
+  focusInside(): boolean {
+    return this.deps.host.activeElement() !== null;
+  }
+
+  /** Whether the card may close because the pointer left: only unpinned, unfocused hover cards. */
+  mayHide(): boolean {
+    const open = this.current;
+    return open !== undefined && open.origin === 'hover' && !open.pinned && !this.focusInside();
+  }
+
+  /** Whether a hover elsewhere may replace the card. */
+  mayReplace(): boolean {
+    return !this.current?.pinned && !this.focusInside();
+  }
+
+  /** Opens the card of mention `index`, replacing any other; false when it has no card to show. */
+  open(index: number, options: OpenOptions): boolean {
+    const mention = this.deps.store.mentions[index];
+    const cardIds = this.cards.ofMention(index);
+    const first = cardIds[0];
+    if (!mention || first === undefined) return false;
+    const wanted = options.cardId && cardIds.includes(options.cardId) ? options.cardId : undefined;
+    const open = this.current;
+    if (open?.index === index) {
+      if (ORIGIN_RANK[options.origin] > ORIGIN_RANK[open.origin]) open.origin = options.origin;
+      if (wanted) open.cardId = wanted;
+      this.render();
+    } else {
+      open?.stopFollowing();
+      const float = this.deps.host.float();
+      const next: OpenCard = {
+        index,
+        range: mention.range,
+        cardIds,
+        cardId: wanted ?? first,
+        origin: options.origin,
+        pinned: false,
+        dir: directionAt(mention.range),
+        returnFocus: open?.returnFocus ?? this.focusOutside(),
+        stopFollowing: () => undefined,
+      };
+      this.current = next;
+      this.lastRange = mention.range;
+      this.deps.active.show(mention.range);
+      // Floating UI reads the direction to mirror "start" placements on RTL pages.
+      float.dir = next.dir;
+      this.render();
+      // Placed after the first render, so Floating UI measures the card's real size.
+      next.stopFollowing = followRange(mention.range, float, options.point);
+    }
+    if (options.focus) this.focusCard();
+    return true;
+  }
+
+  /** Closes the card; focus goes back where it was when `restoreFocus` and focus was inside. */
+  close({ restoreFocus = false } = {}): boolean {
+    const open = this.current;
+    if (!open) return false;
+    const hadFocus = this.focusInside();
+    open.stopFollowing();
+    this.current = undefined;
+    this.deps.active.clear();
+    this.deps.renderer.render(null, this.deps.host.float());
+    if (hadFocus && restoreFocus && open.returnFocus?.isConnected)
+      open.returnFocus.focus({ preventScroll: true });
+    return true;
+  }
+
+  /** Follows a store change: the open card stays if its mention is still painted. */
+  refresh(): void {
+    this.cards.reset();
+    const open = this.current;
+    if (!open) return;
+    const index = findMention(this.deps.store.mentions, open.range);
+    const cardIds = index === undefined ? [] : this.cards.ofMention(index);
+    if (index === undefined || cardIds.length === 0) {
+      this.close({ restoreFocus: true });
+      return;
+    }
+    open.index = index;
+    open.cardIds = cardIds;
+    if (!this.cards.get(open.cardId)) open.cardId = cardIds[0] as string;
+    this.render();
+  }
+
+  /** The page element focused before the card took focus, to give focus back on close. */
+  private focusOutside(): HTMLElement | null {
+    const focused = this.deps.doc.activeElement;
+    const useful = focused instanceof HTMLElement && focused !== this.deps.doc.body;
+    return useful && !this.deps.host.isHost(focused) ? focused : null;
+  }
+
+  private focusCard(): void {
+    this.deps.host.float().querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
+  }
+
+  private select(cardId: string): void {
+    const open = this.current;
+    if (!open || !this.cards.get(cardId)) return;
+    const hadFocus = this.focusInside();
+    open.cardId = cardId;
+    open.status = undefined;
+    this.render();
+    // The button that was pressed may be gone; keep keyboard readers inside the card.
+    if (hadFocus) this.focusCard();
+  }
+
+  private edit(open: OpenCard): void {
+    openInManager(open.cardId, this.deps.send).then((problem) => problem && this.setStatus(open, problem));
+  }
+
+  private hide(open: OpenCard): void {
+    const { cardId } = open;
+    hideOnSite(this.deps.doc.location.href, cardId, this.deps.send).then((problem) => {
+      if (problem) return this.setStatus(open, problem);
+      this.cards.hide(cardId);
+      if (this.current === open) this.close({ restoreFocus: true });
+      this.deps.onHidden?.(cardId);
+    });
+  }
+
+  private setStatus(open: OpenCard, status: string): void {
+    open.status = status;
+    if (this.current === open) this.render();
+  }
+
+  private render(): void {
+    const open = this.current;
+    const card = open && this.cards.get(open.cardId);
+    if (!open || !card) return;
+    this.deps.renderer.render(
+      {
+        card,
+        choices: open.cardIds.length > 1 ? this.cards.pick(open.cardIds) : [],
+        related: this.cards.pick(card.related).filter((related) => related.id !== card.id),
+        pinned: open.pinned,
+        theme: this.deps.store.preferences.theme,
+        dir: open.dir,
+        status: open.status,
+        onSelect: (id) => this.select(id),
+        onPin: (pinned) => {
+          open.pinned = pinned;
+          this.render();
+        },
+        onClose: () => this.close({ restoreFocus: true }),
+        onEdit: () => this.edit(open),
+        onHide: () => this.hide(open),
+      },
+      this.deps.host.float(),
+    );
+  }
+}

@@ -1,0 +1,77 @@
+/** Tag name of the one element Backstory adds to a page. */
+export const HOST_TAG = 'backstory-card';
+
+// Inline `!important` declarations outrank every page rule, even `!important` ones, so a
+// page cannot hide, move or restyle the host. `all: initial` also stops inherited fonts
+// and colours at the boundary. No transform, filter or contain here: any of them would
+// make the host the containing block of the fixed-position card.
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'inset: 0 auto auto 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'overflow: visible',
+  'z-index: 2147483647',
+  'direction: ltr',
+  'visibility: visible',
+  'opacity: 1',
+  'pointer-events: none',
+]
+  .map((rule) => `${rule} !important;`)
+  .join(' ');
+
+// Stays hidden until Floating UI has placed it, which happens before the next paint.
+const FLOAT_CSS = `
+.bs-float { position: fixed; top: 0; left: 0; width: max-content; pointer-events: auto; visibility: hidden; }
+`;
+
+/** The card's home on the page: a host element with a closed shadow root. */
+export interface CardHost {
+  /** The element the card renders into and Floating UI positions; creates the host on first use. */
+  float(): HTMLElement;
+  /** True when `target` is the host: events from inside a shadow root are retargeted to it. */
+  isHost(target: EventTarget | null): boolean;
+  /** The focused element inside the card, if focus is there. */
+  activeElement(): Element | null;
+}
+
+/**
+ * Creates the card host lazily: nothing is added to the page until a card first opens.
+ * The host goes on `<html>`, after `<body>`, so it wins z-index ties by document order and
+ * leaves the page's own body untouched. The shadow root is closed, so page scripts get
+ * `null` from `host.shadowRoot` and cannot read the reader's cards. `css` styles what
+ * renders inside. Removed on abort.
+ */
+export function createCardHost(doc: Document, signal: AbortSignal, css = ''): CardHost {
+  let host: HTMLElement | undefined;
+  let root: ShadowRoot | undefined;
+  let float: HTMLElement | undefined;
+
+  const mount = (): HTMLElement => {
+    if (!host || !root || !float) {
+      host = doc.createElement(HOST_TAG);
+      host.setAttribute('style', HOST_STYLE);
+      root = host.attachShadow({ mode: 'closed' });
+      // A <style> inside the root, not adoptedStyleSheets: constructed sheets made in a
+      // content script's isolated world are refused in Firefox (bug 1751346).
+      const style = doc.createElement('style');
+      style.textContent = FLOAT_CSS + css;
+      float = doc.createElement('div');
+      float.className = 'bs-float';
+      root.append(style, float);
+    }
+    // Some pages rebuild <html>'s children; put the host back if it was taken out.
+    if (!host.isConnected) doc.documentElement.append(host);
+    return float;
+  };
+
+  signal.addEventListener('abort', () => host?.remove(), { once: true });
+  return {
+    float: mount,
+    isHost: (target) => host !== undefined && target === host,
+    activeElement: () => root?.activeElement ?? null,
+  };
+}

@@ -1,0 +1,142 @@
+import type { Send } from '../../protocol/client';
+import type { MentionStore } from '../mention-store';
+import { createActiveHighlight } from './active-highlight';
+import type { CardRenderer } from './card-renderer';
+import { CardSession } from './card-session';
+import { listenForEscape } from './escape-key';
+import { mentionAtPoint } from './hit-test';
+import { createCardHost } from './host';
+import { GRACE_MS, HoverIntent } from './hover-intent';
+import { MentionIndex } from './mention-index';
+import { type MentionBox, pickMention } from './navigation';
+import { listenToPointer, type PointerInput } from './pointer-input';
+import { scrollRangeIntoView } from './scroll-into-view';
+
+/** What the rest of the content script can ask of the card. */
+export interface CardController {
+  /** Scrolls to the card's first mention and opens the card with focus in it; false when not on the page. */
+  reveal(cardId: string): boolean;
+  /** Moves to the next or previous mention and opens its card with focus in it; false at the ends. */
+  navigate(direction: 'next' | 'previous'): boolean;
+}
+
+/** What the feature needs besides the page: the card's UI, and optional hooks. */
+export interface CardFeatureOptions {
+  /** The card's UI: `cardRenderer` from components/card/preact-card-renderer.tsx. */
+  renderer: CardRenderer;
+  /** Called after "Don't mark on this site" was saved, so the page can rescan and repaint. */
+  onHidden?: (cardId: string) => void;
+  /** Sends protocol messages; tests pass their own. */
+  send?: Send;
+}
+
+/**
+ * Starts the background card on a page: hover, touch and keyboard open it, Escape closes
+ * it. Listeners are added only once there are mentions, and everything (listeners,
+ * timers, the host element, the active highlight) goes when `signal` aborts.
+ */
+export function startCardFeature(
+  signal: AbortSignal,
+  store: MentionStore,
+  doc: Document = document,
+  options: CardFeatureOptions,
+): CardController {
+  const win = doc.defaultView as Window;
+  const host = createCardHost(doc, signal, options.renderer.css);
+  const session = new CardSession({
+    doc,
+    store,
+    host,
+    active: createActiveHighlight(doc, signal),
+    ...options,
+  });
+  let index = new MentionIndex(store.mentions);
+  const hover = new HoverIntent({
+    delayMs: () => store.preferences.hoverDelayMs,
+    graceMs: GRACE_MS,
+    openIndex: () => session.openIndex,
+    mayReplace: () => session.mayReplace(),
+    mayHide: () => session.mayHide(),
+    open: (i, point) => session.open(i, { origin: 'hover', point }),
+    close: () => session.close(),
+  });
+  const hitTest = (x: number, y: number) => {
+    const found = mentionAtPoint(doc, index, x, y);
+    return found !== undefined && session.cards.ofMention(found).length > 0 ? found : undefined;
+  };
+
+  let pointer: PointerInput | undefined;
+  const listen = () => {
+    if (pointer || store.mentions.length === 0) return;
+    pointer = listenToPointer({
+      doc,
+      signal,
+      hover,
+      isActive: () => store.mentions.length > 0 || session.openIndex !== undefined,
+      isHost: host.isHost,
+      hitTest,
+      modifier: () => store.preferences.modifier,
+      onTap: (i) => {
+        hover.cancel();
+        session.open(i, { origin: 'tap' });
+      },
+      onPressOutside: () => !session.pinned && session.close(),
+    });
+    const dismiss = () => {
+      const open = session.openIndex;
+      if (!session.close({ restoreFocus: true })) return false;
+      hover.suppress(open);
+      return true;
+    };
+    listenForEscape(doc, signal, dismiss, host.isHost);
+  };
+
+  store.subscribe(() => {
+    index = new MentionIndex(store.mentions);
+    hover.cancel();
+    session.refresh();
+    listen();
+    pointer?.reevaluate();
+  }, signal);
+  listen();
+  signal.addEventListener(
+    'abort',
+    () => {
+      hover.cancel();
+      session.close();
+    },
+    { once: true },
+  );
+
+  const boxOf = (i: number): MentionBox => {
+    const range = store.mentions[i]?.range;
+    if (!range || session.cards.ofMention(i).length === 0 || range.getClientRects().length === 0)
+      return undefined;
+    const { top, bottom } = range.getBoundingClientRect();
+    return { top, bottom };
+  };
+  const inViewport = (i: number | undefined) => {
+    const box = i === undefined ? undefined : boxOf(i);
+    return box !== undefined && box.bottom > 0 && box.top < win.innerHeight ? i : undefined;
+  };
+  const showWithFocus = (i: number, cardId?: string) => {
+    const range = store.mentions[i]?.range;
+    if (!range) return false;
+    hover.cancel();
+    scrollRangeIntoView(range, win);
+    return session.open(i, { origin: 'keyboard', focus: true, cardId });
+  };
+
+  return {
+    reveal(cardId) {
+      const i = store.mentions.findIndex((_, k) => session.cards.ofMention(k).includes(cardId) && boxOf(k));
+      return i >= 0 && showWithFocus(i, cardId);
+    },
+    navigate(direction) {
+      // Relative to the open card; else to the last one shown if the reader is still there.
+      const current = session.openIndex ?? inViewport(session.lastIndex);
+      const i = pickMention(direction, store.mentions.length, boxOf, win.innerHeight, current);
+      return i !== undefined && showWithFocus(i);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
+
+/** A point in viewport coordinates. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+const EDGE = 8;
+
+function contextElement(range: Range): Element | undefined {
+  const node = range.commonAncestorContainer;
+  return (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement) ?? undefined;
+}
+
+/**
+ * Keeps `floating` next to the mention's range until the returned function is called:
+ * below it, or above when there is no room (flip), slid back inside the viewport (shift),
+ * never taller than the room left (size), hidden while the mention is scrolled out of its
+ * container (hide). `inline` picks the line under `point` when the mention wraps. Floating
+ * UI follows scrolling in every ancestor of the mention and resizes of either side.
+ */
+export function followRange(range: Range, floating: HTMLElement, point?: Point): () => void {
+  const reference = {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement: contextElement(range),
+  };
+  let stopped = false;
+  const update = () => {
+    computePosition(reference, floating, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline(point),
+        offset(6),
+        flip({ padding: EDGE }),
+        shift({ padding: EDGE }),
+        size({
+          padding: EDGE,
+          apply: ({ availableHeight, elements }) => {
+            const height = Math.max(120, Math.min(480, Math.floor(availableHeight)));
+            elements.floating.style.setProperty('--bs-max-height', `${height}px`);
+          },
+        }),
+        hide(),
+      ],
+    }).then(({ x, y, middlewareData }) => {
+      if (stopped) return;
+      // Whole pixels: text rasterises the same wherever the card lands.
+      floating.style.left = `${Math.round(x)}px`;
+      floating.style.top = `${Math.round(y)}px`;
+      floating.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : 'visible';
+    });
+  };
+  // Visible at once: the first placement lands in a microtask, before anything is painted,
+  // and a hidden element could not take focus.
+  floating.style.visibility = 'visible';
+  const cleanup = autoUpdate(reference, floating, update);
+  return () => {
+    stopped = true;
+    cleanup();
+    floating.style.visibility = '';
+  };
+}

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { GRACE_MS } from '@/lib/content/card/hover-intent';
+import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
+import { EXTENSION_DIR } from '../support/launch';
+import type { StaticServer } from '../support/static-server';
+import { serviceWorker, startCardPages, visit } from './card/card-pages';
+import type { CardProbe } from './card/card-probe';
+import { boundCommands, sendToActiveTab } from './card/extension-side';
+import { expect, paintedMentions, test } from './fixtures';
+
+// How the card opens, stays and goes: pointer, keyboard, touch, and where it lands.
+// Isolation, accessibility and hostile data: tests/e2e/card/safety.spec.ts.
+
+const DELAY_MS = DEFAULT_PREFERENCES.hoverDelayMs;
+let server: StaticServer;
+test.beforeAll(async () => {
+  server = await startCardPages();
+});
+test.afterAll(() => server.close());
+
+/** When the card was created and when it was first seen on screen, from the page's side. */
+interface CardTiming {
+  /** Milliseconds from the pointer event to the card's host being added to the page. */
+  opened: number;
+  /** Animation frames that ran after that without the card on screen. */
+  framesWithoutCard: number;
+}
+
+/**
+ * Watches, from the page, for the pointer reaching `pointer`, the host being added (the
+ * card's first open creates it), and the first animation frame in which the card covers
+ * `at`. Counting frames rather than milliseconds keeps the check meaningful on a loaded
+ * machine, where every timer and frame is late.
+ */
+async function watchForCard(page: Page, at: { x: number; y: number }, pointer: { x: number }) {
+  await page.evaluate(
+    ({ at, pointer }) => {
+      const t: { moved?: number; opened?: number; frames: number; shown?: boolean } = { frames: 0 };
+      Object.assign(window, { cardTiming: t });
+      addEventListener('pointermove', (e) => {
+        if (Math.abs(e.clientX - pointer.x) < 1) t.moved ??= e.timeStamp;
+      });
+      new MutationObserver(() => {
+        if (document.querySelector('backstory-card')) t.opened ??= performance.now();
+      }).observe(document.documentElement, { childList: true });
+      const tick = () => {
+        if (t.opened !== undefined && document.elementFromPoint(at.x, at.y)?.localName === 'backstory-card') {
+          t.shown = true;
+          return;
+        }
+        if (t.opened !== undefined) t.frames += 1;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    },
+    { at, pointer },
+  );
+  return async (): Promise<CardTiming> => {
+    const handle = await page.waitForFunction(() => {
+      const t = (
+        window as unknown as {
+          cardTiming: { moved?: number; opened?: number; frames: number; shown?: boolean };
+        }
+      ).cardTiming;
+      return (
+        t.moved !== undefined &&
+        t.opened !== undefined &&
+        t.shown && { opened: t.opened - t.moved, framesWithoutCard: t.frames }
+      );
+    });
+    return (await handle.jsonValue()) as CardTiming;
+  };
+}
+
+test.describe('the background card', () => {
+  test('resting on a mention shows its card after the delay, and leaving hides it', async ({ extension }) => {
+    const { page, card } = await visit(extension, server, '/demo.html');
+    const nato = await card.mention('NATO');
+    await card.settle();
+    await page.mouse.move(5, 5);
+    const elapsed = await watchForCard(page, { x: nato.left + 12, y: nato.bottom + 24 }, nato);
+    await page.mouse.move(nato.x, nato.y);
+    const timing = await elapsed();
+    test.info().annotations.push({ type: 'pointer to card', description: `${timing.opened.toFixed(1)} ms` });
+    // Not before the delay, counted from the pointer event itself.
+    expect(timing.opened).toBeGreaterThanOrEqual(DELAY_MS - 1);
+    // Generous: timers run late on a loaded two-core machine.
+    expect(timing.opened).toBeLessThan(DELAY_MS + 1000);
+    // On screen in the first frame after it opens: render and placement happen before paint.
+    expect(timing.framesWithoutCard).toBe(0);
+    expect(await card.accessible()).toEqual({ role: 'dialog', name: 'NATO' });
+
+    await page.mouse.move(5, 5);
+    await expect.poll(() => card.isOpen()).toBe(false);
+  });
+
+  test('moving into the card keeps it, and Escape closes it without moving the pointer', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/demo.html');
+    const nato = await card.mention('NATO');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    const box = (await card.box()) as NonNullable<Awaited<ReturnType<CardProbe['box']>>>;
+    await page.mouse.move(box.x, box.top + 30, { steps: 6 });
+    await page.waitForTimeout(GRACE_MS + 400);
+    expect(await card.isOpen()).toBe(true);
+
+    await page.mouse.move(nato.x, nato.y, { steps: 6 });
+    await page.keyboard.press('Escape');
+    expect(await card.isOpen()).toBe(false);
+    // Still resting on the mention: dismissed means dismissed until the pointer leaves.
+    await page.waitForTimeout(DELAY_MS + 300);
+    expect(await card.isOpen()).toBe(false);
+  });
+
+  test('the keyboard commands walk the mentions and open each card with focus in it', async ({
+    extension,
+  }) => {
+    const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.commands['next-mention'].suggested_key.default).toBe('Alt+Shift+Period');
+    expect(manifest.commands['previous-mention'].suggested_key.default).toBe('Alt+Shift+Comma');
+    const worker = serviceWorker(extension);
+    expect(await boundCommands(worker)).toEqual(
+      expect.arrayContaining([
+        ['next-mention', 'Alt+Shift+Period'],
+        ['previous-mention', 'Alt+Shift+Comma'],
+      ]),
+    );
+
+    const { page, card } = await visit(extension, server, '/demo.html');
+    await card.mention('NATO');
+    const painted = await paintedMentions(page);
+    const next = () => sendToActiveTab(worker, 'tab.navigate', { direction: 'next' });
+    const previous = () => sendToActiveTab(worker, 'tab.navigate', { direction: 'previous' });
+
+    expect(await next()).toEqual({ ok: true, result: { found: true } });
+    expect(await card.activeMention()).toBe(painted[0]);
+    expect(await card.focused()).toBe('dialog');
+    await page.keyboard.press('Tab');
+    expect(await card.focused()).toBe('Pin card');
+    await page.keyboard.press('Tab');
+    expect(await card.focused()).toBe('Close card');
+    await page.keyboard.press('Escape');
+    expect(await card.isOpen()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
+
+    await next();
+    expect(await card.activeMention()).toBe(painted[1]);
+    await previous();
+    expect(await card.activeMention()).toBe(painted[0]);
+    expect(await previous()).toEqual({ ok: true, result: { found: false } });
+
+    const revealed = await sendToActiveTab(worker, 'tab.reveal', { cardId: 'black-sea-grain-initiative' });
+    expect(revealed).toEqual({ ok: true, result: { found: true } });
+    expect(await card.accessible()).toEqual({ role: 'dialog', name: 'Black Sea Grain Initiative' });
+    expect(await card.focused()).toBe('dialog');
+    const box = await card.box();
+    expect(box?.top).toBeGreaterThanOrEqual(0);
+    expect(box?.bottom).toBeLessThanOrEqual(800);
+  });
+
+  test('a tap opens the card on a touch screen, and a tap outside closes it', async ({ extension }) => {
+    const { card } = await visit(extension, server, '/demo.html');
+    const nato = await card.mention('NATO');
+    await card.tap(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    expect((await card.accessible())?.name).toBe('NATO');
+    await card.tap(5, 5);
+    await expect.poll(() => card.isOpen()).toBe(false);
+  });
+
+  test('a card by the bottom right corner flips and shifts to stay fully visible', async ({ extension }) => {
+    const size = { width: 800, height: 600 };
+    const { page, card } = await visit(extension, server, '/edges.html', size);
+    const nato = await card.mention('NATO');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    const box = await card.box();
+    expect(box?.left).toBeGreaterThanOrEqual(0);
+    expect(box?.top).toBeGreaterThanOrEqual(0);
+    expect(box?.right).toBeLessThanOrEqual(size.width);
+    expect(box?.bottom).toBeLessThanOrEqual(nato.top);
+  });
+
+  test('on a right-to-left page the card is mirrored and aligned to the mention’s start', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/rtl.html');
+    const nato = await card.mention('NATO');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    const dir = await card.inCard<string>('function () { return this.querySelector("[role=dialog]").dir; }');
+    expect(dir).toBe('rtl');
+    const box = await card.box();
+    expect(Math.abs((box?.right ?? 0) - Math.round(nato.right))).toBeLessThanOrEqual(1);
+  });
+});

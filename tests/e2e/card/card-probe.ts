@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { CDPSession, Page } from '@playwright/test';
+
+/** A mention's box in viewport coordinates, with its centre. */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  x: number;
+  y: number;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Reads the card from outside, the way a test must: the card lives in a closed shadow root
+ * that page scripts and Playwright locators cannot enter, so this goes through the
+ * DevTools protocol (the DOM domain pierces closed roots; `DOM.resolveNode` hands back the
+ * root itself, and functions run against it with `Runtime.callFunctionOn`).
+ */
+export class CardProbe {
+  private constructor(
+    readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async attach(page: Page): Promise<CardProbe> {
+    return new CardProbe(page, await page.context().newCDPSession(page));
+  }
+
+  /** Waits until the page has painted `text` as a mention and returns the box of its `nth` occurrence. */
+  async mention(text: string, nth = 0): Promise<Box> {
+    const handle = await this.page.waitForFunction(
+      ([wanted, n]) => {
+        const ranges = [...(CSS.highlights.get('backstory-mention') ?? [])] as Range[];
+        const range = ranges.filter((r) => r.toString() === wanted)[n as number];
+        if (!range) return undefined;
+        const { left, top, right, bottom } = range.getBoundingClientRect();
+        return { left, top, right, bottom, x: (left + right) / 2, y: (top + bottom) / 2 };
+      },
+      [text, nth] as const,
+    );
+    return (await handle.jsonValue()) as Box;
+  }
+
+  /**
+   * Waits until the page's mentions stop changing (the first scan goes visible blocks
+   * first, then the rest), so timings measure the card, not the page still being read.
+   */
+  async settle(quietMs = 400): Promise<void> {
+    let last = -1;
+    for (;;) {
+      const count = await this.page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+      if (count === last && count > 0) return;
+      last = count;
+      await this.page.waitForTimeout(quietMs);
+    }
+  }
+
+  /** The text of the mention whose card is open (the one the card marks as active). */
+  activeMention(): Promise<string | undefined> {
+    return this.page.evaluate(() => [...(CSS.highlights.get('backstory-active') ?? [])][0]?.toString());
+  }
+
+  /** Runs `fn` (source text) with `this` bound to the card's shadow root; undefined when there is no host. */
+  async inCard<T>(fn: string, ...args: unknown[]): Promise<T | undefined> {
+    const { root } = await this.cdp.send('DOM.getDocument', { depth: 3, pierce: true });
+    const html = root.children?.find((node) => node.nodeName === 'HTML');
+    const host = html?.children?.find((node) => node.localName === 'backstory-card');
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return undefined;
+    const { object } = await this.cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId as string,
+      functionDeclaration: fn,
+      arguments: args.map((value) => ({ value })),
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as T;
+  }
+
+  /** True while a card is rendered. */
+  async isOpen(): Promise<boolean> {
+    return (
+      (await this.inCard<boolean>('function () { return this.querySelector("[role=dialog]") !== null; }')) ===
+      true
+    );
+  }
+
+  /** The open card's role and accessible name, as Chromium's accessibility tree has them. */
+  async accessible(): Promise<{ role?: string; name?: string } | undefined> {
+    const { root } = await this.cdp.send('DOM.getDocument', { depth: 2, pierce: true });
+    const html = root.children?.find((node) => node.nodeName === 'HTML');
+    const host = html?.children?.find((node) => node.localName === 'backstory-card');
+    if (!host) return undefined;
+    const { nodes } = await this.cdp.send('Accessibility.queryAXTree', {
+      backendNodeId: host.backendNodeId,
+      role: 'dialog',
+    });
+    const node = nodes[0];
+    return node ? { role: node.role?.value as string, name: node.name?.value as string } : undefined;
+  }
+
+  /** The card's box in viewport coordinates. */
+  box(): Promise<Box | undefined> {
+    return this.inCard<Box>(`function () {
+      const r = this.querySelector('[role=dialog]')?.getBoundingClientRect();
+      return r && { left: r.left, top: r.top, right: r.right, bottom: r.bottom, x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+    }`);
+  }
+
+  /** What has focus inside the card: a control's name, 'dialog', or undefined when focus is elsewhere. */
+  focused(): Promise<string | undefined> {
+    return this.inCard<string | undefined>(`function () {
+      const el = this.activeElement;
+      if (!el) return undefined;
+      return el.getAttribute('role') ?? el.getAttribute('aria-label') ?? el.textContent.trim();
+    }`);
+  }
+
+  /** Focuses the card control with this name and activates it with Enter, as a keyboard user would. */
+  async pressControl(name: string): Promise<void> {
+    const found = await this.inCard<boolean>(
+      `function (name) {
+        const el = [...this.querySelectorAll('button, a')].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === name);
+        el?.focus();
+        return Boolean(el);
+      }`,
+      name,
+    );
+    if (!found) throw new Error(`No control named ${name} in the card`);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Runs axe-core on the open card, where it really is. For test access only, the page's
+   * world is given the shadow root (DevTools can, page scripts cannot). `inBody` first moves
+   * the host into <body>, because axe lays out its colour-contrast grid from document.body
+   * and reports contrast outside it as "incomplete".
+   */
+  async axe(
+    options: { inBody?: boolean; rules?: string[] } = {},
+  ): Promise<{ violations: string[]; incomplete: string[]; passes: string[] }> {
+    await this.page.evaluate(axeSource);
+    const result = await this.inCard<{ violations: string[]; incomplete: string[]; passes: string[] }>(
+      `async function (inBody, rules) {
+        Object.defineProperty(this.host, 'shadowRoot', { value: this, configurable: true });
+        const home = this.host.parentNode;
+        if (inBody) document.body.append(this.host);
+        const options = rules ? { runOnly: { type: 'rule', values: rules } } : {};
+        const results = await axe.run(this.querySelector('[role=dialog]'), options).finally(() => home.append(this.host));
+        const describe = (list) => list.map((r) => r.id + ': ' + r.nodes.map((n) => n.target.join(' ')).join(', '));
+        return { violations: describe(results.violations), incomplete: describe(results.incomplete), passes: results.passes.map((r) => r.id) };
+      }`,
+      options.inBody ?? false,
+      options.rules,
+    );
+    if (!result) throw new Error('No card to check');
+    return result;
+  }
+
+  /** Puts a finger down and lifts it at (x, y): Chromium fires touch pointer events and a click. */
+  async tap(x: number, y: number): Promise<void> {
+    await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  }
+}

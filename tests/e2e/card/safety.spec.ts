@@ -1,0 +1,159 @@
+import type { Card } from '@/lib/pack/types';
+import type { StaticServer } from '../../support/static-server';
+import { expect, paintedMentions, test } from '../fixtures';
+import { serviceWorker, startCardPages, visit } from './card-pages';
+import type { CardProbe } from './card-probe';
+import { hiddenCardsOn, putRawCards } from './extension-side';
+
+// The card against the page and against its own data: page CSS and scripts, accessibility,
+// hostile card content, and the "don't mark" action that writes to the database.
+
+const CORNER = 10; // the card's border radius
+let server: StaticServer;
+test.beforeAll(async () => {
+  server = await startCardPages();
+});
+test.afterAll(() => server.close());
+
+test.describe('the background card, kept safe', () => {
+  test('page CSS cannot restyle the card and page scripts cannot read it', async ({ extension }) => {
+    const shots: { size: string; png: Buffer }[] = [];
+    for (const path of ['/plain.html', '/hostile.html']) {
+      const { page, card } = await visit(extension, server, path, { width: 1000, height: 900 });
+      const nato = await card.mention('NATO');
+      await page.mouse.move(nato.x, nato.y);
+      await expect.poll(() => card.isOpen()).toBe(true);
+      const box = (await card.box()) as NonNullable<Awaited<ReturnType<CardProbe['box']>>>;
+      const [width, height] = [box.right - box.left, box.bottom - box.top];
+      // Two bands that cover the card but its rounded corners, where the page shows through.
+      const bands = [
+        { x: box.left, y: box.top + CORNER, width, height: height - 2 * CORNER },
+        { x: box.left + CORNER, y: box.top, width: width - 2 * CORNER, height },
+      ];
+      const pngs: Buffer[] = [];
+      for (const clip of bands) pngs.push(await page.screenshot({ clip }));
+      shots.push({ size: `${width}x${height}`, png: Buffer.concat(pngs) });
+
+      const seen = await page.evaluate(() => {
+        const host = document.querySelector('backstory-card');
+        return {
+          parent: host?.parentElement?.localName,
+          shadowRoot: host?.shadowRoot ?? null,
+          children: host?.childNodes.length,
+          text: host?.textContent,
+          inBody: document.body.querySelector('backstory-card') !== null,
+          cardTextInPage: document.documentElement.textContent?.includes(
+            'North Atlantic Treaty Organization',
+          ),
+        };
+      });
+      expect(seen).toEqual({
+        parent: 'html',
+        shadowRoot: null,
+        children: 0,
+        text: '',
+        inBody: false,
+        cardTextInPage: false,
+      });
+    }
+    expect(shots[1]?.size).toBe(shots[0]?.size);
+    expect(shots[1]?.png.equals(shots[0]?.png as Buffer)).toBe(true);
+  });
+
+  test('the open card is a named dialog with no axe-core violations, light and dark', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/demo.html');
+    const nato = await card.mention('NATO');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    expect(await card.accessible()).toEqual({ role: 'dialog', name: 'NATO' });
+
+    const inPlace = await card.axe();
+    expect(inPlace.violations).toEqual([]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const contrast = await card.axe({ inBody: true, rules: ['color-contrast'] });
+      expect(contrast.violations, colorScheme).toEqual([]);
+      expect(contrast.incomplete, colorScheme).toEqual([]);
+      expect(contrast.passes, colorScheme).toContain('color-contrast');
+    }
+  });
+
+  test('hostile card data renders as text, unsafe links dropped, and the reader can pick between cards', async ({
+    extension,
+  }) => {
+    const { card: warm } = await visit(extension, server, '/demo.html');
+    await warm.mention('NATO'); // the seeds are in: the database is ready
+    const hostile: Card = {
+      id: 'zorblax-hostile',
+      title: 'اتفاق زوربلاكس 🤝 <b>Zorblax</b>',
+      aliases: ['Zorblax Accord'],
+      summary: `<img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script> ${'Lorem ipsum dolor sit amet. '.repeat(3700)}`,
+      facts: [{ label: '<svg onload="document.title=1">', value: 'שלום 👩‍👩‍👧 <i>world</i>' }],
+      timeline: [{ date: '2025-01-01', text: '<iframe src="javascript:alert(1)"></iframe>' }],
+      sources: [
+        { title: 'Script link', url: 'javascript:document.title="pwned"' },
+        { title: 'Data link', url: 'data:text/html,<script>alert(1)</script>' },
+        { title: 'Spaced script', url: '  javascript:alert(1)' },
+        { title: '<b>Real</b> source', url: 'https://example.org/source' },
+      ],
+      tags: ['<script>tag</script>'],
+      updated: '<b>yesterday</b>',
+    };
+    const plain: Card = {
+      id: 'zorblax-plain',
+      title: 'Zorblax Accord (1907)',
+      aliases: ['Zorblax Accord'],
+      summary: 'A treaty.',
+    };
+    await putRawCards(serviceWorker(extension), [hostile, plain]);
+
+    const { page, card } = await visit(extension, server, '/bad-input.html');
+    const term = await card.mention('Zorblax Accord');
+    await page.mouse.move(term.x, term.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    const legend = await card.inCard<string>(
+      'function () { return this.querySelector("legend")?.textContent; }',
+    );
+    expect(legend).toBe('This term refers to 2 cards');
+    await card.pressControl(hostile.title);
+    expect((await card.accessible())?.name).toBe(hostile.title);
+
+    const rendered = await card.inCard<Record<string, unknown>>(`function () {
+      const d = this.querySelector('[role=dialog]');
+      return {
+        unsafe: d.querySelectorAll('script, img, iframe, object, embed, b, i, [onerror], [onload], svg[onload]').length,
+        links: [...d.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.rel, a.target, a.textContent]),
+        summaryStart: d.querySelector('.bs-summary').textContent.slice(0, 26),
+        summaryLength: d.querySelector('.bs-summary').textContent.length,
+        fact: d.querySelector('dd').textContent,
+        checked: d.querySelector('.bs-checked').textContent,
+      };
+    }`);
+    expect(rendered).toEqual({
+      unsafe: 0,
+      links: [['https://example.org/source', 'noopener noreferrer', '_blank', '<b>Real</b> source']],
+      summaryStart: '<img src=x onerror="docume',
+      summaryLength: expect.any(Number),
+      fact: 'שלום 👩‍👩‍👧 <i>world</i>',
+      checked: 'Last checked <b>yesterday</b>',
+    });
+    expect(rendered?.summaryLength).toBeLessThanOrEqual(701);
+    expect(await page.title()).toBe('Bad input');
+  });
+
+  test('“Don’t mark on this site” saves the choice and the page stops marking the term', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/demo.html');
+    const nato = await card.mention('NATO');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    await card.pressControl('Don’t mark on this site');
+    await expect.poll(() => card.isOpen()).toBe(false);
+    expect(await hiddenCardsOn(serviceWorker(extension), '127.0.0.1')).toEqual(['nato']);
+    await expect.poll(() => paintedMentions(page)).not.toContain('NATO');
+    expect(await paintedMentions(page)).toContain('Founding Act');
+  });
+});

@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { mentionAtPoint } from '@/lib/content/card/hit-test';
+import { findMention, MentionIndex } from '@/lib/content/card/mention-index';
+import type { PaintedMention } from '@/lib/content/mention-store';
+
+// "NATO met. The Founding Act held. Moscow replied." with three mentions.
+function page() {
+  document.body.innerHTML = '<p>NATO met. The Founding Act held. Moscow replied.</p>';
+  const text = document.body.querySelector('p')?.firstChild as Text;
+  const mention = (start: number, end: number, id: string): PaintedMention => {
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, end);
+    return { range, cardIds: [id] };
+  };
+  const mentions = [mention(0, 4, 'nato'), mention(14, 26, 'founding-act'), mention(33, 39, 'moscow')];
+  return { text, mentions, index: new MentionIndex(mentions) };
+}
+
+/** Gives a range one client rectangle, as layout would (happy-dom has none). */
+function placeAt(range: Range, left: number, right: number): void {
+  const rect = { left, right, top: 0, bottom: 20, x: left, y: 0, width: right - left, height: 20 };
+  range.getClientRects = () => [rect] as unknown as DOMRectList;
+}
+
+describe('finding mentions', () => {
+  it('finds the mention holding a caret position', () => {
+    const { text, index } = page();
+    expect(index.around(text, 20)).toBe(1);
+  });
+
+  it('finds the mention before a caret position between mentions', () => {
+    const { text, index } = page();
+    expect(index.around(text, 30)).toBe(1);
+    expect(index.around(text, 45)).toBe(2);
+  });
+
+  it('says -1 before the first mention', () => {
+    const { index } = page();
+    const before = document.createElement('p');
+    document.body.prepend(before);
+    expect(index.around(before, 0)).toBe(-1);
+  });
+
+  it('finds a mention again by its boundaries after a rescan made new ranges', () => {
+    const { mentions } = page();
+    const again = (mentions[1] as PaintedMention).range.cloneRange();
+    expect(findMention(mentions, again)).toBe(1);
+  });
+});
+
+describe('the mention under the pointer', () => {
+  it('comes straight from the highlight registry where it can hit-test', () => {
+    const { mentions, index } = page();
+    const range = (mentions[2] as PaintedMention).range;
+    const registry = {
+      highlightsFromPoint: () => [{ highlight: {}, ranges: [range] }],
+    } as unknown as HighlightRegistry;
+    expect(mentionAtPoint(document, index, 5, 5, registry)).toBe(2);
+  });
+
+  it('is none when the registry reports no mention there and every mention is painted', () => {
+    const { index } = page();
+    const registry = {
+      highlightsFromPoint: () => [],
+      get: () => ({ size: 3 }),
+    } as unknown as HighlightRegistry;
+    document.caretPositionFromPoint = () => {
+      throw new Error('the caret is not needed');
+    };
+    expect(mentionAtPoint(document, index, 5, 5, registry)).toBeUndefined();
+  });
+
+  it('still finds mentions left unpainted by the first-mention-only setting', () => {
+    const { text, mentions, index } = page();
+    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    const registry = {
+      highlightsFromPoint: () => [],
+      get: () => ({ size: 1 }),
+    } as unknown as HighlightRegistry;
+    document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 35 }) as unknown as CaretPosition;
+    expect(mentionAtPoint(document, index, 220, 10, registry)).toBe(2);
+  });
+
+  it('falls back to the caret position and the mention’s rectangles', () => {
+    const { text, mentions, index } = page();
+    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 16 }) as unknown as CaretPosition;
+    expect(mentionAtPoint(document, index, 120, 10, {} as HighlightRegistry)).toBe(1);
+  });
+
+  it('ignores a caret that snapped to a mention the pointer is not over', () => {
+    const { text, mentions, index } = page();
+    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 26 }) as unknown as CaretPosition;
+    expect(mentionAtPoint(document, index, 170, 10, {} as HighlightRegistry)).toBeUndefined();
+  });
+
+  it('does no work on a page without mentions', () => {
+    const registry = { highlightsFromPoint: vi.fn(() => []) } as unknown as HighlightRegistry;
+    expect(mentionAtPoint(document, new MentionIndex([]), 5, 5, registry)).toBeUndefined();
+    expect(
+      (registry as unknown as { highlightsFromPoint: () => [] }).highlightsFromPoint,
+    ).not.toHaveBeenCalled();
+  });
+});
