@@ -1,7 +1,7 @@
 import { request } from '../protocol/client';
 import type { BlockMention, ScanResult } from '../protocol/messages';
 import { dirtyRoots } from './dirty-roots';
-import { clearMentions, mentionRanges, paintMentions } from './highlights';
+import { clearMentions, mentionRange, paintMentions } from './highlights';
 import type { MentionStore, PaintedMention } from './mention-store';
 import { adoptMentionStyle } from './style';
 import { PAINTED_MARK, timed } from './task-timing';
@@ -13,6 +13,13 @@ import { SLICE_MS, yieldToMain } from './yield';
 export type Scan = (url: string, blocks: string[]) => Promise<ScanResult>;
 
 const scanWithBackground: Scan = (url, blocks) => request('page.scan', { url, blocks });
+
+/** A mention with its place in reading order. */
+interface Located {
+  mention: PaintedMention;
+  block: number;
+  start: number;
+}
 
 /** Delay between a page change and reading it: batches bursts, well inside one second. */
 const SETTLE_MS = 250;
@@ -61,15 +68,22 @@ export class Annotator {
     if (this.signal.aborted || !this.supported) return 0;
     // Observe before reading, so a change made while the page is read is not missed.
     this.observe();
+    // Start in a task of our own, not in the one that evaluated the content script.
+    await yieldToMain();
     const blocks = await this.readBlocks([this.doc.body as Node]);
-    const found: PaintedMention[] = [];
+    const found: Located[] = [];
     this.cards = {};
-    for (const group of timed(this.recording, () => visibleFirst(blocks))) {
+    for (const group of timed(this.recording, 'visible-first', () => visibleFirst(blocks))) {
       if (group.length === 0) continue;
-      const added = await this.scanBlocks(group.map((i) => blocks[i] as TextBlock));
+      const added = await this.scanBlocks(
+        group.map((i) => blocks[i] as TextBlock),
+        group,
+      );
       if (!added) return this.disable();
       found.push(...added);
-      timed(this.recording, () => this.publish(sortByDocument(found)));
+      // Block index, then offset, is document order: no DOM comparison needed.
+      found.sort((a, b) => a.block - b.block || a.start - b.start);
+      timed(this.recording, 'publish', () => this.publish(found.map((f) => f.mention)));
     }
     if (found.length === 0) this.publish([]);
     if (this.recording) performance.mark(PAINTED_MARK);
@@ -81,14 +95,18 @@ export class Annotator {
     const blocks: TextBlock[] = [];
     for (const root of roots) {
       const reader = new BlockReader(root);
-      while (!timed(this.recording, () => reader.read(performance.now() + SLICE_MS))) await yieldToMain();
+      while (!timed(this.recording, 'read', () => reader.read(performance.now() + SLICE_MS)))
+        await yieldToMain();
       blocks.push(...reader.blocks);
     }
     return blocks;
   }
 
-  /** Scans blocks with the background; undefined when Backstory is off for this page. */
-  private async scanBlocks(blocks: TextBlock[]): Promise<PaintedMention[] | undefined> {
+  /**
+   * Scans blocks with the background; undefined when Backstory is off for this page.
+   * `indices` are the blocks' places in the page's reading order (default: as given).
+   */
+  private async scanBlocks(blocks: TextBlock[], indices?: number[]): Promise<Located[] | undefined> {
     const result = await this.scan(
       this.doc.location.href,
       blocks.map((b) => b.text),
@@ -96,8 +114,19 @@ export class Annotator {
     this.result = result;
     if (!result.enabled || this.signal.aborted) return undefined;
     Object.assign(this.cards, result.cards);
-    const ranges = timed(this.recording, () => mentionRanges(blocks, result.mentions));
-    return ranges.map((range, i) => ({ range, cardIds: (result.mentions[i] as BlockMention).cardIds }));
+    return timed(this.recording, 'ranges', () =>
+      result.mentions.flatMap((found: BlockMention) => {
+        const range = mentionRange(blocks, found);
+        if (!range) return [];
+        return [
+          {
+            mention: { range, cardIds: found.cardIds },
+            block: indices?.[found.block] ?? found.block,
+            start: found.start,
+          },
+        ];
+      }),
+    );
   }
 
   private publish(mentions: PaintedMention[]): void {
@@ -138,7 +167,7 @@ export class Annotator {
       this.disable();
       return;
     }
-    this.publish(sortByDocument([...kept, ...added]));
+    this.publish(sortByDocument([...kept, ...added.map((f) => f.mention)]));
   }
 
   private disable(): number {

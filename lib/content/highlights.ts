@@ -19,20 +19,20 @@ function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, nu
   return [piece.node, offset - piece.start];
 }
 
-/** Builds one Range per mention, in the page's own document. */
-export function mentionRanges(blocks: TextBlock[], mentions: BlockMention[]): Range[] {
-  const ranges: Range[] = [];
-  for (const mention of mentions) {
-    const block = blocks[mention.block];
-    if (!block) continue;
-    const [startNode, startOffset] = locate(block, mention.start, false);
-    const [endNode, endOffset] = locate(block, mention.end, true);
-    const range = startNode.ownerDocument.createRange();
+/** The Range of one mention in the page's own document; undefined if its block is unknown. */
+export function mentionRange(blocks: readonly TextBlock[], mention: BlockMention): Range | undefined {
+  const block = blocks[mention.block];
+  if (!block || block.pieces.length === 0) return undefined;
+  const [startNode, startOffset] = locate(block, mention.start, false);
+  const [endNode, endOffset] = locate(block, mention.end, true);
+  const range = startNode.ownerDocument.createRange();
+  try {
     range.setStart(startNode, startOffset);
     range.setEnd(endNode, endOffset);
-    ranges.push(range);
+  } catch {
+    return undefined; // The text changed while the background was matching; the rescan repaints it.
   }
-  return ranges;
+  return range;
 }
 
 /** Paints the ranges as mentions, replacing what was painted before. */

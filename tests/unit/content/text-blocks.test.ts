@@ -37,6 +37,18 @@ describe('reading a page block by block', () => {
     expect(texts(body(html))).toEqual(['kept', 'read']);
   });
 
+  it('ends cleanly when a skipped element is the last thing on the page', () => {
+    expect(texts(body('<div><p>a</p><div><script>x</script></div></div>'))).toEqual(['a']);
+    expect(texts(body('<p>b</p><code>c</code>'))).toEqual(['b']);
+  });
+
+  it('reads open shadow roots as blocks of their own', () => {
+    const root = body('<p>light</p><div id="host"></div>');
+    const shadow = (root.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>shadow <b>text</b></p>';
+    expect(texts(root)).toEqual(['light', 'shadow text']);
+  });
+
   it('maps every piece of a block back to its text node', () => {
     const [block] = collectBlocks(body('<p>ab<b>cd</b>ef</p>'));
     expect(block?.pieces.map((piece) => [piece.node.data, piece.start])).toEqual([

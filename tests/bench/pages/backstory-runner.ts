@@ -1,0 +1,147 @@
+/**
+ * Backstory's side of the page benchmark: a headless Chromium with the built extension,
+ * dictionaries loaded into its database, and one visit per page that reads the timing the
+ * content script left on the page's timeline.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../support/launch';
+import { loadCards, type TermCard } from '../../support/load-cards';
+import type { StaticServer } from '../../support/static-server';
+import { refuseRemote, WARMUP_PATH } from './corpus-pages';
+import { collectLongTasks, readTimeline, type ScanFigures, scanFigures } from './timeline';
+import { WorkerStopper } from './worker-restart';
+
+/** How long a page may take to be painted before it counts as never painted. */
+const PAINT_TIMEOUT_MS = 30_000;
+/** A restarted worker (or one that just got new cards) may compile the whole dictionary: allow longer. */
+const COLD_PAINT_TIMEOUT_MS = 120_000;
+
+/** Names, sizes and modification times of every file in a build, to notice a rebuild. */
+function buildStamp(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((file) => {
+      const stat = statSync(join(dir, file));
+      return `${file}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('\n');
+}
+
+/** A private copy of the build, or undefined when it changed (or vanished) while copied. */
+function tryCopy(): string | undefined {
+  const copy = mkdtempSync(join(tmpdir(), 'backstory-bench-build-'));
+  try {
+    const before = buildStamp(EXTENSION_DIR);
+    cpSync(EXTENSION_DIR, copy, { recursive: true });
+    if (buildStamp(EXTENSION_DIR) === before) return copy;
+  } catch {
+    // A build deleting and writing files under us; try again.
+  }
+  rmSync(copy, { recursive: true, force: true });
+  return undefined;
+}
+
+/**
+ * Copies the build to a private folder, so a rebuild by someone else during the run cannot
+ * change the extension under test; copies again if the build changed while it was copied.
+ */
+async function copyBuild(): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const copy = tryCopy();
+    if (copy) return copy;
+    await new Promise((wake) => setTimeout(wake, 3000));
+  }
+  throw new Error(`${EXTENSION_DIR} kept changing while it was copied; is a build running?`);
+}
+
+/** Empties the extension's card store (seed cards too), so a dictionary is exactly its cards. */
+async function clearCards(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.evaluate(async () => {
+    const open = indexedDB.open('backstory');
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const tx = db.transaction('cards', 'readwrite');
+    tx.objectStore('cards').clear();
+    await new Promise<void>((ok, fail) => {
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  });
+  await page.close();
+}
+
+/** A Chromium with Backstory, one tab that visits pages, and a way to stop its worker. */
+export class BackstoryRunner {
+  private constructor(
+    private readonly browser: ExtensionBrowser,
+    private readonly tab: Page,
+    private readonly stopper: WorkerStopper,
+    private readonly server: StaticServer,
+    private readonly buildCopy: string,
+  ) {}
+
+  /**
+   * Launches Chromium with a private copy of the build (others may rebuild .output while
+   * this runs) and lets the worker install its seeds, so clearing the cards sticks.
+   */
+  static async open(server: StaticServer): Promise<BackstoryRunner> {
+    const buildCopy = await copyBuild();
+    const browser = await launchWithExtension(buildCopy);
+    const tab = await browser.context.newPage();
+    await refuseRemote(tab);
+    await collectLongTasks(tab);
+    const stopper = await WorkerStopper.attach(browser.context, tab, browser.extensionId);
+    const runner = new BackstoryRunner(browser, tab, stopper, server, buildCopy);
+    if ((await runner.warmUp()) === undefined) {
+      await runner.close();
+      throw new Error(
+        'Backstory did not paint the warm-up page: is the build complete and current? (run "npx wxt build")',
+      );
+    }
+    return runner;
+  }
+
+  /** Replaces all cards with `cards`; the worker rebuilds its matcher on the next scan. */
+  async loadDictionary(cards: TermCard[]): Promise<void> {
+    await clearCards(this.browser.context, this.browser.extensionId);
+    await loadCards(this.browser.context, this.browser.extensionId, cards);
+  }
+
+  /**
+   * Visits the small warm-up page and returns its time to painted: after a dictionary was
+   * loaded, this includes reading the cards and compiling the matcher in the worker.
+   */
+  async warmUp(): Promise<number | undefined> {
+    await this.tab.goto(this.server.url(WARMUP_PATH), { waitUntil: 'domcontentloaded' });
+    return scanFigures(await readTimeline(this.tab, COLD_PAINT_TIMEOUT_MS)).paintedMs;
+  }
+
+  /** Loads one corpus page and returns Backstory's figures for its first scan. */
+  async visit(name: string, timeoutMs = PAINT_TIMEOUT_MS): Promise<ScanFigures> {
+    await this.tab.goto(this.server.url(`/${name}/`), { waitUntil: 'domcontentloaded' });
+    return scanFigures(await readTimeline(this.tab, timeoutMs));
+  }
+
+  /** Stops the service worker, then loads the page: its first scan waits for a cold worker. */
+  async visitAfterRestart(name: string): Promise<ScanFigures> {
+    // Leave the last page first, so nothing wakes the worker between the stop and the visit.
+    await this.tab.goto('about:blank');
+    await this.stopper.stop();
+    return this.visit(name, COLD_PAINT_TIMEOUT_MS);
+  }
+
+  /** Closes the browser and removes the build copy. */
+  async close(): Promise<void> {
+    await this.stopper.detach();
+    await this.browser.close();
+    rmSync(this.buildCopy, { recursive: true, force: true });
+  }
+}

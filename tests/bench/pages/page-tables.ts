@@ -1,0 +1,124 @@
+/** The per-page tables: Backstory at each size, after a worker restart, and side by side with mark.js. */
+import { ms, printTable, ratio } from './format';
+import type { MarkRun } from './markjs-runner';
+import { type BenchResults, COMPARISON_SIZE, type PageResult, TIMER_RESOLUTION_MS } from './results';
+import type { ScanFigures } from './timeline';
+
+function kChars(result: PageResult): string {
+  return Number.isFinite(result.page.visibleChars) ? (result.page.visibleChars / 1000).toFixed(1) : '–';
+}
+
+/** "12.3", "> 3,000" for a run stopped at its budget, "†" when one call had failed. */
+function markMs(run: MarkRun | undefined): string {
+  if (!run) return '–';
+  return `${run.capped ? '> ' : ''}${ms(run.ms)}${run.failure ? '†' : ''}`;
+}
+
+/** Painted time, or a plain statement that the page was never painted. */
+function painted(figures: ScanFigures): string {
+  return figures.paintedMs === undefined ? 'NOT PAINTED' : ms(figures.paintedMs);
+}
+
+/** A longest task from a long-task entry (it holds a slice plus unsliced work) is starred. */
+function longest(figures: ScanFigures): string {
+  return `${ms(figures.longestMs)}${figures.longestFromLongTask ? '*' : ''}`;
+}
+
+function scanRow(result: PageResult, figures: ScanFigures): string[] {
+  const floor = result.floor ? Math.max(result.floor.ms, TIMER_RESOLUTION_MS) : undefined;
+  return [
+    result.page.name,
+    kChars(result),
+    String(figures.mentions),
+    painted(figures),
+    ms(figures.mainThreadMs),
+    longest(figures),
+    String(figures.slices),
+    ms(result.floor?.ms),
+    floor ? ratio(figures.mainThreadMs / floor) : '–',
+  ];
+}
+
+const SCAN_HEADERS = [
+  'page',
+  'visible text (k chars)',
+  'mentions',
+  'painted ms',
+  'main-thread ms',
+  'longest task ms',
+  'slices',
+  'floor ms',
+  'main-thread / floor',
+];
+
+/** One table per dictionary size, and one for the visits after a worker restart. */
+export function printScanTables(results: BenchResults): void {
+  for (const size of results.sizes) {
+    const rows = results.pages.flatMap((r) => {
+      const figures = r.bySize.get(size);
+      return figures ? [scanRow(r, figures)] : [];
+    });
+    printTable(
+      `Backstory, ${size.toLocaleString('en-US')} cards, warm worker: every page`,
+      SCAN_HEADERS,
+      rows,
+    );
+  }
+  const restarted = results.pages.filter((r) => r.restart);
+  if (restarted.length > 0 && results.restartSize) {
+    printTable(
+      `Backstory, ${results.restartSize.toLocaleString('en-US')} cards, first scan after the service worker was stopped`,
+      SCAN_HEADERS,
+      restarted.map((r) => scanRow(r, r.restart as ScanFigures)),
+    );
+  }
+  console.log(
+    '\n`*` the longest task is a long-task entry (over 50 ms, any source) that overlaps one of Backstory’s slices: the slice plus work outside the slices (message passing, or slices with no yield between them) in one task.',
+  );
+}
+
+/** Per page at 1k terms: the floor, Backstory, mark.js both ways, and the ratios. */
+export function printComparisonTable(results: BenchResults): void {
+  if (results.markTerms === 0) return;
+  const rows = results.pages.map((r) => {
+    const ours = r.bySize.get(COMPARISON_SIZE)?.mainThreadMs;
+    const base = ours === undefined ? undefined : Math.max(ours, TIMER_RESOLUTION_MS);
+    const times = (run: MarkRun | undefined) =>
+      run && base !== undefined ? ratio(run.ms / base, run.capped) : '–';
+    const array = r.markArray;
+    return [
+      r.page.name,
+      r.floor ? (r.floor.chars / 1000).toFixed(1) : '–',
+      ms(r.floor?.ms),
+      ms(ours),
+      markMs(r.markRegExp),
+      markMs(array),
+      times(r.markRegExp),
+      times(array),
+      `${r.bySize.get(COMPARISON_SIZE)?.mentions ?? '–'} / ${r.markRegExp?.marks ?? '–'} / ${array?.marks ?? '–'}`,
+      array?.capped ? `${array.termsReached} of ${results.markTerms}` : 'all',
+    ];
+  });
+  printTable(
+    `Side by side at ${results.markTerms.toLocaleString('en-US')} terms: main-thread ms per page`,
+    [
+      'page',
+      'all text nodes (k chars)',
+      'floor',
+      'Backstory',
+      'markRegExp',
+      'mark(array)',
+      'markRegExp / Backstory',
+      'mark(array) / Backstory',
+      'marks (ours / RegExp / array)',
+      'mark(array) terms done',
+    ],
+    rows,
+  );
+  console.log(
+    '\n`> N`: stopped at its budget (the larger of --mark-cap and 25× Backstory’s time on the page), so N is a lower bound.',
+  );
+  for (const r of results.pages) {
+    if (r.markArray?.failure) console.log(`† ${r.page.name}: mark(array) ${r.markArray.failure}.`);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Reads Backstory's timing from a page's performance timeline. The content script leaves
+ * `backstory-start`, one `backstory-task` measure per synchronous slice of its first scan,
+ * and `backstory-painted` (lib/content/task-timing.ts). In Chromium an isolated world shares
+ * the document's timeline, so the page's main world sees them.
+ *
+ * The slices do not cover everything the content script runs: sending a message and
+ * receiving its answer happen between slices, and two slices can share one task when no
+ * yield separates them. So the page also keeps every `longtask` (over 50 ms, any source);
+ * a long task that overlaps one of Backstory's slices is a task Backstory ran in, and it
+ * counts towards "longest task".
+ */
+import type { Page } from '@playwright/test';
+import { median } from './format';
+
+/** One entry on the timeline: start and duration in milliseconds. */
+export interface Span {
+  start: number;
+  duration: number;
+}
+
+/** What one page load left on its timeline. */
+export interface PageTimeline {
+  started: number | undefined;
+  painted: number | undefined;
+  slices: Span[];
+  longTasks: Span[];
+  mentions: number;
+}
+
+/** Name of the page global that collects long tasks from the start of each document. */
+const LONG_TASKS = '__backstoryBenchLongTasks';
+
+/** Starts collecting long tasks in every document the page opens, before any other script. */
+export async function collectLongTasks(page: Page): Promise<void> {
+  await page.addInitScript((key) => {
+    const tasks: { start: number; duration: number }[] = [];
+    (globalThis as unknown as Record<string, unknown>)[key] = tasks;
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // No long task API: the slices alone then give the longest task.
+    }
+  }, LONG_TASKS);
+}
+
+/**
+ * Waits until the first full scan is painted (or `timeoutMs` passes) and reads the timeline.
+ * One promise inside the page, so waiting adds no polling work to the main thread.
+ */
+export function readTimeline(page: Page, timeoutMs: number): Promise<PageTimeline> {
+  // Inside the page, no function is bound to a name: tsx's esbuild (keepNames) would wrap it
+  // in a `__name` helper that exists only in Node. Functions stored on an object are safe.
+  return page.evaluate(
+    async ({ timeoutMs, key }) => {
+      await new Promise<void>((done) => {
+        const state: {
+          observer?: PerformanceObserver;
+          timer?: ReturnType<typeof setTimeout>;
+          stop?: () => void;
+        } = {};
+        state.stop = () => {
+          state.observer?.disconnect();
+          clearTimeout(state.timer);
+          done();
+        };
+        state.timer = setTimeout(state.stop, timeoutMs);
+        state.observer = new PerformanceObserver((list) => {
+          if (list.getEntriesByName('backstory-painted').length > 0) state.stop?.();
+        });
+        state.observer.observe({ type: 'mark', buffered: true });
+      });
+      const longTasks = (globalThis as unknown as Record<string, { start: number; duration: number }[]>)[key];
+      return {
+        started: performance.getEntriesByName('backstory-start')[0]?.startTime,
+        painted: performance.getEntriesByName('backstory-painted')[0]?.startTime,
+        slices: performance
+          .getEntriesByName('backstory-task')
+          .map((e) => ({ start: e.startTime, duration: e.duration })),
+        longTasks: longTasks ? [...longTasks] : [],
+        mentions: CSS.highlights.get('backstory-mention')?.size ?? 0,
+      };
+    },
+    { timeoutMs, key: LONG_TASKS },
+  );
+}
+
+/** Backstory's figures for one page load. */
+export interface ScanFigures {
+  /** From the content script's start to the first full scan painted; undefined if never painted. */
+  paintedMs: number | undefined;
+  /** Sum of the slices. */
+  mainThreadMs: number;
+  /** Longest slice, or longer: a long task that held one of the slices. */
+  longestMs: number;
+  /** True when a long task, not a slice, gave `longestMs`. */
+  longestFromLongTask: boolean;
+  slices: number;
+  mentions: number;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.start + b.duration && b.start < a.start + a.duration;
+}
+
+/** Reduces a timeline to the benchmark's figures. */
+export function scanFigures(timeline: PageTimeline): ScanFigures {
+  const { started, painted, slices } = timeline;
+  const longestSlice = Math.max(0, ...slices.map((s) => s.duration));
+  const holding = timeline.longTasks.filter((task) => slices.some((s) => overlaps(task, s)));
+  const longestHolding = Math.max(0, ...holding.map((t) => t.duration));
+  return {
+    paintedMs: started !== undefined && painted !== undefined ? painted - started : undefined,
+    mainThreadMs: slices.reduce((sum, s) => sum + s.duration, 0),
+    longestMs: Math.max(longestSlice, longestHolding),
+    longestFromLongTask: longestHolding > longestSlice,
+    slices: slices.length,
+    mentions: timeline.mentions,
+  };
+}
+
+/**
+ * One page's figures over several visits: the median of each figure (a visit never painted
+ * counts as infinitely slow), so one visit disturbed by other work on the machine does not
+ * decide the page's row.
+ */
+export function medianFigures(visits: ScanFigures[]): ScanFigures {
+  if (visits.length === 1) return visits[0] as ScanFigures;
+  const mid = (pick: (f: ScanFigures) => number) => median(visits.map(pick));
+  const painted = mid((f) => f.paintedMs ?? Number.POSITIVE_INFINITY);
+  const longest = mid((f) => f.longestMs);
+  return {
+    paintedMs: Number.isFinite(painted) ? painted : undefined,
+    mainThreadMs: mid((f) => f.mainThreadMs),
+    longestMs: longest,
+    longestFromLongTask: visits.some((f) => f.longestFromLongTask && f.longestMs >= longest),
+    slices: Math.round(mid((f) => f.slices)),
+    mentions: Math.round(mid((f) => f.mentions)),
+  };
+}
