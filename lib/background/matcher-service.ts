@@ -1,26 +1,60 @@
 import { cardTerms, readRevision } from '../db/cards';
 import type { BackstoryDB } from '../db/schema';
-import { compileMatcher, type Matcher, type TermEntry } from '../match';
+import { compileMatcher, loadMatcher, type Matcher, serializeMatcher, type TermEntry } from '../match';
+
+/** Key of the compiled matcher in the caches table. */
+export const MATCHER_CACHE_KEY = 'matcher';
+
+/** How the service builds and stores matchers; tests count or break them. */
+export interface MatcherCodec {
+  compile(entries: TermEntry[]): Matcher;
+  serialize(matcher: Matcher): Uint8Array;
+  load(bytes: Uint8Array): Matcher;
+}
+
+const engine: MatcherCodec = { compile: compileMatcher, serialize: serializeMatcher, load: loadMatcher };
 
 /**
- * Keeps one compiled matcher for all tabs. It is rebuilt when the card revision moves,
- * which every card write bumps, whichever extension page made the write.
+ * Keeps one compiled matcher for all tabs. It is rebuilt when the card revision moves (every
+ * card write bumps it, whichever extension page made the write). The compiled matcher is
+ * stored in IndexedDB, so a service worker that Chrome stopped and restarted loads it in
+ * milliseconds instead of compiling every term again.
  */
 export class MatcherService {
   private revision = -1;
-  private matcher: Matcher = compileMatcher([]);
+  private matcher: Matcher | undefined;
   private pending: Promise<Matcher> | undefined;
 
-  constructor(private readonly db: BackstoryDB) {}
+  constructor(
+    private readonly db: BackstoryDB,
+    private readonly codec: MatcherCodec = engine,
+  ) {}
 
-  /** The matcher for the current cards, rebuilt first if cards changed. */
+  /** The matcher for the current cards, loaded or rebuilt first if needed. */
   async current(): Promise<Matcher> {
     const revision = await readRevision(this.db);
-    if (revision === this.revision) return this.matcher;
-    this.pending ??= this.rebuild(revision).finally(() => {
+    if (this.matcher && revision === this.revision) return this.matcher;
+    this.pending ??= this.refresh(revision).finally(() => {
       this.pending = undefined;
     });
     return this.pending;
+  }
+
+  private async refresh(revision: number): Promise<Matcher> {
+    const matcher = (await this.fromCache(revision)) ?? (await this.rebuild(revision));
+    this.matcher = matcher;
+    this.revision = revision;
+    return matcher;
+  }
+
+  private async fromCache(revision: number): Promise<Matcher | undefined> {
+    const cached = await this.db.caches.get(MATCHER_CACHE_KEY);
+    if (cached?.revision !== revision || !(cached.data instanceof Uint8Array)) return undefined;
+    try {
+      return this.codec.load(cached.data);
+    } catch {
+      return undefined; // Written by another engine version, or damaged: compile afresh.
+    }
   }
 
   private async rebuild(revision: number): Promise<Matcher> {
@@ -28,8 +62,11 @@ export class MatcherService {
     await this.db.cards.each((card) => {
       for (const term of cardTerms(card)) entries.push({ term, cardId: card.id });
     });
-    this.matcher = compileMatcher(entries);
-    this.revision = revision;
-    return this.matcher;
+    const matcher = this.codec.compile(entries);
+    // Storing is for the next cold start; the answer to this request need not wait for it.
+    void this.db.caches
+      .put({ key: MATCHER_CACHE_KEY, revision, data: this.codec.serialize(matcher) })
+      .catch((error: unknown) => console.warn('Backstory: compiled matcher not cached', error));
+    return matcher;
   }
 }

@@ -1,32 +1,28 @@
-// Placeholder until the mention engine (issue 3) lands: case-insensitive substring search.
-import type { Matcher, Mention, TermEntry } from './types';
+/**
+ * The mention engine: compile every card's terms once, then find mentions in page text.
+ * docs/matching.md gives the rules and the design.
+ */
+import { buildAutomaton } from './automaton';
+import { CardTable } from './card-table';
+import { CompiledMatcher } from './compiled-matcher';
+import { buildDictionary } from './dictionary';
+import type { Matcher, TermEntry } from './types';
 
+export { loadMatcher, serializeMatcher } from './serialize';
 export type { Matcher, Mention, TermEntry } from './types';
 
-/** Compiles a matcher for the given terms. */
+/**
+ * Compiles a matcher for the given terms (each card's title and aliases). Terms that cannot
+ * be matched (empty, one character, punctuation only, absurdly long) are skipped silently.
+ */
 export function compileMatcher(entries: Iterable<TermEntry>): Matcher {
-  const byTerm = new Map<string, Set<string>>();
-  for (const { term, cardId } of entries) {
-    const key = term.toLowerCase();
-    if (key.length < 2) continue;
-    const ids = byTerm.get(key) ?? new Set<string>();
-    ids.add(cardId);
-    byTerm.set(key, ids);
-  }
-  const terms = [...byTerm.keys()].sort((a, b) => b.length - a.length);
-  return {
-    find(text: string): Mention[] {
-      const lower = text.toLowerCase();
-      const found: Mention[] = [];
-      let at = 0;
-      while (at < lower.length) {
-        const hit = terms.find((t) => lower.startsWith(t, at));
-        if (hit) {
-          found.push({ start: at, end: at + hit.length, cardIds: [...(byTerm.get(hit) ?? [])].sort() });
-          at += hit.length;
-        } else at++;
-      }
-      return found;
-    },
-  };
+  const dictionary = buildDictionary(entries);
+  const automaton = buildAutomaton(dictionary.keys);
+  const cards = new CardTable(
+    dictionary.cardStart,
+    dictionary.exactStart,
+    dictionary.cards,
+    dictionary.cardIds,
+  );
+  return new CompiledMatcher(automaton, cards);
 }

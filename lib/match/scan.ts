@@ -1,0 +1,64 @@
+/**
+ * The hot loop. Walks the trie from every place a mention may start (found while folding)
+ * and keeps the longest acceptable match there; taking the leftmost start that has one and
+ * resuming after it gives leftmost-longest mentions without overlaps.
+ *
+ * End rule, the mirror of the start rule in folded-text.ts: a mention ends on a whole
+ * original character, with no letter or digit directly after it unless a script written
+ * without spaces is on either side. A possessive needs no rule of its own: an apostrophe is
+ * not a letter, so "NATO's" and "allies'" end cleanly before it.
+ */
+import type { Automaton } from './automaton';
+import { classBefore, classFrom, separates } from './char-class';
+import type { FoldedText } from './folded-text';
+
+/** Decides the rules that depend on the pattern (case), once boundaries are known to hold. */
+export type Accept = (pattern: number, start: number, end: number) => boolean;
+
+/** Receives each mention, in text order, as folded-unit offsets and its pattern. */
+export type Emit = (start: number, end: number, pattern: number) => void;
+
+/** Whether a mention may end just before folded unit `at` (checked only where a pattern ends). */
+function mayEnd(folded: FoldedText, at: number): boolean {
+  const { units, origins, length } = folded;
+  if (at === length) return true;
+  // A match that stops inside the expansion of one character (the "f" of "ﬁ") has no offset.
+  return origins[at] !== origins[at - 1] && separates(classFrom(units, at, length), classBefore(units, at));
+}
+
+/** Finds the leftmost-longest acceptable mentions in `folded` and passes each to `emit`. */
+export function scanMentions(automaton: Automaton, folded: FoldedText, accept: Accept, emit: Emit): void {
+  const { alphabet, cells, patterns } = automaton;
+  const { units, starts, startCount, length } = folded;
+  // End of the last mention: a start before it would overlap.
+  let taken = 0;
+  for (let s = 0; s < startCount; s++) {
+    const start = starts[s] as number;
+    if (start < taken) continue;
+    let symbol = alphabet[units[start] as number] as number;
+    let state = 0;
+    let bestEnd = 0;
+    let bestPattern = -1;
+    for (let at = start; symbol !== 0; ) {
+      // Cells are [base, check]; a negative base (~base) marks a state where a pattern ends.
+      let base = cells[state << 1] as number;
+      if (base < 0) base = ~base;
+      const child = base + symbol;
+      if (cells[(child << 1) + 1] !== state) break;
+      state = child;
+      at++;
+      if ((cells[state << 1] as number) < 0) {
+        const pattern = patterns[state] as number;
+        if (mayEnd(folded, at) && accept(pattern, start, at)) {
+          bestEnd = at;
+          bestPattern = pattern;
+        }
+      }
+      symbol = at < length ? (alphabet[units[at] as number] as number) : 0;
+    }
+    if (bestEnd > 0) {
+      emit(start, bestEnd, bestPattern);
+      taken = bestEnd;
+    }
+  }
+}

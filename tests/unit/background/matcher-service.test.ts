@@ -1,0 +1,83 @@
+import { MATCHER_CACHE_KEY, type MatcherCodec, MatcherService } from '@/lib/background/matcher-service';
+import { bumpRevision, toStoredCard } from '@/lib/db/cards';
+import { syncSeeds } from '@/lib/db/install-pack';
+import { compileMatcher, loadMatcher, serializeMatcher } from '@/lib/match';
+import { freshDb, makeCard, makePack } from '../factories';
+
+/** The real engine, counting compilations. */
+function countingCodec() {
+  const counts = { compile: 0, load: 0 };
+  const codec: MatcherCodec = {
+    compile: (entries) => {
+      counts.compile++;
+      return compileMatcher(entries);
+    },
+    serialize: serializeMatcher,
+    load: (bytes) => {
+      counts.load++;
+      return loadMatcher(bytes);
+    },
+  };
+  return { codec, counts };
+}
+
+async function cachedRevision(db: ReturnType<typeof freshDb>): Promise<number | undefined> {
+  // The cache is written after the answer; wait until it lands.
+  for (let i = 0; i < 50; i++) {
+    const cached = await db.caches.get(MATCHER_CACHE_KEY);
+    if (cached) return cached.revision;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return undefined;
+}
+
+describe('the shared matcher', () => {
+  it('compiles once and reuses the matcher while cards do not change', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const { codec, counts } = countingCodec();
+    const service = new MatcherService(db, codec);
+    const first = await service.current();
+    expect(await service.current()).toBe(first);
+    expect(counts.compile).toBe(1);
+  });
+
+  it('loads the stored matcher after a restart instead of compiling', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    await new MatcherService(db).current();
+    expect(await cachedRevision(db)).toBe(1);
+    const { codec, counts } = countingCodec();
+    const restarted = new MatcherService(db, codec);
+    const matcher = await restarted.current();
+    expect(counts).toEqual({ compile: 0, load: 1 });
+    expect(matcher.find('The Founding Act.').map((m) => m.cardIds)).toEqual([['founding-act']]);
+  });
+
+  it('compiles again when the stored matcher is older than the cards', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    await new MatcherService(db).current();
+    await cachedRevision(db);
+    await db.transaction('rw', db.cards, db.settings, async () => {
+      await db.cards.put(
+        toStoredCard(makeCard({ id: 'kyiv', title: 'Kyiv' }), { edited: true, created: 1, modified: 1 }),
+      );
+      await bumpRevision(db);
+    });
+    const { codec, counts } = countingCodec();
+    const matcher = await new MatcherService(db, codec).current();
+    expect(counts.compile).toBe(1);
+    expect(matcher.find('Kyïv')).toHaveLength(1);
+  });
+
+  it('compiles again when the stored bytes are damaged', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    await db.caches.put({ key: MATCHER_CACHE_KEY, revision: 1, data: new Uint8Array([1, 2, 3, 4]) });
+    const { codec, counts } = countingCodec();
+    const matcher = await new MatcherService(db, codec).current();
+    expect(counts.compile).toBe(1);
+    expect(matcher.find('NATO')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,56 @@
+import { found, matcherFor, termFinds } from './helpers';
+
+describe('word boundaries', () => {
+  const matcher = matcherFor({ nato: ['NATO'], eu: ['EU'] });
+
+  it('does not match inside a longer word', () => {
+    expect(found(matcher, 'NATOs subNATO EUR euro EUs')).toEqual([]);
+    expect(termFinds('Bath', 'a bathroom in Bath')).toEqual(['Bath']);
+  });
+
+  it('does not match next to a digit', () => {
+    expect(found(matcher, 'EU27 and 2EU')).toEqual([]);
+    expect(termFinds('G7', 'G77')).toEqual([]);
+  });
+
+  it('matches next to punctuation, spaces and the ends of the text', () => {
+    expect(found(matcher, 'NATO')).toEqual(['NATO']);
+    expect(found(matcher, '(NATO), "EU"; NATO/EU: EU.')).toEqual(['NATO', 'EU', 'NATO', 'EU', 'EU']);
+    expect(found(matcher, '-NATO-')).toEqual(['NATO']);
+  });
+
+  it('treats letters of every script as letters', () => {
+    expect(termFinds('Paris', 'Parisé')).toEqual([]);
+    expect(termFinds('Paris', 'ПParis')).toEqual([]);
+    expect(termFinds('Paris', 'Parisب')).toEqual([]);
+  });
+
+  it('finds an English term inside Arabic text when spaces separate them', () => {
+    const text = 'قال حلف NATO اليوم إن';
+    expect(found(matcher, text)).toEqual(['NATO']);
+    expect(matcher.find(text)[0]?.start).toBe(text.indexOf('NATO'));
+  });
+
+  it('does not find an English term glued to Arabic letters', () => {
+    expect(found(matcher, 'حلفNATO')).toEqual([]);
+  });
+
+  it('finds Chinese terms in Chinese text without spaces', () => {
+    const cities = matcherFor({ beijing: ['北京'], shanghai: ['上海市'] });
+    expect(found(cities, '我住在北京，他住在上海市中心。')).toEqual(['北京', '上海市']);
+  });
+
+  it('finds Japanese and Thai terms without spaces', () => {
+    expect(termFinds('東京', '東京タワーは東京都にある')).toEqual(['東京', '東京']);
+    expect(termFinds('カナダ', 'カナダの首都')).toEqual(['カナダ']);
+    expect(termFinds('กรุงเทพ', 'ฉันอยู่กรุงเทพมหานคร')).toEqual(['กรุงเทพ']);
+  });
+
+  it('finds a Latin term touching Chinese text', () => {
+    expect(found(matcher, '北约NATO的')).toEqual(['NATO']);
+  });
+
+  it('still rejects a Chinese term that is not in the text', () => {
+    expect(termFinds('北京', '南京')).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { compileMatcher } from '../../../lib/match';
+import { found, matcherFor, termFinds } from './helpers';
+
+describe('choosing mentions', () => {
+  it('takes the longest term at a place, not its parts', () => {
+    const matcher = matcherFor({ nato: ['NATO'], russia: ['Russia'], act: ['NATO–Russia Founding Act'] });
+    const mentions = matcher.find('The NATO–Russia Founding Act was signed.');
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.cardIds).toEqual(['act']);
+  });
+
+  it('takes the leftmost mention when two overlap', () => {
+    const matcher = matcherFor({ a: ['New York'], b: ['York City'] });
+    expect(found(matcher, 'New York City')).toEqual(['New York']);
+  });
+
+  it('uses the shorter term when the longer one does not end on a word boundary', () => {
+    const matcher = matcherFor({ a: ['New York'], b: ['New York Cit'] });
+    expect(found(matcher, 'New York City')).toEqual(['New York']);
+  });
+
+  it('finds adjacent mentions', () => {
+    const matcher = matcherFor({ a: ['Paris'], b: ['London'] });
+    expect(found(matcher, 'Paris London Paris,London')).toEqual(['Paris', 'London', 'Paris', 'London']);
+  });
+
+  it('reports every card that shares a term, sorted and once each', () => {
+    const matcher = compileMatcher([
+      { term: 'Georgia', cardId: 'us-state' },
+      { term: 'Georgia', cardId: 'country' },
+      { term: 'georgia', cardId: 'country' },
+    ]);
+    expect(matcher.find('Georgia')[0]?.cardIds).toEqual(['country', 'us-state']);
+  });
+
+  it('refers to one card through any of its terms', () => {
+    const matcher = matcherFor({ kyiv: ['Kyiv', 'Kiev'] });
+    expect(matcher.find('Kiev or Kyiv').map((m) => m.cardIds)).toEqual([['kyiv'], ['kyiv']]);
+  });
+
+  it('ignores terms shorter than two characters', () => {
+    expect(termFinds('A', 'A is a letter')).toEqual([]);
+    expect(termFinds('Ö', 'Ö')).toEqual([]);
+    expect(termFinds('中', '中国')).toEqual([]);
+    expect(termFinds('ß', 'ß ss')).toEqual([]);
+    expect(termFinds('Io', 'Io is a moon')).toEqual(['Io']);
+  });
+
+  it('returns nothing for a matcher without terms', () => {
+    expect(compileMatcher([]).find('anything at all')).toEqual([]);
+  });
+});

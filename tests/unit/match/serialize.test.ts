@@ -1,0 +1,60 @@
+import { compileMatcher, loadMatcher, type Matcher, serializeMatcher } from '../../../lib/match';
+
+const entries = [
+  { term: 'NATO', cardId: 'nato' },
+  { term: 'NATO–Russia Founding Act', cardId: 'act' },
+  { term: 'Kyiv', cardId: 'kyiv' },
+  { term: 'Kiev', cardId: 'kyiv' },
+  { term: 'Georgia', cardId: 'country' },
+  { term: 'Georgia', cardId: 'us-state' },
+  { term: '北京', cardId: 'beijing' },
+  { term: 'Zürich', cardId: 'zürich-ü' },
+];
+const text = 'NATO – Russia Founding Act; nato; NATO’s Kyïv, KIEV, georgia 在北京, zurich 😀';
+
+describe('persisting a matcher', () => {
+  const original = compileMatcher(entries);
+
+  it('loads bytes into a matcher that finds the same mentions', () => {
+    const loaded = loadMatcher(serializeMatcher(original));
+    expect(loaded.find(text)).toEqual(original.find(text));
+    expect(loaded.find(text)).toHaveLength(7);
+  });
+
+  it('survives a structured clone, as IndexedDB stores it', () => {
+    const stored = structuredClone(serializeMatcher(original));
+    expect(loadMatcher(stored).find(text)).toEqual(original.find(text));
+  });
+
+  it('accepts an ArrayBuffer and bytes at an unaligned offset', () => {
+    const bytes = serializeMatcher(original);
+    expect(loadMatcher(bytes.slice().buffer).find(text)).toEqual(original.find(text));
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    expect(loadMatcher(shifted.subarray(1)).find(text)).toEqual(original.find(text));
+  });
+
+  it('serialises a loaded matcher to the same bytes', () => {
+    const bytes = serializeMatcher(original);
+    expect(serializeMatcher(loadMatcher(bytes))).toEqual(bytes);
+  });
+
+  it('persists an empty matcher', () => {
+    expect(loadMatcher(serializeMatcher(compileMatcher([]))).find(text)).toEqual([]);
+  });
+
+  it('rejects bytes of another format, a later version, or truncated bytes', () => {
+    const bytes = serializeMatcher(original);
+    expect(() => loadMatcher(new Uint8Array(10))).toThrow(/truncated/);
+    expect(() => loadMatcher(new Uint8Array(64))).toThrow(/format or version/);
+    const later = bytes.slice();
+    later[4] = 99;
+    expect(() => loadMatcher(later)).toThrow(/format or version/);
+    expect(() => loadMatcher(bytes.subarray(0, bytes.length - 8))).toThrow(/truncated/);
+  });
+
+  it('refuses to serialise a matcher it did not make', () => {
+    const foreign: Matcher = { find: () => [] };
+    expect(() => serializeMatcher(foreign)).toThrow(TypeError);
+  });
+});
