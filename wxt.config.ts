@@ -18,7 +18,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Background cards for the terms in the news you read.',
-    permissions: ['storage'],
+    // activeTab: the popup reads the current tab's address for the per-site switch.
+    permissions: ['storage', 'activeTab'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },

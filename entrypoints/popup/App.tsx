@@ -1,14 +1,21 @@
-import { CardList } from '@/components/CardList';
-import { useLiveQuery } from '@/components/use-live-query';
+import { browserEnv } from '@/components/manager/env';
+import { Manager } from '@/components/manager/Manager';
+import { readPageParams } from '@/components/manager/page-params';
 import type { BackstoryDB } from '@/lib/db/schema';
 
-/** The popup: the card manager. */
-export function App({ db }: { db: BackstoryDB }) {
-  const cards = useLiveQuery(() => db.cards.orderBy('modified').reverse().toArray(), [db]);
+/** The popup page: the card manager, as a popup or (`?view=tab`) in a full tab. */
+export function App({ db, href }: { db: BackstoryDB; href: string }) {
+  const params = readPageParams(href);
+  const env = browserEnv({
+    isPopup: params.view === 'popup',
+    ...(params.tab ? { override: params.tab } : {}),
+  });
   return (
-    <main class="popup">
-      <h1 class="popup__heading">Backstory</h1>
-      <CardList cards={cards} />
-    </main>
+    <Manager
+      db={db}
+      env={env}
+      view={params.view}
+      {...(params.cardId ? { initialCardId: params.cardId } : {})}
+    />
   );
 }

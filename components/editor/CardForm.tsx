@@ -1,0 +1,142 @@
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import type { CatalogEntry } from '@/lib/search/catalog';
+import type { SearchIndex } from '@/lib/search/search-index';
+import { checkDraft } from './check-draft';
+import type { Draft } from './draft';
+import type { FieldNotes } from './FieldMessages';
+import { FormActions } from './FormActions';
+import { ListFields } from './ListFields';
+import { RelatedField } from './RelatedField';
+import { TextField } from './TextField';
+
+/** What saving a form does; resolves when stored, rejects with a message to show. */
+export type SaveDraft = (check: ReturnType<typeof checkDraft>) => Promise<void>;
+
+/** Props of the card form. */
+export interface CardFormProps {
+  /** Undefined for a new card. */
+  cardId: string | undefined;
+  initial: Draft;
+  /** The initial draft holds unsaved changes (a kept draft reopened). */
+  startDirty?: boolean;
+  byId: ReadonlyMap<string, CatalogEntry>;
+  index: SearchIndex;
+  onSave: SaveDraft;
+  onClose(): void;
+  onDelete?(): void;
+  /** Called a moment after each change with the draft, to keep it should the popup close. */
+  onDraft?(draft: Draft): void;
+}
+
+// Long enough to coalesce typing, short enough that a closing popup rarely loses a change.
+const KEEP_DRAFT_MS = 250;
+
+// Stands in for the id of a card not created yet, so the validator can check the rest.
+const NEW_CARD_ID = 'new-card';
+
+/**
+ * The form for every card field, with inline validation: errors show once a field has
+ * been left (or on a save attempt) and block saving; warnings show at once and do not.
+ * Ctrl/⌘+S saves, Escape cancels. The draft stays whole whatever goes wrong.
+ */
+export function CardForm(props: CardFormProps) {
+  const formId = useId();
+  const [draft, setDraft] = useState(props.initial);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [dirty, setDirty] = useState(props.startDirty ?? false);
+  const [failure, setFailure] = useState('');
+  const [saving, setSaving] = useState(false);
+  const check = useMemo(() => checkDraft(draft, props.cardId ?? NEW_CARD_ID), [draft, props.cardId]);
+  const { onDraft } = props;
+  useEffect(() => {
+    if (!dirty || !onDraft) return;
+    const timer = setTimeout(() => onDraft(draft), KEEP_DRAFT_MS);
+    return () => clearTimeout(timer);
+  }, [draft, dirty, onDraft]);
+
+  const idOf = (key: string) => `${formId}-${key.replace(/\./g, '-')}`;
+  const notesOf = (key: string): FieldNotes => ({
+    error: submitted || touched.has(key) ? check.errors.get(key) : undefined,
+    warning: check.warnings.get(key),
+  });
+  const blur = (key: string) => !touched.has(key) && setTouched(new Set([...touched, key]));
+  const change = (next: Partial<Draft>) => {
+    setDraft({ ...draft, ...next });
+    setDirty(true);
+  };
+
+  const save = async () => {
+    setSubmitted(true);
+    const [firstError] = check.errors.keys();
+    if (firstError !== undefined) {
+      document.getElementById(idOf(firstError))?.focus();
+      return;
+    }
+    setSaving(true);
+    setFailure('');
+    try {
+      await props.onSave(check);
+    } catch (error) {
+      setFailure(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void save();
+    }
+  };
+  const text = (key: 'title' | 'summary' | 'updated') => ({
+    id: idOf(key),
+    value: draft[key],
+    notes: notesOf(key),
+    onInput: (value: string) => change({ [key]: value }),
+    onBlur: () => blur(key),
+  });
+  const errorCount = submitted ? check.errors.size : 0;
+
+  return (
+    <form
+      class="card-form"
+      aria-labelledby={`${formId}-heading`}
+      noValidate
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id={`${formId}-heading`} class="card-form__heading">
+        {props.cardId ? 'Edit card' : 'New card'}
+      </h2>
+      {errorCount > 0 && (
+        <p class="card-form__problems" role="alert">
+          {errorCount === 1 ? 'One field needs fixing' : `${errorCount} fields need fixing`} before saving.
+        </p>
+      )}
+      <TextField {...text('title')} label="Title" required />
+      <TextField {...text('summary')} label="Summary" multiline required hint="Shown as plain text." />
+      <ListFields draft={draft} idOf={idOf} notesOf={notesOf} onBlur={blur} onChange={change} />
+      <RelatedField
+        id={idOf('related')}
+        related={draft.related}
+        selfId={props.cardId}
+        byId={props.byId}
+        index={props.index}
+        notes={notesOf('related')}
+        onRelated={(related) => change({ related })}
+      />
+      <TextField {...text('updated')} label="Facts checked on" placeholder="YYYY-MM-DD" />
+      {failure && (
+        <p class="card-form__problems" role="alert" dir="auto">
+          {failure}
+        </p>
+      )}
+      <FormActions saving={saving} dirty={dirty} onClose={props.onClose} onDelete={props.onDelete} />
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { markUsed } from '@/lib/db/recent-cards';
+import type { BackstoryDB } from '@/lib/db/schema';
+import type { CatalogEntry } from '@/lib/search/catalog';
+import type { CatalogState } from '@/lib/search/live-catalog';
+import { withRecentFirst } from '@/lib/search/order';
+import { CardEditor } from '../editor/CardEditor';
+import type { Draft } from '../editor/draft';
+import { CardList } from '../list/CardList';
+import { SearchBar } from '../list/SearchBar';
+import type { CardActions } from './use-card-actions';
+import { useFirstScreen } from './use-first-screen';
+
+/** Which card the editor shows (an existing one by id, or a new one), and any kept draft of it. */
+export type Editing = { id: string | undefined; draft?: Draft } | undefined;
+
+/** Props of the cards panel. */
+export interface CardsPanelProps {
+  db: BackstoryDB;
+  state: CatalogState | undefined;
+  recent: readonly string[];
+  actions: CardActions;
+  editing: Editing;
+  onEditing(editing: Editing): void;
+  /** The popup shows the list or the editor; the tab view shows both side by side. */
+  wide: boolean;
+  searchRef: { current: HTMLInputElement | null };
+}
+
+/** Browse and search the cards, and edit one. */
+export function CardsPanel(props: CardsPanelProps) {
+  const { db, state, editing } = props;
+  const [text, setText] = useState('');
+  const [tag, setTag] = useState<string | undefined>();
+  // The active row belongs to a query: a new query starts at its first result, decided
+  // while rendering (an effect would cost every keystroke a second render).
+  const [activeRow, setActiveRow] = useState({ query: '', index: 0 });
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const entries = state?.entries ?? NO_ENTRIES;
+  const ordered = useMemo(() => withRecentFirst(entries, props.recent), [entries, props.recent]);
+  const results = useMemo(
+    () => (state ? state.index().search({ text, ...(tag ? { tag } : {}) }, ordered) : NO_ENTRIES),
+    [state, ordered, text, tag],
+  );
+  useFirstScreen(db, state, ordered);
+  // Ready the index while the reader looks at the list, not on their first keystroke.
+  useEffect(() => {
+    if (!state?.complete) return;
+    const timer = setTimeout(() => state.index().prepare(ordered), 0);
+    return () => clearTimeout(timer);
+  }, [state, ordered]);
+  const query = `${text}\u0000${tag ?? ''}`;
+  const active = activeRow.query === query ? activeRow.index : 0;
+  const setActive = (index: number) => setActiveRow({ query, index });
+
+  const open = (entry: CatalogEntry) => {
+    props.onEditing({ id: entry.id });
+    markUsed(db, entry.id).catch(console.error);
+  };
+  const focusList = () => listRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
+  const close = (savedId?: string) => {
+    props.onEditing(undefined);
+    // Back in the list, focus goes where the reader was: the search field.
+    if (savedId === undefined || !props.wide) requestAnimationFrame(() => props.searchRef.current?.focus());
+  };
+
+  const browsing = !editing || props.wide;
+  return (
+    <div class={props.wide ? 'cards-panel cards-panel--wide' : 'cards-panel'}>
+      <section class="cards-panel__browse" aria-labelledby="cards-heading" hidden={!browsing}>
+        <h2 id="cards-heading" class="visually-hidden">
+          Your cards
+        </h2>
+        <SearchBar
+          text={text}
+          tag={tag}
+          entries={entries}
+          resultCount={results.length}
+          complete={state?.complete ?? false}
+          onText={setText}
+          onTag={setTag}
+          onEnterList={focusList}
+          onOpenFirst={() => results[active] && open(results[active] as CatalogEntry)}
+          onNew={() => props.onEditing({ id: undefined })}
+          inputRef={props.searchRef}
+        />
+        {state ? (
+          <CardList
+            entries={results}
+            active={active}
+            onActive={setActive}
+            onOpen={open}
+            onDelete={(entry) => props.actions.remove(entry.id).catch(console.error)}
+            onLeaveTop={() => props.searchRef.current?.focus()}
+            query={query}
+            empty={
+              entries.length === 0
+                ? 'No cards yet. Press New card (Alt+N) to write one.'
+                : 'No card matches. Try fewer letters, or another tag.'
+            }
+            listRef={listRef}
+          />
+        ) : (
+          <p role="status">Loading cards…</p>
+        )}
+      </section>
+      {editing && state && (
+        <section class="cards-panel__editor" aria-label="Card editor">
+          <CardEditor
+            key={editing.id ?? 'new'}
+            db={db}
+            cardId={editing.id}
+            byId={state.byId()}
+            index={state.index()}
+            actions={props.actions}
+            onClose={close}
+            {...(editing.draft ? { keptDraft: editing.draft } : {})}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
+
+const NO_ENTRIES: CatalogEntry[] = [];

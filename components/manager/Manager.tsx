@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { markUsed } from '@/lib/db/recent-cards';
+import type { BackstoryDB } from '@/lib/db/schema';
+import { OnThisPage } from '../page/OnThisPage';
+import { SiteSwitch } from '../page/SiteSwitch';
+import { PauseSwitch } from '../settings/PauseSwitch';
+import { PreferencesForm } from '../settings/PreferencesForm';
+import { ShortcutList } from '../settings/ShortcutList';
+import { CardsPanel, type Editing } from './CardsPanel';
+import type { ManagerEnv, TargetTab } from './env';
+import { KeptDraftBar } from './KeptDraftBar';
+import { type PanelTab, PanelTabs } from './PanelTabs';
+import { UndoBar } from './UndoBar';
+import { useCardActions } from './use-card-actions';
+import { useCatalog } from './use-catalog';
+import { usePreferences, useRecent } from './use-setting';
+import { useShortcuts } from './use-shortcuts';
+import { useTheme } from './use-theme';
+
+/** Props of the card manager. */
+export interface ManagerProps {
+  db: BackstoryDB;
+  env: ManagerEnv;
+  /** The toolbar popup, or the full-tab manager (a wider layout). */
+  view: 'popup' | 'tab';
+  /** A card to open for editing at once (`#card=<id>`). */
+  initialCardId?: string;
+}
+
+type Panel = 'cards' | 'page' | 'settings';
+const ID = 'manager';
+const TABS: PanelTab<Panel>[] = [
+  { key: 'cards', label: 'Cards' },
+  { key: 'page', label: 'On this page' },
+  { key: 'settings', label: 'Settings' },
+];
+
+/** The card manager: cards, what the current page mentions, and settings. */
+export function Manager({ db, env, view, initialCardId }: ManagerProps) {
+  const { catalog, state } = useCatalog(db);
+  const recent = useRecent(db);
+  const preferences = usePreferences(db);
+  const actions = useCardActions(db, env, catalog);
+  const [panel, setPanel] = useState<Panel>('cards');
+  const [editing, setEditing] = useState<Editing>(initialCardId ? { id: initialCardId } : undefined);
+  const [tab, setTab] = useState<TargetTab | undefined>();
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  useTheme(preferences.theme);
+  useEffect(() => {
+    env.targetTab().then(setTab, () => setTab(undefined));
+  }, [env]);
+
+  const showCards = () => {
+    setPanel('cards');
+    if (view === 'popup') setEditing(undefined);
+    requestAnimationFrame(() => searchRef.current?.focus());
+  };
+  useShortcuts({
+    search: showCards,
+    newCard: () => {
+      setPanel('cards');
+      setEditing({ id: undefined });
+    },
+    undo: () => void actions.undo(),
+  });
+  const openInTab =
+    view === 'popup'
+      ? (cardId?: string) => {
+          env.openInTab(cardId).then(() => env.close(), console.error);
+        }
+      : undefined;
+
+  return (
+    <div class={`manager manager--${view}`}>
+      <header class="manager__header">
+        <h1 class="manager__title">Backstory</h1>
+        {openInTab && (
+          <button type="button" class="button button--quiet" onClick={() => openInTab(editing?.id)}>
+            Open in a tab
+          </button>
+        )}
+      </header>
+      <PanelTabs<Panel> idBase={ID} selected={panel} onSelect={setPanel} tabs={TABS} />
+      {!editing && <KeptDraftBar db={db} onContinue={(id, draft) => setEditing({ id, draft })} />}
+      <div
+        id={`${ID}-panel-cards`}
+        role="tabpanel"
+        aria-labelledby={`${ID}-tab-cards`}
+        hidden={panel !== 'cards'}
+        class="panel"
+      >
+        <CardsPanel
+          db={db}
+          state={state}
+          recent={recent}
+          actions={actions}
+          editing={editing}
+          onEditing={setEditing}
+          wide={view === 'tab'}
+          searchRef={searchRef}
+        />
+      </div>
+      {panel === 'page' && (
+        <div id={`${ID}-panel-page`} role="tabpanel" aria-labelledby={`${ID}-tab-page`} class="panel">
+          <SiteSwitch db={db} tab={tab} env={env} />
+          <OnThisPage
+            tab={tab}
+            env={env}
+            onRevealed={(card) => {
+              markUsed(db, card.id).catch(console.error);
+              env.close();
+            }}
+          />
+        </div>
+      )}
+      {panel === 'settings' && (
+        <div id={`${ID}-panel-settings`} role="tabpanel" aria-labelledby={`${ID}-tab-settings`} class="panel">
+          <PauseSwitch db={db} env={env} />
+          <PreferencesForm db={db} preferences={preferences} env={env} />
+          <ShortcutList />
+        </div>
+      )}
+      <UndoBar deleted={actions.deleted} onUndo={() => void actions.undo()} onDismiss={actions.dismissUndo} />
+      <p class="visually-hidden" role="status">
+        {actions.message}
+      </p>
+    </div>
+  );
+}

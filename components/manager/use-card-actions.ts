@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import {
+  type CardWrite,
+  createCard,
+  type DeletedCard,
+  deleteCard,
+  type NewCard,
+  restoreCard,
+  saveCard,
+} from '@/lib/db/card-writes';
+import { markUsed } from '@/lib/db/recent-cards';
+import type { BackstoryDB } from '@/lib/db/schema';
+import type { Card } from '@/lib/pack/types';
+import type { LiveCatalog, OwnWrite } from '@/lib/search/live-catalog';
+import type { ManagerEnv } from './env';
+
+/** Card writes as the manager makes them, and what the reader is told about them. */
+export interface CardActions {
+  create(fields: NewCard): Promise<CardWrite>;
+  save(card: Card): Promise<CardWrite>;
+  remove(id: string): Promise<void>;
+  /** Brings back the last deleted card. */
+  undo(): Promise<void>;
+  dismissUndo(): void;
+  /** The card the last delete removed, while it can still be undone. */
+  deleted: DeletedCard | undefined;
+  /** The latest message for the live region ("Saved “NATO”"). */
+  message: string;
+}
+
+/**
+ * Wraps the card writes: each one also patches the catalog, tells open tabs to repaint
+ * (so a page shows the change at once) and leaves a message for screen readers.
+ */
+export function useCardActions(db: BackstoryDB, env: ManagerEnv, catalog: LiveCatalog): CardActions {
+  const [deleted, setDeleted] = useState<DeletedCard | undefined>();
+  const [message, setMessage] = useState('');
+
+  const after = (write: OwnWrite, text: string) => {
+    catalog.applyOwn(write);
+    setMessage(text);
+    env.refreshTabs().catch((error: unknown) => console.debug('Backstory: tabs not refreshed', error));
+  };
+
+  return {
+    deleted,
+    message,
+    create: async (fields) => {
+      const write = await createCard(db, fields);
+      after({ revision: write.revision, put: write.card }, `Created “${write.card.title}”.`);
+      await markUsed(db, write.card.id);
+      return write;
+    },
+    save: async (card) => {
+      const write = await saveCard(db, card);
+      after({ revision: write.revision, put: write.card }, `Saved “${write.card.title}”.`);
+      return write;
+    },
+    remove: async (id) => {
+      const gone = await deleteCard(db, id);
+      if (!gone) return;
+      setDeleted(gone);
+      after({ revision: gone.revision, removed: id }, `Deleted “${gone.card.title}”. Undo brings it back.`);
+    },
+    undo: async () => {
+      if (!deleted) return;
+      const write = await restoreCard(db, deleted);
+      setDeleted(undefined);
+      after({ revision: write.revision, put: write.card }, `Restored “${write.card.title}”.`);
+    },
+    dismissUndo: () => setDeleted(undefined),
+  };
+}

@@ -1,0 +1,92 @@
+import { useId } from 'preact/hooks';
+import { savePreferences } from '@/lib/db/reader-settings';
+import type { BackstoryDB } from '@/lib/db/schema';
+import type { Preferences } from '@/lib/protocol/preferences';
+import type { ManagerEnv } from '../manager/env';
+import { Choice } from './Choice';
+
+/** Props of the preferences form. */
+export interface PreferencesFormProps {
+  db: BackstoryDB;
+  preferences: Preferences;
+  env: Pick<ManagerEnv, 'refreshTabs'>;
+}
+
+const MODIFIERS: { value: Preferences['modifier']; label: string }[] = [
+  { value: 'none', label: 'None: hovering is enough' },
+  { value: 'alt', label: 'Alt (Option)' },
+  { value: 'shift', label: 'Shift' },
+  { value: 'ctrl', label: 'Ctrl' },
+  { value: 'meta', label: 'Meta (⌘ or Windows key)' },
+];
+
+/** Hover delay, modifier key, density and theme; each change reaches open tabs at once. */
+export function PreferencesForm({ db, preferences, env }: PreferencesFormProps) {
+  const id = useId();
+  const update = async (change: Partial<Preferences>) => {
+    await savePreferences(db, { ...preferences, ...change });
+    await env.refreshTabs().catch(console.debug);
+  };
+  return (
+    <div class="preferences">
+      <div class="field">
+        <label class="field__label" for={`${id}-delay`}>
+          Hover delay before a card opens (milliseconds)
+        </label>
+        <input
+          id={`${id}-delay`}
+          class="field__input field__input--short"
+          type="number"
+          min={0}
+          max={5000}
+          step={50}
+          value={preferences.hoverDelayMs}
+          onChange={(event) => {
+            const value = event.currentTarget.valueAsNumber;
+            if (Number.isFinite(value)) void update({ hoverDelayMs: Math.min(5000, Math.max(0, value)) });
+          }}
+        />
+      </div>
+      <div class="field">
+        <label class="field__label" for={`${id}-modifier`}>
+          Key to hold while hovering
+        </label>
+        <select
+          id={`${id}-modifier`}
+          class="field__input"
+          value={preferences.modifier}
+          onChange={(event) =>
+            void update({ modifier: event.currentTarget.value as Preferences['modifier'] })
+          }
+        >
+          {MODIFIERS.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Choice
+        legend="Underline"
+        name={`${id}-density`}
+        value={preferences.density}
+        options={[
+          { value: 'all', label: 'Every mention' },
+          { value: 'first', label: 'Only the first mention of each card' },
+        ]}
+        onChange={(density) => void update({ density })}
+      />
+      <Choice
+        legend="Theme"
+        name={`${id}-theme`}
+        value={preferences.theme}
+        options={[
+          { value: 'auto', label: 'Like the system' },
+          { value: 'light', label: 'Light' },
+          { value: 'dark', label: 'Dark' },
+        ]}
+        onChange={(theme) => void update({ theme })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { PAUSED_KEY } from '../background/site-state';
+import { PREFERENCES_KEY, type Preferences, readPreferences } from '../protocol/preferences';
+import type { BackstoryDB } from './schema';
+
+/** Pauses or resumes Backstory on every site. */
+export async function setPaused(db: BackstoryDB, paused: boolean): Promise<void> {
+  await db.settings.put({ key: PAUSED_KEY, value: paused });
+}
+
+/** Switches Backstory off (or back on) for one host, keeping the cards hidden there. */
+export async function setSiteDisabled(db: BackstoryDB, host: string, disabled: boolean): Promise<void> {
+  await db.transaction('rw', db.sites, async () => {
+    const site = await db.sites.get(host);
+    await db.sites.put({ ...site, host, disabled });
+  });
+}
+
+/** Stores the reader's preferences, repaired the same way every reader of them repairs them. */
+export async function savePreferences(db: BackstoryDB, preferences: Preferences): Promise<Preferences> {
+  const clean = readPreferences(preferences);
+  await db.settings.put({ key: PREFERENCES_KEY, value: clean });
+  return clean;
+}

@@ -1,0 +1,165 @@
+// @vitest-environment happy-dom
+import { CardEditor, type CardEditorProps } from '@/components/editor/CardEditor';
+import { createCard, deleteCard, saveCard } from '@/lib/db/card-writes';
+import { toStoredCard } from '@/lib/db/cards';
+import type { BackstoryDB } from '@/lib/db/schema';
+import { freshDb, makeCard } from '../../factories';
+import { entry } from '../../search/helpers';
+import { catalogState } from '../catalog-state';
+import { axeViolations, button, click, field, mount, press, settle, typeInto } from '../harness';
+
+const state = catalogState([entry({ id: 'nato', title: 'NATO' }), entry({ id: 'kyiv', title: 'Kyiv' })]);
+
+async function render(props: Partial<CardEditorProps> & { db?: BackstoryDB } = {}) {
+  const db = props.db ?? freshDb();
+  const closed: (string | undefined)[] = [];
+  const all: CardEditorProps = {
+    db,
+    cardId: undefined,
+    byId: state.byId(),
+    index: state.index(),
+    actions: {
+      create: (fields) => createCard(db, fields),
+      save: (card) => saveCard(db, card),
+      remove: async (id) => {
+        await deleteCard(db, id);
+      },
+    },
+    onClose: (id) => closed.push(id),
+    ...props,
+  };
+  const mounted = await mount(<CardEditor {...all} />);
+  await settle();
+  return { ...mounted, db, closed };
+}
+
+const text = (container: HTMLElement) => container.textContent ?? '';
+/** Presses Save and waits until the save (or its refusal) has finished. */
+async function save(container: HTMLElement) {
+  await click(button(container, 'Save'));
+  await vi.waitFor(() => expect(container.querySelector('[type="submit"]')?.textContent).toBe('Save'));
+  await settle();
+}
+
+describe('CardEditor', () => {
+  it('shows no errors before the reader has done anything', async () => {
+    const { container } = await render();
+    expect(container.querySelector('.field__error, [role="alert"]')).toBeNull();
+  });
+
+  it('refuses to save without a title and a summary, and says what to fix', async () => {
+    const { container, db } = await render();
+    await save(container);
+    expect(text(container)).toContain('2 fields need fixing before saving.');
+    expect(text(container)).toContain('Title must not be empty');
+    expect(document.activeElement).toBe(field(container, 'Title'));
+    expect(await db.cards.count()).toBe(0);
+  });
+
+  it('stores a new card and closes with its id', async () => {
+    const { container, db, closed } = await render();
+    await typeInto(field(container, 'Title'), 'Permanent Joint Council');
+    await typeInto(field(container, 'Summary'), 'Set up in 1997.');
+    await save(container);
+    const [stored] = await db.cards.toArray();
+    expect(stored).toMatchObject({ title: 'Permanent Joint Council', edited: true });
+    expect(closed).toEqual([stored?.id]);
+  });
+
+  it('says how long a 10,000-character title is, and keeps it whole', async () => {
+    const { container } = await render();
+    const title = field(container, 'Title');
+    await typeInto(title, 'x'.repeat(10_000));
+    title.dispatchEvent(new FocusEvent('blur'));
+    await settle();
+    expect(text(container)).toContain('Title is 10,000 characters; the limit is 300');
+    expect(title.value).toHaveLength(10_000);
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('keeps a pasted 1 MB summary in the field with a clear message, saving nothing', async () => {
+    const { container, db } = await render();
+    await typeInto(field(container, 'Title'), 'Long read');
+    await typeInto(field(container, 'Summary'), 'word '.repeat(200_000));
+    await save(container);
+    expect(text(container)).toContain('Summary is 1,000,000 characters; the limit is 200,000');
+    expect(field(container, 'Summary').value).toHaveLength(1_000_000);
+    expect(await db.cards.count()).toBe(0);
+  });
+
+  it('refuses a source address that is not http or https', async () => {
+    const { container } = await render();
+    await click(button(container, 'Add source'));
+    await typeInto(field(container, 'Source 1 title'), 'Trap');
+    await typeInto(field(container, 'Source 1 address'), 'javascript:alert(1)');
+    await save(container);
+    expect(text(container)).toContain('Source 1 address must be an http or https address');
+  });
+
+  it('refuses a repeated alias and warns about a common one without blocking the save', async () => {
+    const { container, db } = await render();
+    await typeInto(field(container, 'Title'), 'Theresa May');
+    await typeInto(field(container, 'Summary'), 'Prime Minister 2016–2019.');
+    await click(button(container, 'Add alias'));
+    await typeInto(field(container, 'Alias 1'), 'May');
+    expect(text(container)).toContain('Alias 1 is a very common word');
+    await click(button(container, 'Add alias'));
+    await typeInto(field(container, 'Alias 2'), 'MAY');
+    await save(container);
+    expect(text(container)).toContain('Alias 2 repeats alias 1');
+    await click(button(container, 'Remove alias 2'));
+    await save(container);
+    expect((await db.cards.toArray())[0]?.aliases).toEqual(['May']);
+  });
+
+  it('stores markup, emoji and right-to-left text exactly and shows them as text', async () => {
+    const { container, db } = await render();
+    const title = '<img src=x onerror=alert(1)> 🕊️ قمة لاهاي';
+    await typeInto(field(container, 'Title'), title);
+    await typeInto(field(container, 'Summary'), '<script>alert(1)</script>');
+    await save(container);
+    expect((await db.cards.toArray())[0]).toMatchObject({ title, summary: '<script>alert(1)</script>' });
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(field(container, 'Title').getAttribute('dir')).toBe('auto');
+  });
+
+  it('saves with Ctrl+S', async () => {
+    const { container, db } = await render();
+    await typeInto(field(container, 'Title'), 'Shortcut');
+    await typeInto(field(container, 'Summary'), 'Saved from the keyboard.');
+    await press(field(container, 'Summary'), 's', { ctrlKey: true });
+    await vi.waitFor(async () => expect(await db.cards.count()).toBe(1));
+  });
+
+  it('asks before discarding changes, and keeps them when the reader says so', async () => {
+    const { container, closed } = await render();
+    await typeInto(field(container, 'Title'), 'Half-written');
+    await press(field(container, 'Title'), 'Escape');
+    expect(text(container)).toContain('Discard your changes?');
+    await click(button(container, 'Keep editing'));
+    expect(field(container, 'Title').value).toBe('Half-written');
+    expect(closed).toEqual([]);
+  });
+
+  it('opens a stored card and saves the edit as the reader’s', async () => {
+    const db = freshDb();
+    await db.cards.add(toStoredCard(makeCard(), { pack: 'seeds', edited: false, created: 1, modified: 1 }));
+    const { container } = await render({ db, cardId: 'nato' });
+    expect(field(container, 'Title').value).toBe('NATO');
+    await typeInto(field(container, 'Alias 1'), 'NATO alliance');
+    await save(container);
+    expect(await db.cards.get('nato')).toMatchObject({
+      aliases: ['NATO alliance'],
+      edited: true,
+      pack: 'seeds',
+    });
+  });
+
+  it('passes an accessibility check with its messages showing', async () => {
+    const { container } = await render();
+    await click(button(container, 'Add alias'));
+    await typeInto(field(container, 'Alias 1'), 'x');
+    await save(container);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { emptyDraft } from '@/components/editor/draft';
+import { Manager } from '@/components/manager/Manager';
+import { keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
+import { freshDb } from '../factories';
+import { fakeEnv } from './fake-env';
+import { axeViolations, button, click, field, mount, typeInto } from './harness';
+
+async function render(kept?: { title: string; summary: string }) {
+  const db = freshDb();
+  if (kept) {
+    await keepDraft(db, { title: kept.title, draft: { ...emptyDraft(), ...kept }, kept: 1 });
+  }
+  const mounted = await mount(<Manager db={db} env={fakeEnv().env} view="popup" />);
+  await vi.waitFor(() => expect(mounted.container.textContent).toContain('0 cards'));
+  if (kept) await vi.waitFor(() => expect(mounted.container.textContent).toContain('were kept'));
+  return { ...mounted, db };
+}
+
+describe('unsaved changes survive the popup closing', () => {
+  it('keeps the draft a moment after the reader types', async () => {
+    const { container, db } = await render();
+    await click(button(container, 'New card'));
+    await vi.waitFor(() => field(container, 'Title'));
+    await typeInto(field(container, 'Title'), 'Half-written');
+    await vi.waitFor(async () => expect((await readKeptDraft(db))?.title).toBe('Half-written'), {
+      timeout: 2000,
+    });
+  });
+
+  it('offers the kept draft back and continues from it', async () => {
+    const { container } = await render({ title: 'Half-written', summary: 'So far.' });
+    expect(container.textContent).toContain('Your unsaved changes to “Half-written” were kept.');
+    await click(button(container, 'Continue editing'));
+    await vi.waitFor(() => expect(field(container, 'Summary').value).toBe('So far.'));
+  });
+
+  it('forgets the kept draft when the reader discards it', async () => {
+    const { container, db } = await render({ title: 'Half-written', summary: '' });
+    await click(button(container, 'Discard them'));
+    await vi.waitFor(async () => expect(await readKeptDraft(db)).toBeUndefined());
+    expect(container.textContent).not.toContain('were kept');
+  });
+
+  it('passes an accessibility check while offering the draft', async () => {
+    const { container } = await render({ title: 'Half-written', summary: '' });
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});

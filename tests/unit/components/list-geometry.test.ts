@@ -1,0 +1,45 @@
+import { listKeyAction } from '@/components/list/list-keys';
+import { OVERSCAN, rowsToRender, scrollToReveal, visibleRows } from '@/components/list/visible-rows';
+
+describe('the virtual window', () => {
+  it('covers the rows in view and a margin either side', () => {
+    expect(visibleRows(10_000, 50, 5_000, 500)).toEqual({ from: 100 - OVERSCAN, to: 110 + OVERSCAN });
+  });
+
+  it('stops at both ends of the list', () => {
+    expect(visibleRows(5, 50, 0, 500)).toEqual({ from: 0, to: 5 });
+  });
+
+  it('also renders the active row when it is out of view, since it may hold focus', () => {
+    expect(rowsToRender({ from: 0, to: 3 }, 40, 100)).toEqual([0, 1, 2, 40]);
+  });
+
+  it('never renders past the end of a list that just got shorter', () => {
+    expect(rowsToRender({ from: 0, to: 50 }, 0, 2)).toEqual([0, 1]);
+  });
+
+  it('scrolls just enough to show a row', () => {
+    expect(scrollToReveal(2, 50, 200, 300)).toBe(100);
+    expect(scrollToReveal(10, 50, 200, 300)).toBe(250);
+    expect(scrollToReveal(5, 50, 200, 300)).toBeUndefined();
+  });
+});
+
+describe('the list keyboard', () => {
+  it('moves by one, by a page and to either end, without leaving the list', () => {
+    expect(listKeyAction('ArrowDown', 9, 10, 5)).toEqual({ kind: 'move', to: 9 });
+    expect(listKeyAction('PageDown', 2, 10, 5)).toEqual({ kind: 'move', to: 7 });
+    expect(listKeyAction('PageUp', 2, 10, 5)).toEqual({ kind: 'move', to: 0 });
+    expect(listKeyAction('End', 2, 10, 5)).toEqual({ kind: 'move', to: 9 });
+    expect(listKeyAction('Home', 2, 10, 5)).toEqual({ kind: 'move', to: 0 });
+  });
+
+  it('goes back to the search field from the first row', () => {
+    expect(listKeyAction('ArrowUp', 0, 10, 5)).toEqual({ kind: 'leave-top' });
+  });
+
+  it('deletes with Delete and leaves other keys alone', () => {
+    expect(listKeyAction('Delete', 3, 10, 5)).toEqual({ kind: 'delete' });
+    expect(listKeyAction('a', 3, 10, 5)).toBeUndefined();
+  });
+});

@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { CardsPanel, type CardsPanelProps } from '@/components/manager/CardsPanel';
+import type { CardActions } from '@/components/manager/use-card-actions';
+import { freshDb } from '../factories';
+import { entry } from '../search/helpers';
+import { catalogState } from './catalog-state';
+import { axeViolations, field, mount, press, settle, typeInto } from './harness';
+
+const cards = [
+  entry({ id: 'kyiv', title: 'Kyïv', aliases: ['Kiev'], tags: ['place'], summary: 'Capital of Ukraine.' }, 3),
+  entry({ id: 'hague', title: '2025 The Hague summit', tags: ['summit'], summary: 'Allies met.' }, 2),
+  entry({ id: 'rutte', title: 'Mark Rutte', tags: ['people'], summary: 'Born in The Hague.' }, 1),
+];
+
+const noActions = {} as CardActions;
+
+async function render(props: Partial<CardsPanelProps> = {}) {
+  let editing: CardsPanelProps['editing'];
+  const all: CardsPanelProps = {
+    db: freshDb(),
+    state: catalogState(cards),
+    recent: [],
+    actions: noActions,
+    editing: undefined,
+    onEditing: (next) => {
+      editing = next;
+    },
+    wide: false,
+    searchRef: { current: null },
+    ...props,
+  };
+  const mounted = await mount(<CardsPanel {...all} />);
+  return { ...mounted, editing: () => editing };
+}
+
+const titles = (container: HTMLElement) => [...container.querySelectorAll('li h3')].map((h) => h.textContent);
+const search = (container: HTMLElement) => field(container, 'Search cards');
+
+describe('searching the cards', () => {
+  it('lists every card, most recently used first', async () => {
+    const { container } = await render({ recent: ['rutte'] });
+    expect(titles(container)).toEqual(['Mark Rutte', 'Kyïv', '2025 The Hague summit']);
+    expect(container.textContent).toContain('3 cards');
+  });
+
+  it('finds cards as the reader types, by the start of any word, best match first', async () => {
+    const { container } = await render();
+    await typeInto(search(container), 'hag');
+    expect(titles(container)).toEqual(['2025 The Hague summit', 'Mark Rutte']);
+    expect(container.textContent).toContain('2 cards found');
+  });
+
+  it('ignores case and accents', async () => {
+    const { container } = await render();
+    await typeInto(search(container), 'KYIV');
+    expect(titles(container)).toEqual(['Kyïv']);
+  });
+
+  it('filters by tag', async () => {
+    const { container } = await render();
+    const tag = field(container, 'Filter by tag') as HTMLSelectElement;
+    tag.value = 'people';
+    tag.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(titles(container)).toEqual(['Mark Rutte']);
+  });
+
+  it('says so when nothing matches', async () => {
+    const { container } = await render();
+    await typeInto(search(container), 'zebra');
+    expect(titles(container)).toEqual([]);
+    expect(container.textContent).toContain('No card matches.');
+  });
+
+  it('opens the best match with Enter', async () => {
+    const { container, editing } = await render();
+    await typeInto(search(container), 'kiev');
+    await press(search(container), 'Enter');
+    expect(editing()).toEqual({ id: 'kyiv' });
+  });
+
+  it('moves into the list with ArrowDown', async () => {
+    const { container } = await render();
+    await press(search(container), 'ArrowDown');
+    expect(document.activeElement?.textContent).toBe('Kyïv');
+  });
+
+  it('passes an accessibility check with results showing', async () => {
+    const { container } = await render();
+    await typeInto(search(container), 'hague');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { Manager, type ManagerProps } from '@/components/manager/Manager';
+import { bumpRevision, toStoredCard } from '@/lib/db/cards';
+import { freshDb, makeCard } from '../factories';
+import { fakeEnv } from './fake-env';
+import { axeViolations, button, click, mount, press, settle } from './harness';
+
+async function render(props: Partial<ManagerProps> = {}) {
+  const db = freshDb();
+  await db.transaction('rw', [db.cards, db.settings], async () => {
+    await db.cards.add(toStoredCard(makeCard(), { pack: 'seeds', edited: false, created: 1, modified: 2 }));
+    await db.cards.add(
+      toStoredCard(makeCard({ id: 'kyiv', title: 'Kyiv', aliases: [] }), {
+        edited: true,
+        created: 1,
+        modified: 1,
+      }),
+    );
+    await bumpRevision(db);
+  });
+  const { env, calls } = fakeEnv();
+  const mounted = await mount(<Manager db={db} env={env} view="popup" {...props} />);
+  await vi.waitFor(() => expect(mounted.container.querySelectorAll('li h3')).toHaveLength(2));
+  return { ...mounted, db, calls };
+}
+
+const titles = (container: HTMLElement) => [...container.querySelectorAll('li h3')].map((h) => h.textContent);
+
+async function deleteFirstCard(container: HTMLElement) {
+  await press(container.querySelector('li button'), 'Delete');
+  await vi.waitFor(() => expect(container.textContent).toContain('Deleted “NATO”'));
+}
+
+describe('deleting a card, and undo', () => {
+  it('deletes the active card with the Delete key, leaving a tombstone for a pack card', async () => {
+    const { container, db, calls } = await render();
+    await deleteFirstCard(container);
+    expect(titles(container)).toEqual(['Kyiv']);
+    expect(await db.cards.get('nato')).toBeUndefined();
+    expect(await db.tombstones.get('nato')).toBeDefined();
+    expect(calls.refreshes).toBe(1);
+  });
+
+  it('brings the card back exactly with Undo, and removes its tombstone', async () => {
+    const { container, db } = await render();
+    const before = await db.cards.get('nato');
+    await deleteFirstCard(container);
+    await click(button(container, 'Undo'));
+    await vi.waitFor(() => expect(titles(container)).toEqual(['NATO', 'Kyiv']));
+    expect(await db.cards.get('nato')).toEqual(before);
+    expect(await db.tombstones.get('nato')).toBeUndefined();
+    expect(container.textContent).not.toContain('Deleted “NATO”');
+  });
+
+  it('undoes with Ctrl+Z outside a text field', async () => {
+    const { container, db } = await render();
+    await deleteFirstCard(container);
+    await press(document.body, 'z', { ctrlKey: true });
+    await vi.waitFor(async () => expect(await db.cards.get('nato')).toBeDefined());
+  });
+
+  it('lets the reader dismiss the offer', async () => {
+    const { container } = await render();
+    await deleteFirstCard(container);
+    await click(button(container, 'Dismiss'));
+    expect(container.querySelector('.undo-bar')).toBeNull();
+  });
+
+  it('announces the delete to screen readers', async () => {
+    const { container } = await render();
+    await deleteFirstCard(container);
+    const status = [...container.querySelectorAll('[role="status"]')].map((s) => s.textContent);
+    expect(status).toContain('Deleted “NATO”. Undo brings it back.');
+  });
+
+  it('passes an accessibility check while offering undo', async () => {
+    const { container } = await render();
+    await deleteFirstCard(container);
+    await settle();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { createCard, deleteCard, newCardId, restoreCard, saveCard } from '@/lib/db/card-writes';
+import { readRevision, toStoredCard } from '@/lib/db/cards';
+import { isId } from '@/lib/pack/formats';
+import { freshDb, makeCard } from '../factories';
+
+const fields = { title: 'Permanent Joint Council', summary: 'Set up under the Founding Act in 1997.' };
+
+async function withSeedCard() {
+  const db = freshDb();
+  await db.cards.add(
+    toStoredCard(makeCard(), { pack: 'nato-russia', edited: false, created: 1, modified: 1 }),
+  );
+  return db;
+}
+
+describe('newCardId', () => {
+  it('slugs the title and adds a short random suffix', () => {
+    expect(newCardId('The Hague summit!', () => 0.5)).toMatch(/^the-hague-summit-[0-9a-z]{6}$/);
+  });
+
+  it('gives a valid id for titles without Latin letters', () => {
+    for (const title of ['🕊️🕊️', 'قمة لاهاي', '   ', 'x'.repeat(10_000)])
+      expect(isId(newCardId(title))).toBe(true);
+  });
+});
+
+describe('createCard', () => {
+  it('stores a new, edited card with no pack and bumps the revision', async () => {
+    const db = freshDb();
+    const { card, revision } = await createCard(db, fields, 1000);
+    expect(card).toMatchObject({ ...fields, edited: true, created: 1000, modified: 1000 });
+    expect(card.pack).toBeUndefined();
+    expect(card.terms).toEqual(['permanent joint council']);
+    expect(await db.cards.get(card.id)).toEqual(card);
+    expect(revision).toBe(1);
+    expect(await readRevision(db)).toBe(1);
+  });
+
+  it('refuses an invalid card and writes nothing', async () => {
+    const db = freshDb();
+    await expect(createCard(db, { title: 'x'.repeat(301), summary: 's' })).rejects.toThrow(/title/);
+    expect(await db.cards.count()).toBe(0);
+    expect(await readRevision(db)).toBe(0);
+  });
+
+  it('draws again when the generated id is taken', async () => {
+    const db = freshDb();
+    const draws = [0.1, 0.1, 0.9];
+    const random = () => draws.shift() ?? 0.5;
+    const first = await createCard(db, fields, 1, () => 0.1);
+    const second = await createCard(db, fields, 2, random);
+    expect(second.card.id).not.toBe(first.card.id);
+  });
+});
+
+describe('saveCard', () => {
+  it('keeps the pack and creation time, marks the card edited and bumps the revision', async () => {
+    const db = await withSeedCard();
+    const { card } = await saveCard(db, makeCard({ aliases: ['Atlantic Alliance'] }), 5000);
+    expect(card).toMatchObject({ pack: 'nato-russia', edited: true, created: 1, modified: 5000 });
+    expect(card.terms).toEqual(['nato', 'atlantic alliance']);
+    expect(await readRevision(db)).toBe(1);
+  });
+
+  it('stores the reader’s version again when the card was deleted meanwhile', async () => {
+    const db = await withSeedCard();
+    await deleteCard(db, 'nato');
+    await saveCard(db, makeCard({ summary: 'Kept.' }), 7);
+    expect((await db.cards.get('nato'))?.summary).toBe('Kept.');
+    expect(await db.tombstones.get('nato')).toBeUndefined();
+  });
+
+  it('refuses an invalid edit and leaves the stored card alone', async () => {
+    const db = await withSeedCard();
+    await expect(
+      saveCard(db, makeCard({ sources: [{ title: 'x', url: 'javascript:alert(1)' }] })),
+    ).rejects.toThrow(/sources\[0\]\.url/);
+    expect((await db.cards.get('nato'))?.edited).toBe(false);
+  });
+});
+
+describe('deleteCard and restoreCard', () => {
+  it('deletes a pack card with a tombstone, and undo brings both back as they were', async () => {
+    const db = await withSeedCard();
+    const before = await db.cards.get('nato');
+    const deleted = await deleteCard(db, 'nato', 99);
+    expect(deleted?.tombstoned).toBe(true);
+    expect(await db.cards.get('nato')).toBeUndefined();
+    expect(await db.tombstones.get('nato')).toEqual({ id: 'nato', deleted: 99 });
+    if (!deleted) throw new Error('not deleted');
+    await restoreCard(db, deleted);
+    expect(await db.cards.get('nato')).toEqual(before);
+    expect(await db.tombstones.get('nato')).toBeUndefined();
+    expect(await readRevision(db)).toBe(2);
+  });
+
+  it('deletes the reader’s own card without a tombstone', async () => {
+    const db = freshDb();
+    const { card } = await createCard(db, fields);
+    const deleted = await deleteCard(db, card.id);
+    expect(deleted?.tombstoned).toBe(false);
+    expect(await db.tombstones.count()).toBe(0);
+  });
+
+  it('answers undefined for a card that is not there', async () => {
+    const db = freshDb();
+    expect(await deleteCard(db, 'missing')).toBeUndefined();
+    expect(await readRevision(db)).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { PAUSED_KEY, pageState } from '@/lib/background/site-state';
+import { savePreferences, setPaused, setSiteDisabled } from '@/lib/db/reader-settings';
+import { markUsed, RECENT_KEY, RECENT_LIMIT, readRecent } from '@/lib/db/recent-cards';
+import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
+import { freshDb } from '../factories';
+
+describe('reader settings', () => {
+  it('pauses and resumes everywhere', async () => {
+    const db = freshDb();
+    await setPaused(db, true);
+    expect((await db.settings.get(PAUSED_KEY))?.value).toBe(true);
+    expect((await pageState(db, 'https://a.example/')).enabled).toBe(false);
+    await setPaused(db, false);
+    expect((await pageState(db, 'https://a.example/')).enabled).toBe(true);
+  });
+
+  it('switches a site off and on, keeping the cards hidden there', async () => {
+    const db = freshDb();
+    await db.sites.put({ host: 'a.example', disabled: false, hiddenCards: ['nato'] });
+    await setSiteDisabled(db, 'a.example', true);
+    expect((await pageState(db, 'https://a.example/x')).enabled).toBe(false);
+    expect((await pageState(db, 'https://b.example/x')).enabled).toBe(true);
+    await setSiteDisabled(db, 'a.example', false);
+    expect(await db.sites.get('a.example')).toEqual({
+      host: 'a.example',
+      disabled: false,
+      hiddenCards: ['nato'],
+    });
+  });
+
+  it('stores preferences repaired', async () => {
+    const db = freshDb();
+    const saved = await savePreferences(db, { ...DEFAULT_PREFERENCES, hoverDelayMs: -5, theme: 'dark' });
+    expect(saved).toEqual({ ...DEFAULT_PREFERENCES, theme: 'dark' });
+    expect((await db.settings.get(PREFERENCES_KEY))?.value).toEqual(saved);
+  });
+});
+
+describe('recently used cards', () => {
+  it('puts the last used card first, once', async () => {
+    const db = freshDb();
+    for (const id of ['a', 'b', 'a']) await markUsed(db, id);
+    expect(readRecent((await db.settings.get(RECENT_KEY))?.value)).toEqual(['a', 'b']);
+  });
+
+  it('remembers a bounded number of cards', async () => {
+    const db = freshDb();
+    for (let i = 0; i <= RECENT_LIMIT; i++) await markUsed(db, `c${i}`);
+    const recent = readRecent((await db.settings.get(RECENT_KEY))?.value);
+    expect(recent).toHaveLength(RECENT_LIMIT);
+    expect(recent[0]).toBe(`c${RECENT_LIMIT}`);
+  });
+
+  it('reads a corrupt record as no recent cards', () => {
+    expect(readRecent('nato')).toEqual([]);
+    expect(readRecent(['a', 3, null])).toEqual(['a']);
+  });
+});

@@ -1,0 +1,29 @@
+import { toCatalogEntry } from '@/lib/search/catalog';
+import { storedCard } from './helpers';
+
+describe('toCatalogEntry', () => {
+  it('lays the folded words out field by field, weightiest first', () => {
+    const entry = toCatalogEntry(
+      storedCard({
+        title: 'The Hague summit',
+        aliases: ['Hague Summit Declaration', 'NATO summit 2025'],
+        tags: ['summit', 'defence'],
+        summary: 'Allies met in The Hague and agreed on spending.',
+      }),
+    );
+    expect(entry.haystack).toBe(
+      ' the hague summit\n hague summit declaration\t nato summit 2025\n defence\n allies met in and agreed on spending\n',
+    );
+  });
+
+  it('cuts a long summary to a snippet at a word', () => {
+    const entry = toCatalogEntry(storedCard({ summary: `${'word '.repeat(100)}end` }));
+    expect(entry.snippet.length).toBeLessThanOrEqual(161);
+    expect(entry.snippet.endsWith('word…')).toBe(true);
+  });
+
+  it('keeps the title, tags and modification time for the list', () => {
+    const entry = toCatalogEntry(storedCard({ id: 'x', title: 'X', tags: ['a'] }, 42));
+    expect(entry).toMatchObject({ id: 'x', title: 'X', tags: ['a'], modified: 42 });
+  });
+});

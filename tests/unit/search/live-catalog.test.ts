@@ -1,0 +1,102 @@
+import { createCard, deleteCard } from '@/lib/db/card-writes';
+import { bumpRevision, toStoredCard } from '@/lib/db/cards';
+import { buildCatalog, readCachedCatalog, storeCatalog } from '@/lib/search/catalog-cache';
+import { type CatalogState, LiveCatalog } from '@/lib/search/live-catalog';
+import { SearchIndex } from '@/lib/search/search-index';
+import { freshDb, makeCard } from '../factories';
+
+const options = { firstPage: 2, settleMs: 5, storeMs: 5 };
+
+async function seeded(count: number) {
+  const db = freshDb();
+  await db.transaction('rw', [db.cards, db.settings], async () => {
+    for (let i = 0; i < count; i++) {
+      const card = makeCard({ id: `c${i}`, title: `Card ${i}` });
+      await db.cards.add(toStoredCard(card, { edited: false, created: i, modified: i }));
+    }
+    await bumpRevision(db);
+  });
+  return db;
+}
+
+/** Resolves with the first published state that passes `test`. */
+function stateWhere(catalog: LiveCatalog, test: (state: CatalogState) => boolean): Promise<CatalogState> {
+  return new Promise((resolve) => {
+    const current = catalog.current;
+    if (current && test(current)) return resolve(current);
+    const stop = catalog.subscribe((state) => {
+      if (!test(state)) return;
+      stop();
+      resolve(state);
+    });
+  });
+}
+
+const ids = (state: CatalogState) => state.entries.map((entry) => entry.id);
+
+describe('LiveCatalog', () => {
+  let stop: AbortController;
+  beforeEach(() => {
+    stop = new AbortController();
+  });
+  afterEach(() => stop.abort());
+
+  it('shows the most recently edited cards first, then completes and stores the catalog', async () => {
+    const db = await seeded(5);
+    const catalog = new LiveCatalog(db, options);
+    await catalog.start(stop.signal);
+    expect(catalog.current).toMatchObject({ complete: false });
+    expect(ids(catalog.current as CatalogState)).toEqual(['c4', 'c3']);
+    const complete = await stateWhere(catalog, (state) => state.complete);
+    expect(ids(complete)).toEqual(['c4', 'c3', 'c2', 'c1', 'c0']);
+    await vi.waitFor(async () => expect(await readCachedCatalog(db)).toBeDefined());
+  });
+
+  it('opens complete from a stored catalog, index included', async () => {
+    const db = await seeded(3);
+    const first = new LiveCatalog(db, options);
+    await first.start(stop.signal);
+    await vi.waitFor(async () => expect(await readCachedCatalog(db)).toBeDefined());
+    const second = new LiveCatalog(db, options);
+    await second.start(stop.signal);
+    expect(second.current?.complete).toBe(true);
+    expect(
+      second.current
+        ?.index()
+        .search({ text: 'card 1' })
+        .map((e) => e.id),
+    ).toEqual(['c1']);
+  });
+
+  it('patches its own writes in place', async () => {
+    const db = await seeded(3);
+    const catalog = new LiveCatalog(db, options);
+    await catalog.start(stop.signal);
+    await stateWhere(catalog, (state) => state.complete);
+    const write = await createCard(db, { title: 'Zebra', summary: 'New.' }, 100);
+    catalog.applyOwn({ revision: write.revision, put: write.card });
+    expect(ids(catalog.current as CatalogState)[0]).toBe(write.card.id);
+    const deleted = await deleteCard(db, 'c1');
+    catalog.applyOwn({ revision: deleted?.revision ?? 0, removed: 'c1' });
+    expect(ids(catalog.current as CatalogState)).not.toContain('c1');
+  });
+
+  it('follows a change made elsewhere without being told', async () => {
+    const db = await seeded(2);
+    const catalog = new LiveCatalog(db, options);
+    await catalog.start(stop.signal);
+    await stateWhere(catalog, (state) => state.complete);
+    const elsewhere = await createCard(db, { title: 'From another window', summary: 'Hello.' }, 50);
+    const state = await stateWhere(catalog, (s) => ids(s).includes(elsewhere.card.id));
+    expect(ids(state)).toHaveLength(3);
+  });
+
+  it('ignores a stored catalog from older cards', async () => {
+    const db = await seeded(2);
+    const built = await buildCatalog(db);
+    await storeCatalog(db, built, new SearchIndex(built.entries).pack());
+    expect((await readCachedCatalog(db))?.entries).toHaveLength(2);
+    await createCard(db, { title: 'Later', summary: 'Later.' });
+    expect(await readCachedCatalog(db)).toBeUndefined();
+  });
+});
