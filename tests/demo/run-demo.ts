@@ -6,6 +6,7 @@ import { EXTENSION_DIR, launchWithExtension } from '../support/launch';
 import { startStaticServer } from '../support/static-server';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../../.demo/backstory-demo.png');
+const POPUP_SCREENSHOT = resolve(import.meta.dirname, '../../.demo/backstory-popup.png');
 
 async function main(): Promise<void> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
@@ -32,6 +33,15 @@ async function main(): Promise<void> {
     mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     console.log(`Screenshot: ${SCREENSHOT}`);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 580 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup
+      .getByRole('heading', { name: 'NATO–Russia Founding Act' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await popup.screenshot({ path: POPUP_SCREENSHOT });
+    console.log(`The card manager (popup): ${POPUP_SCREENSHOT}`);
   } finally {
     await browser.close();
     await server.close();
