@@ -1,12 +1,10 @@
 /**
  * Which cards each pattern names, in flat typed arrays (see Dictionary), plus the card ids.
- * Ids can be decoded lazily, so a matcher loaded from bytes pays for them only when a
- * mention is first reported.
  */
+import type { CardIds } from './card-ids';
 
 /** The pattern-to-card part of a compiled matcher. */
 export class CardTable {
-  private decoded: string[] | undefined;
   private readonly shared = new Map<number, string[]>();
 
   constructor(
@@ -15,14 +13,9 @@ export class CardTable {
     /** Cards from `exactStart[p]` on named pattern p only in all capitals. */
     readonly exactStart: Int32Array,
     readonly cards: Int32Array,
-    private readonly ids: string[] | (() => string[]),
+    /** Card i's id is `ids.at(i)`. */
+    readonly ids: CardIds,
   ) {}
-
-  /** Card ids; index i is card i. */
-  get cardIds(): string[] {
-    if (this.decoded === undefined) this.decoded = typeof this.ids === 'function' ? this.ids() : this.ids;
-    return this.decoded;
-  }
 
   /** How many patterns (distinct folded terms) there are. */
   get patternCount(): number {
@@ -43,13 +36,13 @@ export class CardTable {
   idsFor(p: number, withExact: boolean): string[] {
     const from = this.cardStart[p] as number;
     const to = withExact ? (this.cardStart[p + 1] as number) : (this.exactStart[p] as number);
-    if (to - from === 1) return [this.cardIds[this.cards[from] as number] as string];
+    if (to - from === 1) return [this.ids.at(this.cards[from] as number)];
     // A term shared by several cards is rare: sort and merge once, then hand out copies.
     const key = withExact ? -1 - p : p;
     let ids = this.shared.get(key);
     if (ids === undefined) {
       const all = new Set<string>();
-      for (let i = from; i < to; i++) all.add(this.cardIds[this.cards[i] as number] as string);
+      for (let i = from; i < to; i++) all.add(this.ids.at(this.cards[i] as number));
       ids = [...all].sort();
       this.shared.set(key, ids);
     }

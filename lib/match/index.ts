@@ -3,6 +3,7 @@
  * docs/matching.md gives the rules and the design.
  */
 import { buildAutomaton } from './automaton';
+import { ArrayCardIds } from './card-ids';
 import { CardTable } from './card-table';
 import { CompiledMatcher } from './compiled-matcher';
 import { buildDictionary } from './dictionary';
@@ -18,11 +19,7 @@ export type { Matcher, Mention, TermEntry } from './types';
 export function compileMatcher(entries: Iterable<TermEntry>): Matcher {
   const dictionary = buildDictionary(entries);
   const automaton = buildAutomaton(dictionary.keys);
-  const cards = new CardTable(
-    dictionary.cardStart,
-    dictionary.exactStart,
-    dictionary.cards,
-    dictionary.cardIds,
-  );
+  const ids = new ArrayCardIds(dictionary.cardIds);
+  const cards = new CardTable(dictionary.cardStart, dictionary.exactStart, dictionary.cards, ids);
   return new CompiledMatcher(automaton, cards);
 }

@@ -9,7 +9,7 @@
  * not a letter, so "NATO's" and "allies'" end cleanly before it.
  */
 import type { Automaton } from './automaton';
-import { classBefore, classFrom, separates } from './char-class';
+import { classBefore, classFrom, classTable } from './char-class';
 import type { FoldedText } from './folded-text';
 
 /** Decides the rules that depend on the pattern (case), once boundaries are known to hold. */
@@ -18,18 +18,29 @@ export type Accept = (pattern: number, start: number, end: number) => boolean;
 /** Receives each mention, in text order, as folded-unit offsets and its pattern. */
 export type Emit = (start: number, end: number, pattern: number) => void;
 
-/** Whether a mention may end just before folded unit `at` (checked only where a pattern ends). */
-function mayEnd(folded: FoldedText, at: number): boolean {
+/**
+ * Whether a mention may end just before folded unit `at` (checked only where a pattern
+ * ends). Reads the class table directly, with its bits spelled out as in folded-text.ts:
+ * WORD = 1, NO_SPACE = 2, SURROGATE = 16 (classFrom/classBefore resolve 0 and surrogates).
+ */
+function mayEnd(folded: FoldedText, at: number, table: Uint8Array): boolean {
   const { units, origins, length } = folded;
   if (at === length) return true;
   // A match that stops inside the expansion of one character (the "f" of "ﬁ") has no offset.
-  return origins[at] !== origins[at - 1] && separates(classFrom(units, at, length), classBefore(units, at));
+  if (origins[at] === origins[at - 1]) return false;
+  let after = table[units[at] as number] as number;
+  if (after === 0 || (after & 16) !== 0) after = classFrom(units, at, length);
+  if ((after & 1) === 0) return true;
+  let before = table[units[at - 1] as number] as number;
+  if (before === 0 || (before & 16) !== 0) before = classBefore(units, at);
+  return ((after | before) & 2) !== 0;
 }
 
 /** Finds the leftmost-longest acceptable mentions in `folded` and passes each to `emit`. */
 export function scanMentions(automaton: Automaton, folded: FoldedText, accept: Accept, emit: Emit): void {
   const { alphabet, cells, patterns } = automaton;
   const { units, starts, startCount, length } = folded;
+  const table = classTable;
   // End of the last mention: a start before it would overlap.
   let taken = 0;
   for (let s = 0; s < startCount; s++) {
@@ -49,7 +60,7 @@ export function scanMentions(automaton: Automaton, folded: FoldedText, accept: A
       at++;
       if ((cells[state << 1] as number) < 0) {
         const pattern = patterns[state] as number;
-        if (mayEnd(folded, at) && accept(pattern, start, at)) {
+        if (mayEnd(folded, at, table) && accept(pattern, start, at)) {
           bestEnd = at;
           bestPattern = pattern;
         }

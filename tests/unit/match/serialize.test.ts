@@ -39,6 +39,11 @@ describe('persisting a matcher', () => {
     expect(serializeMatcher(loadMatcher(bytes))).toEqual(bytes);
   });
 
+  it('keeps card ids with lone surrogates intact', () => {
+    const odd = compileMatcher([{ term: 'Oslo', cardId: 'id-\ud800-x' }]);
+    expect(loadMatcher(serializeMatcher(odd)).find('Oslo')[0]?.cardIds).toEqual(['id-\ud800-x']);
+  });
+
   it('persists an empty matcher', () => {
     expect(loadMatcher(serializeMatcher(compileMatcher([]))).find(text)).toEqual([]);
   });
