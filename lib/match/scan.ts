@@ -8,7 +8,7 @@
  * without spaces is on either side. A possessive needs no rule of its own: an apostrophe is
  * not a letter, so "NATO's" and "allies'" end cleanly before it.
  */
-import type { Automaton } from './automaton';
+import { type Automaton, TAIL } from './automaton';
 import { classBefore, classFrom, classTable } from './char-class';
 import type { FoldedText } from './folded-text';
 
@@ -36,11 +36,23 @@ function mayEnd(folded: FoldedText, at: number, table: Uint8Array): boolean {
   return ((after | before) & 2) !== 0;
 }
 
+/**
+ * Where the tail at `offset` ends if the text from `at` spells it out, else -1: the rest of
+ * a key that shares its prefix with no other key, compared unit for unit.
+ */
+function tailEnd(units: Uint16Array, at: number, length: number, tails: Uint16Array, offset: number): number {
+  const end = at + (tails[offset] as number);
+  if (end > length) return -1;
+  for (let i = at, j = offset + 1; i < end; i++, j++) if (units[i] !== tails[j]) return -1;
+  return end;
+}
+
 /** Finds the leftmost-longest acceptable mentions in `folded` and passes each to `emit`. */
 export function scanMentions(automaton: Automaton, folded: FoldedText, accept: Accept, emit: Emit): void {
-  const { alphabet, cells, patterns } = automaton;
+  const { alphabet, cells, patterns, tails } = automaton;
   const { units, starts, startCount, length } = folded;
   const table = classTable;
+  const tail = TAIL;
   // End of the last mention: a start before it would overlap.
   let taken = 0;
   for (let s = 0; s < startCount; s++) {
@@ -51,19 +63,24 @@ export function scanMentions(automaton: Automaton, folded: FoldedText, accept: A
     let bestEnd = 0;
     let bestPattern = -1;
     for (let at = start; symbol !== 0; ) {
-      // Cells are [base, check]; a negative base (~base) marks a state where a pattern ends.
+      // Cells are [base, check]; a negative base marks where a pattern ends (double-array.ts).
       let base = cells[state << 1] as number;
       if (base < 0) base = ~base;
       const child = base + symbol;
       if (cells[(child << 1) + 1] !== state) break;
       state = child;
       at++;
-      if ((cells[state << 1] as number) < 0) {
+      const mark = cells[state << 1] as number;
+      if (mark < 0) {
+        const isTail = ~mark >= tail;
+        const end = isTail ? tailEnd(units, at, length, tails, ~mark - tail) : at;
+        if (end < 0) break;
         const pattern = patterns[state] as number;
-        if (mayEnd(folded, at, table) && accept(pattern, start, at)) {
-          bestEnd = at;
+        if (mayEnd(folded, end, table) && accept(pattern, start, end)) {
+          bestEnd = end;
           bestPattern = pattern;
         }
+        if (isTail) break;
       }
       symbol = at < length ? (alphabet[units[at] as number] as number) : 0;
     }

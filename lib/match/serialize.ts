@@ -12,7 +12,7 @@ import type { Matcher } from './types';
 const MAGIC = 0x314d5342; // "BSM1" read as a little-endian Int32: a wrong-endian host fails here.
 const VERSION = 1;
 /** magic, version, then the length of each section below, then flags. */
-const HEADER_INTS = 11;
+const HEADER_INTS = 12;
 const IDS_WELL_FORMED = 1;
 
 type Section = Int32Array | Uint16Array;
@@ -28,7 +28,15 @@ export function serializeMatcher(matcher: Matcher): Uint8Array {
   // A loaded matcher's ids are still packed: write them back as they are.
   const ids = cards.ids instanceof PackedCardIds ? cards.ids : packCardIds(cards.ids);
   const wellFormed = ids instanceof PackedCardIds ? ids.isWellFormed : ids.wellFormed;
-  const sections: Section[] = [a.units, a.cells, a.patterns, cards.cardStart, cards.exactStart, cards.cards];
+  const sections: Section[] = [
+    a.units,
+    a.cells,
+    a.patterns,
+    a.tails,
+    cards.cardStart,
+    cards.exactStart,
+    cards.cards,
+  ];
   sections.push(ids.ends, ids.units);
   const header = Int32Array.of(
     MAGIC,
@@ -78,6 +86,7 @@ export function loadMatcher(bytes: Uint8Array | ArrayBuffer): Matcher {
     alphabet: alphabetFromUnits(units),
     cells: next(Int32Array),
     patterns: next(Int32Array),
+    tails: next(Uint16Array),
   };
   const cardStart = next(Int32Array);
   const exactStart = next(Int32Array);

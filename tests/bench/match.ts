@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { loadDictionaries, loadPages, sharedDir } from './corpus';
+import { asMessaged, loadDictionaries, loadPages, sharedDir } from './corpus';
 import { fmt } from './measure';
 import { runBaselines } from './run-baselines';
 import { runColdStart } from './run-cold-start';
@@ -33,7 +33,7 @@ const dictionaries = loadDictionaries(shared);
 const pages = loadPages(shared);
 const articlePage = pages.find((p) => p.name === 'wikipedia-2') ?? pages[0];
 if (!articlePage) throw new Error('No pages in the corpus');
-const article = articlePage.text.slice(0, 100_000);
+const article = asMessaged(articlePage.text.slice(0, 100_000));
 const pageChars = pages.reduce((sum, p) => sum + p.text.length, 0);
 const expectedChars = pages.reduce((sum, p) => sum + p.expectedLength, 0);
 
@@ -48,7 +48,7 @@ console.log(
   `- text: visible text of ${pages.length} pages (${fmt(pageChars / 1e6, 2)} M chars; the corpus measures ${fmt(expectedChars / 1e6, 2)} M) extracted without a DOM: head, comments, script, style, noscript and template removed, tags to spaces, entities decoded, white space collapsed`,
 );
 console.log(
-  `- article: first ${fmt(article.length, 0)} chars of ${articlePage.name}; MB/s counts one UTF-16 unit as one byte`,
+  `- article: first ${fmt(article.length, 0)} chars of ${articlePage.name}; texts are fresh strings, as extension messaging delivers them; MB/s counts one UTF-16 unit as one byte`,
 );
 console.log('- times are medians of repeated runs; memory is retained after a forced GC (heap = JS objects)');
 
