@@ -1,20 +1,7 @@
-import type { Card } from '../pack/types';
+import { CARD_FIELDS, type Card } from '../pack/types';
 import { foldTerm } from '../text/fold';
 import type { StoredCard } from './records';
 import type { BackstoryDB } from './schema';
-
-const PACK_FIELDS = [
-  'id',
-  'title',
-  'summary',
-  'aliases',
-  'facts',
-  'timeline',
-  'sources',
-  'tags',
-  'related',
-  'updated',
-] as const satisfies readonly (keyof Card)[];
 
 /** The card's title and aliases: the terms the matcher looks for. */
 export function cardTerms(card: Pick<Card, 'title' | 'aliases'>): string[] {
@@ -38,7 +25,7 @@ export function toStoredCard(
 /** The pack form of a stored card: exactly the public fields, nothing internal. */
 export function toPackCard(stored: Card): Card {
   const card: Record<string, unknown> = {};
-  for (const field of PACK_FIELDS) {
+  for (const field of CARD_FIELDS) {
     if (stored[field] !== undefined) card[field] = stored[field];
   }
   return card as unknown as Card;

@@ -39,6 +39,20 @@ export interface Card {
   updated?: string;
 }
 
+/** Every field a card may have in a pack, in the order exports write them. */
+export const CARD_FIELDS = [
+  'id',
+  'title',
+  'summary',
+  'aliases',
+  'facts',
+  'timeline',
+  'sources',
+  'tags',
+  'related',
+  'updated',
+] as const satisfies readonly (keyof Card)[];
+
 /** Metadata that names a pack and its version. */
 export interface PackInfo {
   id: string;

@@ -1,6 +1,6 @@
 import { isId, isIsoDate, isLanguageTag, isWebUrl } from './formats';
 import { LIMITS } from './limits';
-import { type Card, PACK_FORMAT_VERSION, type Pack } from './types';
+import { CARD_FIELDS, type Card, PACK_FORMAT_VERSION, type Pack } from './types';
 
 /** One reason a pack is invalid, located by card and field. */
 export interface PackIssue {
@@ -18,18 +18,7 @@ export type PackResult = { ok: true; pack: Pack } | { ok: false; issues: PackIss
 
 type Json = Record<string, unknown>;
 
-const CARD_FIELDS = new Set([
-  'id',
-  'title',
-  'summary',
-  'aliases',
-  'facts',
-  'timeline',
-  'sources',
-  'tags',
-  'related',
-  'updated',
-]);
+const CARD_FIELD_SET = new Set<string>(CARD_FIELDS);
 const PACK_INFO_FIELDS = new Set(['id', 'title', 'version', 'language']);
 
 /** Collects issues for one card or the pack header; knows where it is. */
@@ -85,7 +74,7 @@ function isObject(value: unknown): value is Json {
 }
 
 function checkCard(card: Json, c: Checker): void {
-  c.known(card, CARD_FIELDS, '');
+  c.known(card, CARD_FIELD_SET, '');
   c.text(card.title, 'title', LIMITS.titleLength, true);
   c.text(card.summary, 'summary', LIMITS.summaryLength, true);
   c.list(card.aliases, 'aliases', LIMITS.aliases).forEach((alias, i) => {
