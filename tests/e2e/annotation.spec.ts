@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { refreshTabs } from '../support/load-cards';
+import { putRecord, refreshTabs } from '../support/load-cards';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
 
@@ -65,20 +65,7 @@ test('the per-site switch clears every highlight and restores them', async ({ ex
   await page.goto(pages.url('/links.html'));
   await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
   const setSite = async (disabled: boolean) => {
-    const popup = await extension.context.newPage();
-    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-    await popup.evaluate(async (disabled) => {
-      const open = indexedDB.open('backstory');
-      const db = await new Promise<IDBDatabase>((ok) => {
-        open.onsuccess = () => ok(open.result);
-      });
-      const tx = db.transaction('sites', 'readwrite');
-      tx.objectStore('sites').put({ host: '127.0.0.1', disabled });
-      await new Promise((ok) => {
-        tx.oncomplete = ok;
-      });
-    }, disabled);
-    await popup.close();
+    await putRecord(extension.context, extension.extensionId, 'sites', { host: '127.0.0.1', disabled });
     await refreshTabs(extension.context, extension.extensionId);
   };
   await setSite(true);
@@ -96,20 +83,10 @@ test('with density "first", only the first mention of each card is underlined', 
   });
   await expect.poll(() => paintedMentions(page)).toEqual(['Moscow', 'Kremlin', 'Moscow', 'Kremlin', 'Kyiv']);
   const setDensity = async (density: 'first' | 'all') => {
-    const popup = await extension.context.newPage();
-    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-    await popup.evaluate(async (density) => {
-      const open = indexedDB.open('backstory');
-      const db = await new Promise<IDBDatabase>((ok) => {
-        open.onsuccess = () => ok(open.result);
-      });
-      const tx = db.transaction('settings', 'readwrite');
-      tx.objectStore('settings').put({ key: 'preferences', value: { density } });
-      await new Promise((ok) => {
-        tx.oncomplete = ok;
-      });
-    }, density);
-    await popup.close();
+    await putRecord(extension.context, extension.extensionId, 'settings', {
+      key: 'preferences',
+      value: { density },
+    });
     await refreshTabs(extension.context, extension.extensionId);
   };
   await setDensity('first');
