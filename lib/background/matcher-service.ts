@@ -23,7 +23,8 @@ const engine: MatcherCodec = { compile: compileMatcher, serialize: serializeMatc
 export class MatcherService {
   private revision = -1;
   private matcher: Matcher | undefined;
-  private pending: Promise<Matcher> | undefined;
+  /** The refresh under way, and the revision it is for. */
+  private pending: { revision: number; matcher: Promise<Matcher> } | undefined;
 
   constructor(
     private readonly db: BackstoryDB,
@@ -34,10 +35,22 @@ export class MatcherService {
   async current(): Promise<Matcher> {
     const revision = await readRevision(this.db);
     if (this.matcher && revision === this.revision) return this.matcher;
-    this.pending ??= this.refresh(revision).finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
+    // A refresh for an older revision (cards changed while it ran) is not good enough; a
+    // new one starts after it, since two compiles at once would only slow each other.
+    if (this.pending?.revision === revision) return this.pending.matcher;
+    const before = this.pending?.matcher.catch(() => undefined);
+    const matcher = (async () => {
+      await before;
+      return this.refresh(revision);
+    })();
+    const pending = { revision, matcher };
+    this.pending = pending;
+    void matcher
+      .finally(() => {
+        if (this.pending === pending) this.pending = undefined;
+      })
+      .catch(() => undefined);
+    return matcher;
   }
 
   private async refresh(revision: number): Promise<Matcher> {

@@ -32,6 +32,27 @@ async function cachedRevision(db: ReturnType<typeof freshDb>): Promise<number | 
 }
 
 describe('the shared matcher', () => {
+  it('does not answer with a matcher for older cards when cards change during a refresh', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const service = new MatcherService(db);
+    const early = service.current();
+    await db.transaction('rw', db.cards, db.settings, async () => {
+      await db.cards.add(
+        toStoredCard(makeCard({ id: 'hague', title: 'The Hague summit', aliases: [] }), {
+          edited: true,
+          created: 1,
+          modified: 1,
+        }),
+      );
+      await bumpRevision(db);
+    });
+    const late = await service.current();
+    expect(late.find('At the Hague summit.').map((m) => m.cardIds)).toEqual([['hague']]);
+    await early;
+    expect(await service.current()).toBe(late);
+  });
+
   it('compiles once and reuses the matcher while cards do not change', async () => {
     const db = freshDb();
     await syncSeeds(db, [makePack()]);
