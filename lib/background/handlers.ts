@@ -33,6 +33,12 @@ type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
 function createHandlers({ db, matchers, openManager }: HandlerDeps): Handlers {
   return {
+    'page.state': async ({ url }) => {
+      // The page's text follows within milliseconds: have the matcher ready for it.
+      matchers.current().catch(() => undefined);
+      const { enabled, preferences } = await pageState(db, url);
+      return { enabled, preferences };
+    },
     'page.scan': async ({ url, blocks }) => {
       const state = await pageState(db, url);
       if (!state.enabled) return { enabled: false, mentions: [], cards: {}, preferences: state.preferences };

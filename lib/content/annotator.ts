@@ -1,5 +1,5 @@
 import { request } from '../protocol/client';
-import type { BlockMention, ScanResult } from '../protocol/messages';
+import type { BlockMention, PageStateResult, ScanResult } from '../protocol/messages';
 import { dirtyRoots } from './dirty-roots';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
 import type { MentionStore, PaintedMention } from './mention-store';
@@ -9,10 +9,18 @@ import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
 import { SLICE_MS, yieldToMain } from './yield';
 
-/** Asks the background for mentions; tests pass their own. */
-export type Scan = (url: string, blocks: string[]) => Promise<ScanResult>;
+/** What the annotator asks the background; tests pass their own. */
+export interface PageBackground {
+  /** Whether to read the page at all (paused, or switched off for its site). */
+  state(url: string): Promise<PageStateResult>;
+  /** The mentions in the page's text blocks. */
+  scan(url: string, blocks: string[]): Promise<ScanResult>;
+}
 
-const scanWithBackground: Scan = (url, blocks) => request('page.scan', { url, blocks });
+const extensionBackground: PageBackground = {
+  state: (url) => request('page.state', { url }),
+  scan: (url, blocks) => request('page.scan', { url, blocks }),
+};
 
 /** A mention with its place in reading order. */
 interface Located {
@@ -45,7 +53,7 @@ export class Annotator {
     private readonly signal: AbortSignal,
     private readonly store: MentionStore,
     private readonly doc: Document = document,
-    private readonly scan: Scan = scanWithBackground,
+    private readonly background: PageBackground = extensionBackground,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     signal.addEventListener('abort', () => this.stop(), { once: true });
@@ -68,9 +76,16 @@ export class Annotator {
     if (this.signal.aborted || !this.supported) return 0;
     // Observe before reading, so a change made while the page is read is not missed.
     this.observe();
+    // Asked first and answered while the page is read: a background that Chrome stopped
+    // starts and loads its matcher meanwhile instead of after the text arrives.
+    const state = this.background.state(this.doc.location.href);
+    state.catch(() => undefined); // Awaited below; this only keeps a failure from going unhandled early.
     // Start in a task of our own, not in the one that evaluated the content script.
     await yieldToMain();
     const blocks = await this.readBlocks([this.doc.body as Node]);
+    // A switched-off site's text never leaves the page.
+    const { enabled, preferences } = await state;
+    if (!enabled || this.signal.aborted) return this.disable(preferences);
     const found: Located[] = [];
     this.cards = {};
     for (const group of timed(this.recording, 'visible-first', () => visibleFirst(blocks))) {
@@ -107,7 +122,7 @@ export class Annotator {
    * `indices` are the blocks' places in the page's reading order (default: as given).
    */
   private async scanBlocks(blocks: TextBlock[], indices?: number[]): Promise<Located[] | undefined> {
-    const result = await this.scan(
+    const result = await this.background.scan(
       this.doc.location.href,
       blocks.map((b) => b.text),
     );
@@ -170,11 +185,11 @@ export class Annotator {
     this.publish(sortByDocument([...kept, ...added.map((f) => f.mention)]));
   }
 
-  private disable(): number {
+  private disable(preferences = this.result?.preferences): number {
     this.observer.disconnect();
     this.mentions = [];
     clearMentions();
-    if (this.result) this.store.set([], {}, this.result.preferences);
+    if (preferences) this.store.set([], {}, preferences);
     return 0;
   }
 

@@ -28,8 +28,21 @@ export interface ScanResult {
   preferences: Preferences;
 }
 
+/** Whether Backstory reads the page at all, asked before the page's text is collected. */
+export interface PageStateResult {
+  /** False when Backstory is paused or switched off for the page's site. */
+  enabled: boolean;
+  preferences: Preferences;
+}
+
 /** Every request, by method name. */
 export interface Protocol {
+  /**
+   * Whether to read the page at `url`. Sent first, while the page is read, so a switched-off
+   * site's text is never collected, and a stopped background starts loading its matcher
+   * before the text arrives.
+   */
+  'page.state': { params: { url: string }; result: PageStateResult };
   /** Finds mentions in the text blocks of the page at `url`. */
   'page.scan': { params: { url: string; blocks: string[] }; result: ScanResult };
   /** "Don't mark this card on this site": the card's mentions disappear on the page's host. */

@@ -7,6 +7,11 @@ export type Parsed = { ok: true; request: Request } | { ok: false; error: string
 type Validator<M extends Method> = (params: Record<string, unknown>) => string | Params<M>;
 
 const validators: { [M in Method]: Validator<M> } = {
+  'page.state': ({ url }) => {
+    if (typeof url !== 'string' || url.length > REQUEST_LIMITS.urlLength)
+      return 'params.url must be a URL string';
+    return { url };
+  },
   'page.scan': (params) => {
     const { url, blocks } = params;
     if (typeof url !== 'string' || url.length > REQUEST_LIMITS.urlLength)

@@ -3,6 +3,7 @@ import { MatcherService } from '@/lib/background/matcher-service';
 import { PAUSED_KEY } from '@/lib/background/site-state';
 import { bumpRevision, toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
+import { compileMatcher, loadMatcher, serializeMatcher } from '@/lib/match';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
 import { freshDb, makeCard, makePack } from '../factories';
 
@@ -72,6 +73,63 @@ describe('the page.scan handler', () => {
     });
     const answer = await handle(scan(['Before the Hague summit.']));
     expect(answer).toMatchObject({ ok: true, result: { mentions: [{ block: 0, cardIds: ['hague'] }] } });
+  });
+});
+
+describe('the page.state handler', () => {
+  const state = (url = 'https://news.example/article') => ({
+    backstory: 1,
+    method: 'page.state',
+    params: { url },
+  });
+
+  it('says whether to read a page, with the preferences, per site and under the pause', async () => {
+    const { db, handle } = await setup();
+    expect(await handle(state())).toEqual({
+      ok: true,
+      result: { enabled: true, preferences: DEFAULT_PREFERENCES },
+    });
+    await db.sites.put({ host: 'news.example', disabled: true });
+    expect(await handle(state())).toMatchObject({ ok: true, result: { enabled: false } });
+    expect(await handle(state('https://other.example/'))).toMatchObject({
+      ok: true,
+      result: { enabled: true },
+    });
+    await db.settings.put({ key: PAUSED_KEY, value: true });
+    expect(await handle(state('https://other.example/'))).toMatchObject({
+      ok: true,
+      result: { enabled: false },
+    });
+  });
+
+  it('starts getting the matcher ready, so the scan that follows does not wait for a compile', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    let compiles = 0;
+    const matchers = new MatcherService(db, {
+      compile: (entries) => {
+        compiles++;
+        return compileMatcher(entries);
+      },
+      serialize: serializeMatcher,
+      load: loadMatcher,
+    });
+    const handle = createRequestHandler({ db, matchers, openManager: async () => {} });
+    await handle(state());
+    await vi.waitFor(() => expect(compiles).toBe(1));
+    expect(await handle(scan(['Founding Act']))).toMatchObject({
+      ok: true,
+      result: { mentions: [{ block: 0 }] },
+    });
+    expect(compiles).toBe(1);
+  });
+
+  it('rejects a request without a URL', async () => {
+    const { handle } = await setup();
+    expect(await handle({ backstory: 1, method: 'page.state', params: {} })).toEqual({
+      ok: false,
+      error: 'page.state: params.url must be a URL string',
+    });
   });
 });
 
