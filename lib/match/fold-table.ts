@@ -3,34 +3,37 @@
  * read. Entries are filled on first sight: a page uses a few hundred distinct characters,
  * and filling all 65,536 up front would cost tens of milliseconds of every cold start.
  *
- * An entry is `code | class << CLASS_SHIFT`: the code says what the unit folds to, and for a
- * single folded unit the class (char-class.ts) of that unit rides along, which saves the
- * normaliser a second, dependent table read per character.
+ * An entry packs what the loop needs without a second table read:
+ * - bits 0–15: the folded unit (the separator 0x20 for white space);
+ * - bit 16 (SPACE_BIT): white space, which merges with its neighbours into one separator;
+ * - bit 17 (RARE_BIT): a dash, an ignored character, or one that folds to several units or
+ *   is a surrogate; bits 18–19 then say which (RARE_DASH, RARE_GONE, RARE_EXPAND);
+ * - bits 20 and up (CLASS_SHIFT): the class (char-class.ts) of the folded unit, 0 for space.
+ * An entry of 0 means "not computed yet".
  */
 import { classOfCodePoint } from './char-class';
-import { DASH_MARK, foldCodePoint, SPACE_MARK } from './char-fold';
+import { DASH_MARK, foldCodePoint, SEPARATOR, SPACE_MARK } from './char-fold';
 
-/** Mask of the code part of an entry. */
-export const FOLD_CODE = 0x1ffff;
+/** Mask of the folded unit. */
+export const UNIT_MASK = 0xffff;
+/** Set for white space. */
+export const SPACE_BIT = 1 << 16;
+/** Set for the characters the loop leaves to its slow path. */
+export const RARE_BIT = 1 << 17;
+/** Shift of the rare kind. */
+export const RARE_SHIFT = 18;
+/** Rare kind: a dash, which becomes a separator like a space. */
+export const RARE_DASH = 1;
+/** Rare kind: ignored (zero-width, soft hyphen, accent mark). */
+export const RARE_GONE = 2;
+/** Rare kind: folds to several units or is a surrogate; read it with `expansionOf`. */
+export const RARE_EXPAND = 3;
 /** Shift of the class part of an entry. */
 export const CLASS_SHIFT = 20;
 
-/** Code: 0 = not computed yet; 1..0x10000 = the single folded unit plus one. */
-export const FOLD_UNKNOWN = 0;
-/** Code: the character is white space. */
-export const FOLD_SPACE = 0x10001;
-/** Code: the character is a dash. */
-export const FOLD_DASH = 0x10002;
-/** Code: the character is ignored (zero-width, soft hyphen, accent mark). */
-export const FOLD_GONE = 0x10003;
-/** Code: the character folds to several units; read them with `expansionOf`. */
-export const FOLD_MULTI = 0x10004;
-/** Code: a surrogate, to be read as part of a pair with `expansionOf`. */
-export const FOLD_SURROGATE = 0x10005;
-
-/** The cache, indexed by UTF-16 code unit. Read it directly; call `foldUnit` on FOLD_UNKNOWN. */
+/** The cache, indexed by UTF-16 code unit. Read it directly; call `foldUnit` on 0. */
 export const foldTable = new Int32Array(0x10000);
-foldTable.fill(FOLD_SURROGATE, 0xd800, 0xe000);
+foldTable.fill(RARE_BIT | (RARE_EXPAND << RARE_SHIFT), 0xd800, 0xe000);
 
 const expansions = new Map<number, Int32Array>();
 
@@ -44,18 +47,22 @@ export function expansionOf(codePoint: number): Int32Array {
   return found;
 }
 
+const rare = (kind: number) => RARE_BIT | (kind << RARE_SHIFT);
+
 /** Fills and returns the table entry of a BMP code unit that is not a surrogate. */
 export function foldUnit(unit: number): number {
   const folded = foldCodePoint(unit);
-  let entry = FOLD_MULTI;
-  if (folded.length === 0) entry = FOLD_GONE;
-  else if (folded.length === 1) {
+  let entry: number;
+  if (folded.length === 0) entry = rare(RARE_GONE);
+  else if (folded.length > 1) {
+    entry = rare(RARE_EXPAND);
+    expansions.set(unit, Int32Array.from(folded));
+  } else {
     const only = folded[0] as number;
-    if (only === SPACE_MARK) entry = FOLD_SPACE;
-    else if (only === DASH_MARK) entry = FOLD_DASH;
-    else entry = only + 1 + (classOfCodePoint(only) << CLASS_SHIFT);
+    if (only === SPACE_MARK) entry = SPACE_BIT | SEPARATOR;
+    else if (only === DASH_MARK) entry = rare(RARE_DASH);
+    else entry = only | (classOfCodePoint(only) << CLASS_SHIFT);
   }
-  if (entry === FOLD_MULTI) expansions.set(unit, Int32Array.from(folded));
   foldTable[unit] = entry;
   return entry;
 }
