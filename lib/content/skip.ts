@@ -73,9 +73,13 @@ export const BLOCK_TAGS = new Set([
   'ul',
 ]);
 
+/** True for an element the reader can type into (its text is the reader's, not the page's). */
+export function isEditable(element: Element): boolean {
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
 /** True when the element and everything inside it is left unread. */
 export function isSkipped(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.localName)) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  return SKIPPED_TAGS.has(element.localName) || isEditable(element);
 }

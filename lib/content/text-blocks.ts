@@ -1,4 +1,4 @@
-import { BLOCK_TAGS, isSkipped } from './skip';
+import { BLOCK_TAGS, isEditable, SKIPPED_TAGS } from './skip';
 
 /** One text node's place in its block's text. */
 export interface Piece {
@@ -38,6 +38,62 @@ function skipSubtree(walker: TreeWalker): Node | null {
   }
 }
 
+/** What the reader does with an element, by local name (bits). */
+const BLOCK = 1;
+const SKIP = 2;
+/** May carry a shadow root: only these elements and custom elements can (attachShadow). */
+const HOST = 4;
+const SHADOW_CAPABLE = [
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+];
+
+/** Kind of each local name seen so far; filled on first sight, as custom element names vary. */
+const kinds = new Map<string, number>();
+for (const name of BLOCK_TAGS) kinds.set(name, BLOCK);
+for (const name of SKIPPED_TAGS) kinds.set(name, SKIP);
+for (const name of SHADOW_CAPABLE) kinds.set(name, (kinds.get(name) ?? 0) | HOST);
+
+function kindOf(localName: string): number {
+  let kind = kinds.get(localName);
+  if (kind === undefined) {
+    // A custom element's name has a hyphen; any other unknown element is plain inline.
+    kind = localName.includes('-') ? HOST : 0;
+    kinds.set(localName, kind);
+  }
+  return kind;
+}
+
+/**
+ * The editable elements under `root`, or undefined if the selector engine gave up (happy-dom
+ * overflows its stack on very deep trees; Chromium's engine does not). The reader then asks
+ * each element instead.
+ */
+function editableUnder(root: Node): Set<Element> | undefined {
+  if (!('querySelectorAll' in root)) return new Set();
+  try {
+    return new Set([...(root as ParentNode).querySelectorAll('[contenteditable]')].filter(isEditable));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads the text under a root block by block, so that a mention may span inline elements
  * (`NATO–Russia <em>Founding Act</em>`) but never a block edge. Skipped elements (see
@@ -45,19 +101,25 @@ function skipSubtree(walker: TreeWalker): Node | null {
  * stop at a deadline and resume, so a huge page never blocks the main thread for long; it
  * is iterative, so deep pages cannot overflow the stack.
  *
- * Speed matters here (this is most of Backstory's main-thread time): the walker has no
- * filter callback, and each element's block is looked up from its parent's, once.
+ * Speed matters here (this is most of Backstory's main-thread time, and every DOM call from
+ * a content script's isolated world costs more than from the page). The walker has no
+ * filter callback. Block edges come from a stack of the open elements: a node's parent is
+ * compared with the top, and the elements popped until they match are the ones just left.
+ * Per element that is one name lookup in a map, plus `shadowRoot` only for elements that
+ * can have one; editable elements are listed once per root instead of asked one by one.
  */
 export class BlockReader {
   readonly blocks: TextBlock[] = [];
   private readonly roots: Node[];
   private walker: TreeWalker | undefined;
-  /** The node to visit next after a skipped subtree; `done` when the root had nothing after it. */
-  private pending: Node | null | 'done' = null;
+  /** The node to visit next; `undefined` to ask the walker, null when the root is done. */
+  private next: Node | null | undefined;
   private current: TextBlock = { text: '', pieces: [] };
-  private owner: Node | null = null;
-  /** Block owner of every element visited so far (for its children). */
-  private readonly owners = new Map<Node, Node | null>();
+  /** The open elements from the root down, and whether each is a block. */
+  private open: Node[] = [];
+  private openIsBlock: boolean[] = [];
+  /** The root's editable elements; undefined when they could not be listed, and each is asked. */
+  private editable: Set<Element> | undefined = new Set();
 
   constructor(root: Node) {
     this.roots = [root];
@@ -69,15 +131,16 @@ export class BlockReader {
     for (;;) {
       const walker = this.walker ?? this.nextWalker();
       if (!walker) return true;
-      const node = this.pending === 'done' ? null : (this.pending ?? walker.nextNode());
-      this.pending = null;
+      const node = this.next === undefined ? walker.nextNode() : this.next;
+      this.next = undefined;
       if (!node) {
         this.flush();
         this.walker = undefined;
         continue;
       }
-      if (node.nodeType === 1) this.visitElement(node as Element, walker);
-      else if (node.nodeType === 3) this.visitText(node as Text);
+      this.leaveUpTo(node.parentNode);
+      if (node.nodeType === 3) this.visitText(node as Text);
+      else this.visitElement(node as Element, walker);
       if (++count % NODES_PER_CLOCK_CHECK === 0 && now() > deadline) return false;
     }
   }
@@ -86,43 +149,52 @@ export class BlockReader {
     const root = this.roots.shift();
     if (!root) return undefined;
     const doc = root.ownerDocument ?? (root as Document);
-    this.owner = null;
-    this.owners.set(root, isBlock(root) || root.nodeType !== 1 ? root : blockOwner(root));
+    // The root is the outermost block of what is read here, whatever its own tag.
+    this.open = [root];
+    this.openIsBlock = [true];
+    this.editable = editableUnder(root);
     this.walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
     return this.walker;
   }
 
-  private visitElement(element: Element, walker: TreeWalker): void {
-    if (isSkipped(element)) {
-      this.pending = skipSubtree(walker) ?? 'done';
-      return;
-    }
-    const shadow = element.shadowRoot;
-    if (shadow) this.roots.push(shadow);
-    if (isBlock(element)) {
-      this.flush();
-      this.owner = element;
-      this.owners.set(element, element);
-    } else {
-      const parent = element.parentNode;
-      this.owners.set(element, parent ? (this.owners.get(parent) ?? blockOwner(element)) : null);
+  /** Closes the open elements down to `parent`, ending the block at each block element left. */
+  private leaveUpTo(parent: Node | null): void {
+    const { open, openIsBlock } = this;
+    while (open.length > 1 && open[open.length - 1] !== parent) {
+      open.pop();
+      if (openIsBlock.pop()) this.flush();
     }
   }
 
-  private visitText(text: Text): void {
-    const parent = text.parentNode;
-    const owner = parent ? (this.owners.get(parent) ?? blockOwner(text)) : null;
-    if (owner !== this.owner) {
-      this.flush();
-      this.owner = owner;
+  private visitElement(element: Element, walker: TreeWalker): void {
+    const kind = kindOf(element.localName);
+    const { editable } = this;
+    const skipped =
+      (kind & SKIP) !== 0 || (editable ? editable.size > 0 && editable.has(element) : isEditable(element));
+    if (skipped) {
+      this.next = skipSubtree(walker);
+      return;
     }
-    this.current.pieces.push({ node: text, start: this.current.text.length });
-    this.current.text += text.data;
+    if ((kind & HOST) !== 0) {
+      const shadow = element.shadowRoot;
+      if (shadow) this.roots.push(shadow);
+    }
+    const block = (kind & BLOCK) !== 0;
+    if (block) this.flush();
+    this.open.push(element);
+    this.openIsBlock.push(block);
+  }
+
+  private visitText(text: Text): void {
+    const block = this.current;
+    block.pieces.push({ node: text, start: block.text.length });
+    block.text += text.data;
   }
 
   private flush(): void {
     const block = this.current;
-    if (block.pieces.length > 0 && /\S/.test(block.text)) this.blocks.push(block);
+    if (block.pieces.length === 0) return;
+    if (/\S/.test(block.text)) this.blocks.push(block);
     this.current = { text: '', pieces: [] };
   }
 }

@@ -49,6 +49,35 @@ describe('reading a page block by block', () => {
     expect(texts(root)).toEqual(['light', 'shadow text']);
   });
 
+  it('ends a block where its element ends, even when the parent goes on', () => {
+    expect(texts(body('<div><p>New</p>York</div><div><div><p>a</p></div>b <em>c</em></div>'))).toEqual([
+      'New',
+      'York',
+      'a',
+      'b c',
+    ]);
+  });
+
+  it('treats every spelling of contenteditable except "false" as editable', () => {
+    const html =
+      '<p contenteditable>a</p><p contenteditable="TRUE">b</p><p contenteditable="plaintext-only">c</p>' +
+      '<p contenteditable="False">d</p><p>e</p>';
+    expect(texts(body(html))).toEqual(['d', 'e']);
+  });
+
+  it('reads shadow roots of custom elements and of spans', () => {
+    const root = body('<p>light <x-widget></x-widget> <span id="s"></span></p>');
+    const widget = root.querySelector('x-widget') as HTMLElement;
+    widget.attachShadow({ mode: 'open' }).innerHTML = '<p>in widget</p>';
+    (root.querySelector('#s') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = 'in span';
+    expect(texts(root)).toEqual(['light  ', 'in widget', 'in span']);
+  });
+
+  it('reads from an inline root, as the rescan of a changed span does', () => {
+    const root = body('<p>before <span>in <b>side</b></span> after</p>');
+    expect(texts(root.querySelector('span') as Node)).toEqual(['in side']);
+  });
+
   it('maps every piece of a block back to its text node', () => {
     const [block] = collectBlocks(body('<p>ab<b>cd</b>ef</p>'));
     expect(block?.pieces.map((piece) => [piece.node.data, piece.start])).toEqual([
