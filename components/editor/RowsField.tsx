@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Row } from './draft';
 import { describedBy, FieldMessages, type FieldNotes } from './FieldMessages';
 
@@ -29,7 +29,8 @@ export interface RowsFieldProps {
 export function RowsField(props: RowsFieldProps) {
   const { name, rows, columns, item } = props;
   const pendingFocus = useRef<string | undefined>(undefined);
-  useEffect(() => {
+  // A layout effect, so the new row has focus before the next keystroke can arrive.
+  useLayoutEffect(() => {
     if (pendingFocus.current === undefined) return;
     document.getElementById(pendingFocus.current)?.focus();
     pendingFocus.current = undefined;

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../../support/launch';
 
 // The extension's own API, as seen from its service worker (not typed in this project).
@@ -76,6 +76,8 @@ export class ManagerPage {
   /** Adds an alias to the open card and saves it. */
   async addAlias(alias: string): Promise<void> {
     await this.button('Add alias').click();
+    // The new row takes focus; typing before it has would lose keystrokes.
+    await expect(this.page.getByRole('textbox', { name: /^Alias \d+$/ }).last()).toBeFocused();
     await this.page.keyboard.type(alias);
     await this.button('Save').click();
     await this.search.waitFor();
