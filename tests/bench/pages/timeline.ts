@@ -19,11 +19,16 @@ export interface Span {
   duration: number;
 }
 
+/** One of Backstory's slices, with the step it did (read, ranges, publish…). */
+export interface Slice extends Span {
+  step: string;
+}
+
 /** What one page load left on its timeline. */
 export interface PageTimeline {
   started: number | undefined;
   painted: number | undefined;
-  slices: Span[];
+  slices: Slice[];
   longTasks: Span[];
   mentions: number;
 }
@@ -76,9 +81,11 @@ export function readTimeline(page: Page, timeoutMs: number): Promise<PageTimelin
       return {
         started: performance.getEntriesByName('backstory-start')[0]?.startTime,
         painted: performance.getEntriesByName('backstory-painted')[0]?.startTime,
-        slices: performance
-          .getEntriesByName('backstory-task')
-          .map((e) => ({ start: e.startTime, duration: e.duration })),
+        slices: performance.getEntriesByName('backstory-task').map((e) => ({
+          start: e.startTime,
+          duration: e.duration,
+          step: String((e as PerformanceMeasure).detail),
+        })),
         longTasks: longTasks ? [...longTasks] : [],
         mentions: CSS.highlights.get('backstory-mention')?.size ?? 0,
       };
@@ -99,6 +106,8 @@ export interface ScanFigures {
   longestFromLongTask: boolean;
   slices: number;
   mentions: number;
+  /** Main-thread milliseconds by step. */
+  steps: Record<string, number>;
 }
 
 function overlaps(a: Span, b: Span): boolean {
@@ -118,7 +127,14 @@ export function scanFigures(timeline: PageTimeline): ScanFigures {
     longestFromLongTask: longestHolding > longestSlice,
     slices: slices.length,
     mentions: timeline.mentions,
+    steps: stepTotals(slices),
   };
+}
+
+function stepTotals(slices: Slice[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const { step, duration } of slices) totals[step] = (totals[step] ?? 0) + duration;
+  return totals;
 }
 
 /**
@@ -138,5 +154,11 @@ export function medianFigures(visits: ScanFigures[]): ScanFigures {
     longestFromLongTask: visits.some((f) => f.longestFromLongTask && f.longestMs >= longest),
     slices: Math.round(mid((f) => f.slices)),
     mentions: Math.round(mid((f) => f.mentions)),
+    steps: Object.fromEntries(
+      [...new Set(visits.flatMap((f) => Object.keys(f.steps)))].map((step) => [
+        step,
+        mid((f) => f.steps[step] ?? 0),
+      ]),
+    ),
   };
 }
