@@ -145,10 +145,15 @@ export class Annotator {
   }
 
   private publish(mentions: PaintedMention[]): void {
+    const hadMentions = this.mentions.length > 0;
     this.mentions = mentions;
-    this.removeStyle ??= adoptMentionStyle(this.doc);
     const preferences = this.result?.preferences;
-    paintMentions(preferences?.density === 'first' ? firstPerCard(mentions) : mentions.map((m) => m.range));
+    // A page with nothing to mark gets no style and no highlight: on most pages Backstory
+    // then leaves no trace at all, and saves the style recalculation an adopted sheet costs.
+    if (mentions.length > 0) {
+      this.removeStyle ??= adoptMentionStyle(this.doc);
+      paintMentions(preferences?.density === 'first' ? firstPerCard(mentions) : mentions.map((m) => m.range));
+    } else if (hadMentions) paintMentions([]);
     if (preferences) this.store.set(mentions, this.cards, preferences);
   }
 
