@@ -42,3 +42,29 @@ describe('offsets in the original text', () => {
     expect(mention).toEqual({ start: 2, end: 4, cardIds: ['beijing'] });
   });
 });
+
+describe('offsets in long texts', () => {
+  const matcher = matcherFor({ act: ['NATO–Russia Founding Act'], kyiv: ['Kyiv'], fine: ['fine'] });
+
+  // The normaliser folds in windows of 4,096 units; a mention, a spaced dash or a character
+  // that expands may fall on the edge of one.
+  it('stay exact wherever a window edge falls in or around a mention', () => {
+    for (let pad = 4070; pad < 4110; pad++) {
+      const text = `${'.'.repeat(pad)} NATO \u2013 Russia  Founding Act, \ufb01ne Ky\u00efv`;
+      expect(found(matcher, text)).toEqual(['NATO \u2013 Russia  Founding Act', '\ufb01ne', 'Ky\u00efv']);
+    }
+  });
+
+  it('stay exact across many windows of mixed text', () => {
+    const sentence = 'The NATO-Russia Founding Act \u2014 signed in Kyiv? No; \ufb01ne. ';
+    const text = sentence.repeat(1000);
+    const mentions = matcher.find(text);
+    expect(mentions).toHaveLength(3000);
+    for (const [i, mention] of mentions.entries()) {
+      const offset = Math.floor(i / 3) * sentence.length;
+      const expected = ['NATO-Russia Founding Act', 'Kyiv', '\ufb01ne'][i % 3] as string;
+      expect(text.slice(mention.start, mention.end)).toBe(expected);
+      expect(mention.start).toBe(offset + sentence.indexOf(expected));
+    }
+  });
+});
