@@ -13,9 +13,13 @@ export default defineBackground(() => {
   const seeded = syncSeeds(db, bundledSeedPacks()).catch((error: unknown) => {
     console.error('Backstory: seed packs could not be installed', error);
   });
+  const matchers = new MatcherService(db);
+  // Chrome starts this worker for a page's first message, often after stopping it when idle:
+  // get the matcher (and the JIT) ready at once, beside the seed check, while the page is read.
+  void matchers.warm();
   const handle = createRequestHandler({
     db,
-    matchers: new MatcherService(db),
+    matchers,
     openManager: async (cardId) => {
       const url = browser.runtime.getURL(
         `/popup.html?view=tab${cardId ? `#card=${encodeURIComponent(cardId)}` : ''}`,

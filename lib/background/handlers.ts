@@ -23,9 +23,13 @@ async function cardsWithRelated(db: BackstoryDB, ids: Set<string>): Promise<Reco
   const add = (found: (Card | undefined)[]) => {
     for (const card of found) if (card) cards[card.id] = toPackCard(card);
   };
+  if (ids.size === 0) return cards;
   add(await db.cards.bulkGet([...ids]));
-  const related = new Set(Object.values(cards).flatMap((card) => card.related ?? []));
-  add(await db.cards.bulkGet([...related].filter((id) => !cards[id])));
+  const related = [...new Set(Object.values(cards).flatMap((card) => card.related ?? []))].filter(
+    (id) => !cards[id],
+  );
+  // Most cards link to nothing: no second read then.
+  if (related.length > 0) add(await db.cards.bulkGet(related));
   return cards;
 }
 

@@ -5,6 +5,13 @@ import { compileMatcher, loadMatcher, type Matcher, serializeMatcher, type TermE
 /** Key of the compiled matcher in the caches table. */
 export const MATCHER_CACHE_KEY = 'matcher';
 
+// Some 6,000 characters of ordinary prose with capitals, digits, dashes and possessives,
+// enough iterations for V8 to optimise the folding and trie-walking loops.
+const WARM_UP_TEXT =
+  `On Tuesday the ministers met in the old town hall – 27 of them, with advisers – and argued
+about ports, grain, gas prices and the river's spring floods. Nobody's plan won; the talks
+go on next week in another city. ÉTÉ, naïve café, Straße.`.repeat(24);
+
 /** How the service builds and stores matchers; tests count or break them. */
 export interface MatcherCodec {
   compile(entries: TermEntry[]): Matcher;
@@ -30,6 +37,19 @@ export class MatcherService {
     private readonly db: BackstoryDB,
     private readonly codec: MatcherCodec = engine,
   ) {}
+
+  /**
+   * Loads the matcher and runs it once over a made-up text, so the engine's loops are
+   * compiled by the time a page's text arrives: in a fresh worker the first match of a page
+   * otherwise runs in V8's interpreter. Called when the worker starts; never throws.
+   */
+  async warm(): Promise<void> {
+    try {
+      (await this.current()).find(WARM_UP_TEXT);
+    } catch {
+      // The request that needs the matcher will meet the same problem and report it.
+    }
+  }
 
   /** The matcher for the current cards, loaded or rebuilt first if needed. */
   async current(): Promise<Matcher> {

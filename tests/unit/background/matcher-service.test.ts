@@ -32,6 +32,31 @@ async function cachedRevision(db: ReturnType<typeof freshDb>): Promise<number | 
 }
 
 describe('the shared matcher', () => {
+  it('warms up at worker start: the first request then finds the matcher ready', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const { codec, counts } = countingCodec();
+    const service = new MatcherService(db, codec);
+    await service.warm();
+    expect(counts.compile).toBe(1);
+    await service.current();
+    expect(counts.compile).toBe(1);
+  });
+
+  it('warming up never throws, even when the matcher cannot be built', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const broken = new MatcherService(db, {
+      compile: () => {
+        throw new Error('no engine');
+      },
+      serialize: serializeMatcher,
+      load: loadMatcher,
+    });
+    await expect(broken.warm()).resolves.toBeUndefined();
+    await expect(broken.current()).rejects.toThrow('no engine');
+  });
+
   it('does not answer with a matcher for older cards when cards change during a refresh', async () => {
     const db = freshDb();
     await syncSeeds(db, [makePack()]);
