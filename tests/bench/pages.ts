@@ -123,16 +123,19 @@ async function measureMarkJs(
       const ours = result.bySize.get(COMPARISON_SIZE)?.mainThreadMs ?? 0;
       const cap = Math.max(options.markCapMs, CAP_OVER_OURS * ours);
       const floors = [];
+      const isolatedFloors = [];
       const regexps = [];
       for (let round = 0; round < options.repeat; round++) {
         floors.push(await runner.floor(name));
+        isolatedFloors.push(await runner.isolatedFloor(name));
         regexps.push(await runner.markRegExp(name, regexp, cap));
       }
       result.floor = middle(floors);
+      result.isolatedFloor = middle(isolatedFloors);
       result.markRegExp = middle(regexps);
       result.markArray = await runner.markArray(name, terms, cap);
       progress(
-        `mark.js  ${name}: floor ${ms(result.floor.ms)}, markRegExp ${ms(result.markRegExp.ms)}, mark(array) ${result.markArray.capped ? '> ' : ''}${ms(result.markArray.ms)} ms`,
+        `mark.js  ${name}: floor ${ms(result.floor.ms)} (isolated world ${ms(result.isolatedFloor.ms)}), markRegExp ${ms(result.markRegExp.ms)}, mark(array) ${result.markArray.capped ? '> ' : ''}${ms(result.markArray.ms)} ms`,
       );
     }
     return await runner.version();

@@ -87,6 +87,39 @@ export class MarkJsRunner {
     });
   }
 
+  /**
+   * The same pass as `floor`, run in an isolated world made over CDP: where a content script
+   * (Backstory's, or mark.js inside an extension) runs. DOM calls from there cost more,
+   * since each world keeps its own wrapper for every node. Reported beside the floor for a
+   * like-for-like view; the issue's target uses the floor itself.
+   */
+  async isolatedFloor(name: string): Promise<FloorRun> {
+    await this.load(name);
+    const cdp = await this.tab.context().newCDPSession(this.tab);
+    try {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: 'backstory-bench-floor',
+      });
+      const pass = `(() => {
+        const start = performance.now();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let chars = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += node.data.length;
+        return { ms: performance.now() - start, chars };
+      })()`;
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: pass,
+        contextId: executionContextId,
+        returnByValue: true,
+      });
+      return result.value as FloorRun;
+    } finally {
+      await cdp.detach();
+    }
+  }
+
   /** `new Mark(document.body).markRegExp(one alternation RegExp)`, compiling the RegExp included. */
   markRegExp(name: string, spec: RegExpSpec, capMs: number): Promise<MarkRun> {
     return this.timeMark(name, { kind: 'regexp', spec, terms: [], batch: 0, capMs });

@@ -36,6 +36,8 @@ function scanRow(result: PageResult, figures: ScanFigures): string[] {
     String(figures.slices),
     ms(result.floor?.ms),
     floor ? ratio(figures.mainThreadMs / floor) : '–',
+    ms(result.isolatedFloor?.ms),
+    ms(figures.steps.read),
   ];
 }
 
@@ -49,6 +51,8 @@ const SCAN_HEADERS = [
   'slices',
   'floor ms',
   'main-thread / floor',
+  'floor in an isolated world ms',
+  'of which reading ms',
 ];
 
 /** One table per dictionary size, and one for the visits after a worker restart. */

@@ -11,6 +11,8 @@ export interface PageResult {
   /** Backstory right after the service worker was stopped, at `BenchResults.restartSize`. */
   restart?: ScanFigures;
   floor?: FloorRun;
+  /** The floor's pass run from an isolated world, as a content script runs. */
+  isolatedFloor?: FloorRun;
   markRegExp?: MarkRun;
   markArray?: MarkRun;
 }

@@ -3,7 +3,7 @@
  * judged on the unrounded figures and marked "met" or "NOT MET".
  */
 import { median, ms, printTable, ratio } from './format';
-import type { MarkRun } from './markjs-runner';
+import type { FloorRun, MarkRun } from './markjs-runner';
 import { type BenchResults, COMPARISON_SIZE, type PageResult, TIMER_RESOLUTION_MS } from './results';
 import type { ScanFigures } from './timeline';
 
@@ -56,11 +56,17 @@ function worst(condition: Condition, pick: (f: ScanFigures) => number): string {
   return top ? `${ms(top.value)} (${top.page})` : '–';
 }
 
-function floorRatios(condition: Condition): number[] {
-  return condition.rows.flatMap(({ result, figures }) =>
-    result.floor ? [figures.mainThreadMs / Math.max(result.floor.ms, TIMER_RESOLUTION_MS)] : [],
-  );
+function floorRatios(
+  condition: Condition,
+  pick: (r: PageResult) => FloorRun | undefined = (r) => r.floor,
+): number[] {
+  return condition.rows.flatMap(({ result, figures }) => {
+    const floor = pick(result);
+    return floor ? [figures.mainThreadMs / Math.max(floor.ms, TIMER_RESOLUTION_MS)] : [];
+  });
 }
+
+const isolated = (r: PageResult) => r.isolatedFloor;
 
 function printConditions(results: BenchResults, all: Condition[]): void {
   const rows = all.map((c) => {
@@ -78,6 +84,7 @@ function printConditions(results: BenchResults, all: Condition[]): void {
       worst(c, (f) => f.longestMs),
       String(over),
       ratio(median(floorRatios(c))),
+      ratio(median(floorRatios(c, isolated))),
       rebuild,
     ];
   });
@@ -94,6 +101,7 @@ function printConditions(results: BenchResults, all: Condition[]): void {
       'worst longest ms',
       `pages with a task > ${LONGEST_TARGET_MS} ms`,
       'median main-thread / floor',
+      'median main-thread / floor in an isolated world',
       'first scan after loading (matcher rebuild) ms',
     ],
     rows,
