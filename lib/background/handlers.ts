@@ -38,8 +38,6 @@ type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 function createHandlers({ db, matchers, openManager }: HandlerDeps): Handlers {
   return {
     'page.state': async ({ url }) => {
-      // The page's text follows within milliseconds: have the matcher ready for it.
-      matchers.current().catch(() => undefined);
       const { enabled, preferences } = await pageState(db, url);
       return { enabled, preferences };
     },

@@ -76,16 +76,13 @@ export class Annotator {
     if (this.signal.aborted || !this.supported) return 0;
     // Observe before reading, so a change made while the page is read is not missed.
     this.observe();
-    // Asked first and answered while the page is read: a background that Chrome stopped
-    // starts and loads its matcher meanwhile instead of after the text arrives.
-    const state = this.background.state(this.doc.location.href);
-    state.catch(() => undefined); // Awaited below; this only keeps a failure from going unhandled early.
-    // Start in a task of our own, not in the one that evaluated the content script.
+    // Asked before anything is read: a switched-off site's text is never collected or sent.
+    // (Asked while reading instead, the worker's answer competed with the read for the CPU.)
+    const { enabled, preferences } = await this.background.state(this.doc.location.href);
+    if (!enabled || this.signal.aborted) return this.disable(preferences);
+    // Read in a task of our own, not in the one that evaluated the content script.
     await yieldToMain();
     const blocks = await this.readBlocks([this.doc.body as Node]);
-    // A switched-off site's text never leaves the page.
-    const { enabled, preferences } = await state;
-    if (!enabled || this.signal.aborted) return this.disable(preferences);
     const found: Located[] = [];
     this.cards = {};
     for (const group of timed(this.recording, 'visible-first', () => visibleFirst(blocks))) {

@@ -37,11 +37,7 @@ export interface PageStateResult {
 
 /** Every request, by method name. */
 export interface Protocol {
-  /**
-   * Whether to read the page at `url`. Sent first, while the page is read, so a switched-off
-   * site's text is never collected, and a stopped background starts loading its matcher
-   * before the text arrives.
-   */
+  /** Whether to read the page at `url`: asked first, so a switched-off site's text is never collected. */
   'page.state': { params: { url: string }; result: PageStateResult };
   /** Finds mentions in the text blocks of the page at `url`. */
   'page.scan': { params: { url: string; blocks: string[] }; result: ScanResult };

@@ -3,7 +3,6 @@ import { MatcherService } from '@/lib/background/matcher-service';
 import { PAUSED_KEY } from '@/lib/background/site-state';
 import { bumpRevision, toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
-import { compileMatcher, loadMatcher, serializeMatcher } from '@/lib/match';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
 import { freshDb, makeCard, makePack } from '../factories';
 
@@ -100,28 +99,6 @@ describe('the page.state handler', () => {
       ok: true,
       result: { enabled: false },
     });
-  });
-
-  it('starts getting the matcher ready, so the scan that follows does not wait for a compile', async () => {
-    const db = freshDb();
-    await syncSeeds(db, [makePack()]);
-    let compiles = 0;
-    const matchers = new MatcherService(db, {
-      compile: (entries) => {
-        compiles++;
-        return compileMatcher(entries);
-      },
-      serialize: serializeMatcher,
-      load: loadMatcher,
-    });
-    const handle = createRequestHandler({ db, matchers, openManager: async () => {} });
-    await handle(state());
-    await vi.waitFor(() => expect(compiles).toBe(1));
-    expect(await handle(scan(['Founding Act']))).toMatchObject({
-      ok: true,
-      result: { mentions: [{ block: 0 }] },
-    });
-    expect(compiles).toBe(1);
   });
 
   it('rejects a request without a URL', async () => {
