@@ -43,6 +43,10 @@ const BLOCK = 1;
 const SKIP = 2;
 /** May carry a shadow root: only these elements and custom elements can (attachShadow). */
 const HOST = 4;
+/** A custom element: its shadow root is looked for at once. */
+const CUSTOM = 8;
+/** On an open element: it may host a shadow root and no child of it has been seen yet. */
+const CHILDLESS_HOST = 16;
 const SHADOW_CAPABLE = [
   'article',
   'aside',
@@ -74,7 +78,7 @@ function kindOf(localName: string): number {
   let kind = kinds.get(localName);
   if (kind === undefined) {
     // A custom element's name has a hyphen; any other unknown element is plain inline.
-    kind = localName.includes('-') ? HOST : 0;
+    kind = localName.includes('-') ? HOST | CUSTOM : 0;
     kinds.set(localName, kind);
   }
   return kind;
@@ -105,8 +109,10 @@ function editableUnder(root: Node): Set<Element> | undefined {
  * a content script's isolated world costs more than from the page). The walker has no
  * filter callback. Block edges come from a stack of the open elements: a node's parent is
  * compared with the top, and the elements popped until they match are the ones just left.
- * Per element that is one name lookup in a map, plus `shadowRoot` only for elements that
- * can have one; editable elements are listed once per root instead of asked one by one.
+ * Per element that is one name lookup in a map; `shadowRoot` is asked only of custom
+ * elements and of elements that can host a root and turn out to have no child (a standard
+ * element with children of its own and a shadow root beside them is not looked into);
+ * editable elements are listed once per root instead of asked one by one.
  */
 export class BlockReader {
   readonly blocks: TextBlock[] = [];
@@ -115,9 +121,9 @@ export class BlockReader {
   /** The node to visit next; `undefined` to ask the walker, null when the root is done. */
   private next: Node | null | undefined;
   private current: TextBlock = { text: '', pieces: [] };
-  /** The open elements from the root down, and whether each is a block. */
+  /** The open elements from the root down, and their kinds (BLOCK, CHILDLESS_HOST). */
   private open: Node[] = [];
-  private openIsBlock: boolean[] = [];
+  private openKinds: number[] = [];
   /** The root's editable elements; undefined when they could not be listed, and each is asked. */
   private editable: Set<Element> | undefined = new Set();
 
@@ -134,6 +140,7 @@ export class BlockReader {
       const node = this.next === undefined ? walker.nextNode() : this.next;
       this.next = undefined;
       if (!node) {
+        this.leaveUpTo(null);
         this.flush();
         this.walker = undefined;
         continue;
@@ -151,19 +158,38 @@ export class BlockReader {
     const doc = root.ownerDocument ?? (root as Document);
     // The root is the outermost block of what is read here, whatever its own tag.
     this.open = [root];
-    this.openIsBlock = [true];
+    this.openKinds = [BLOCK];
     this.editable = editableUnder(root);
     this.walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
     return this.walker;
   }
 
-  /** Closes the open elements down to `parent`, ending the block at each block element left. */
+  /**
+   * Closes the open elements down to `parent`, ending the block at each block element left.
+   * An element closed without a child seen may host a shadow root (a component that renders
+   * everything there): only then is `shadowRoot` asked, which spares the call on most of the
+   * page's divs and spans. Custom elements are asked when they open.
+   */
   private leaveUpTo(parent: Node | null): void {
-    const { open, openIsBlock } = this;
-    while (open.length > 1 && open[open.length - 1] !== parent) {
-      open.pop();
-      if (openIsBlock.pop()) this.flush();
+    const { open, openKinds } = this;
+    let top = open.length - 1;
+    if (open[top] === parent) {
+      openKinds[top] = (openKinds[top] as number) & ~CHILDLESS_HOST;
+      return;
     }
+    while (top > 0 && open[top] !== parent) {
+      const element = open.pop() as Element;
+      const kind = openKinds.pop() as number;
+      if ((kind & CHILDLESS_HOST) !== 0) this.queueShadow(element);
+      if ((kind & BLOCK) !== 0) this.flush();
+      top--;
+    }
+    if (top >= 0) openKinds[top] = (openKinds[top] as number) & ~CHILDLESS_HOST;
+  }
+
+  private queueShadow(element: Element): void {
+    const shadow = element.shadowRoot;
+    if (shadow) this.roots.push(shadow);
   }
 
   private visitElement(element: Element, walker: TreeWalker): void {
@@ -175,14 +201,11 @@ export class BlockReader {
       this.next = skipSubtree(walker);
       return;
     }
-    if ((kind & HOST) !== 0) {
-      const shadow = element.shadowRoot;
-      if (shadow) this.roots.push(shadow);
-    }
+    if ((kind & CUSTOM) !== 0) this.queueShadow(element);
     const block = (kind & BLOCK) !== 0;
     if (block) this.flush();
     this.open.push(element);
-    this.openIsBlock.push(block);
+    this.openKinds.push((kind & BLOCK) | ((kind & (HOST | CUSTOM)) === HOST ? CHILDLESS_HOST : 0));
   }
 
   private visitText(text: Text): void {
