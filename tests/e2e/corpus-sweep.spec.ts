@@ -20,8 +20,11 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // The first full scan leaves this mark whether or not it found anything to paint.
   if (waitForScan)
-    await page.waitForFunction(() => CSS.highlights.has('backstory-mention'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('backstory-painted').length > 0, null, {
+      timeout: 15_000,
+    });
   const { text, bodyElements } = await page.evaluate(() => ({
     // innerText on purpose: what a reader sees (and copies) must not change.
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared.
