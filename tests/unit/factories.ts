@@ -1,3 +1,4 @@
+import { bumpRevision, toStoredCard } from '@/lib/db/cards';
 import { BackstoryDB } from '@/lib/db/schema';
 import type { Card, Pack } from '@/lib/pack/types';
 
@@ -41,4 +42,12 @@ export function makePack(cards?: Card[], info: Partial<Pack['pack']> = {}): Pack
       }),
     ],
   };
+}
+
+/** Writes `card` as the reader's own edit and bumps the card revision, as the popup does. */
+export async function writeEditedCard(db: BackstoryDB, card: Card): Promise<void> {
+  await db.transaction('rw', db.cards, db.settings, async () => {
+    await db.cards.put(toStoredCard(card, { edited: true, created: 1, modified: 1 }));
+    await bumpRevision(db);
+  });
 }

@@ -1,10 +1,9 @@
 import { createRequestHandler } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { PAUSED_KEY } from '@/lib/background/site-state';
-import { bumpRevision, toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
-import { freshDb, makeCard, makePack } from '../factories';
+import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
 
 async function setup() {
   const db = freshDb();
@@ -60,16 +59,7 @@ describe('the page.scan handler', () => {
   it('sees a card written after the first scan, without a restart', async () => {
     const { db, handle } = await setup();
     await handle(scan(['warm up']));
-    await db.transaction('rw', db.cards, db.settings, async () => {
-      await db.cards.add(
-        toStoredCard(makeCard({ id: 'hague', title: 'The Hague summit', aliases: [] }), {
-          edited: true,
-          created: 1,
-          modified: 1,
-        }),
-      );
-      await bumpRevision(db);
-    });
+    await writeEditedCard(db, makeCard({ id: 'hague', title: 'The Hague summit', aliases: [] }));
     const answer = await handle(scan(['Before the Hague summit.']));
     expect(answer).toMatchObject({ ok: true, result: { mentions: [{ block: 0, cardIds: ['hague'] }] } });
   });

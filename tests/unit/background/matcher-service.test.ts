@@ -1,8 +1,7 @@
 import { MATCHER_CACHE_KEY, type MatcherCodec, MatcherService } from '@/lib/background/matcher-service';
-import { bumpRevision, toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { compileMatcher, loadMatcher, serializeMatcher } from '@/lib/match';
-import { freshDb, makeCard, makePack } from '../factories';
+import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
 
 /** The real engine, counting compilations. */
 function countingCodec() {
@@ -62,16 +61,7 @@ describe('the shared matcher', () => {
     await syncSeeds(db, [makePack()]);
     const service = new MatcherService(db);
     const early = service.current();
-    await db.transaction('rw', db.cards, db.settings, async () => {
-      await db.cards.add(
-        toStoredCard(makeCard({ id: 'hague', title: 'The Hague summit', aliases: [] }), {
-          edited: true,
-          created: 1,
-          modified: 1,
-        }),
-      );
-      await bumpRevision(db);
-    });
+    await writeEditedCard(db, makeCard({ id: 'hague', title: 'The Hague summit', aliases: [] }));
     const late = await service.current();
     expect(late.find('At the Hague summit.').map((m) => m.cardIds)).toEqual([['hague']]);
     await early;
@@ -105,12 +95,7 @@ describe('the shared matcher', () => {
     await syncSeeds(db, [makePack()]);
     await new MatcherService(db).current();
     await cachedRevision(db);
-    await db.transaction('rw', db.cards, db.settings, async () => {
-      await db.cards.put(
-        toStoredCard(makeCard({ id: 'kyiv', title: 'Kyiv' }), { edited: true, created: 1, modified: 1 }),
-      );
-      await bumpRevision(db);
-    });
+    await writeEditedCard(db, makeCard({ id: 'kyiv', title: 'Kyiv' }));
     const { codec, counts } = countingCodec();
     const matcher = await new MatcherService(db, codec).current();
     expect(counts.compile).toBe(1);
