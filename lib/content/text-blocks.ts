@@ -173,10 +173,6 @@ export class BlockReader {
   private leaveUpTo(parent: Node | null): void {
     const { open, openKinds } = this;
     let top = open.length - 1;
-    if (open[top] === parent) {
-      openKinds[top] = (openKinds[top] as number) & ~CHILDLESS_HOST;
-      return;
-    }
     while (top > 0 && open[top] !== parent) {
       const element = open.pop() as Element;
       const kind = openKinds.pop() as number;

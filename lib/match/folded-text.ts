@@ -22,12 +22,7 @@ export class FoldedText {
   starts = new Int32Array(64);
   length = 0;
   startCount = 0;
-  // Where foldText stopped, for its slow path: inside a separator run, whether the run has
-  // a dash, and the class of the last unit.
-  inRun = false;
-  runHasDash = false;
-  lastClass = 0;
-  /** The fields above while foldText runs, as Int32 values (see foldCommon). */
+  /** foldText's progress while it runs, as Int32 values (see foldCommon). */
   readonly state = new Int32Array(7);
 
   /** Makes room for `size` units, keeping what is written so far. */
@@ -160,54 +155,45 @@ function foldRare(text: string, i: number, out: FoldedText, state: Int32Array): 
   }
   // RARE_GONE: ignored, as if it were not there.
   if (((entry >>> RARE_SHIFT) & 3) !== RARE_EXPAND) return i + 1;
-  out.length = state[0] as number;
-  out.startCount = state[1] as number;
-  out.inRun = state[2] === 1;
-  out.runHasDash = state[3] === 1;
-  out.lastClass = state[4] as number;
-  const next = appendExpansion(text, i, out) + 1;
-  state[0] = out.length;
-  state[1] = out.startCount;
-  state[2] = out.inRun ? 1 : 0;
-  state[3] = out.runHasDash ? 1 : 0;
-  state[4] = out.lastClass;
-  return next;
+  return appendExpansion(text, i, out, state) + 1;
 }
 
 /**
  * The slow path, for a character that folds to several units or is astral: appends its
- * expansion to `out`, continuing from the state saved in it. Returns the index of the
- * character's last code unit.
+ * expansion to `out`, continuing from `state` (as foldCommon keeps it). Returns the index of
+ * the character's last code unit.
  */
-function appendExpansion(text: string, i: number, out: FoldedText): number {
+function appendExpansion(text: string, i: number, out: FoldedText, state: Int32Array): number {
   const unit = text.charCodeAt(i);
   const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
   const paired = unit >= 0xd800 && unit < 0xdc00 && low >= 0xdc00 && low < 0xe000;
   const codePoint = paired ? ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000 : unit;
   const expansion = expansionOf(codePoint);
-  out.reserve(out.length + expansion.length + text.length - i);
+  const first = state[0] as number;
+  out.reserve(first + expansion.length + text.length - i);
   const { units, origins } = out;
-  const first = out.length;
+  let k = first;
   for (const part of expansion) {
     if (part >= 0) {
-      units[out.length] = part;
-      origins[out.length++] = i;
-      out.inRun = false;
-    } else if (!out.inRun || (part === DASH_MARK && out.runHasDash)) {
-      units[out.length] = SEPARATOR;
-      origins[out.length++] = i;
-      out.inRun = true;
-      out.runHasDash = part === DASH_MARK;
-    } else if (part === DASH_MARK) out.runHasDash = true;
+      units[k] = part;
+      origins[k++] = i;
+      state[2] = 0;
+    } else if (state[2] === 0 || (part === DASH_MARK && state[3] === 1)) {
+      units[k] = SEPARATOR;
+      origins[k++] = i;
+      state[2] = 1;
+      state[3] = part === DASH_MARK ? 1 : 0;
+    } else if (part === DASH_MARK) state[3] = 1;
   }
-  if (out.length > first) {
+  state[0] = k;
+  if (k > first) {
     // Only the first unit of a character may start a mention; a separator never does.
-    const here = classFrom(units, first, out.length);
-    const before = out.lastClass;
-    if (units[first] !== SEPARATOR && separates(before, here)) {
-      out.starts[out.startCount++] = first;
+    const here = classFrom(units, first, k);
+    if (units[first] !== SEPARATOR && separates(state[4] as number, here)) {
+      out.starts[state[1] as number] = first;
+      state[1] = (state[1] as number) + 1;
     }
-    out.lastClass = units[out.length - 1] === SEPARATOR ? 0 : classOfLast(units, first, out.length);
+    state[4] = units[k - 1] === SEPARATOR ? 0 : classOfLast(units, first, k);
   }
   return paired ? i + 1 : i;
 }
