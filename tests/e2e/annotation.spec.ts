@@ -94,3 +94,27 @@ test('with density "first", only the first mention of each card is underlined', 
   await setDensity('all');
   await expect.poll(() => paintedMentions(page)).toHaveLength(5);
 });
+
+test('a URL change in a single-page app reads the page again', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/live.html'));
+  await page.evaluate(() => {
+    const main = document.querySelector('main') as HTMLElement;
+    main.innerHTML = '<p>Moscow and the Kremlin.</p><p>Moscow again, Kremlin again, Kyiv once.</p>';
+  });
+  await expect.poll(() => paintedMentions(page)).toHaveLength(5);
+  // A setting written straight to the database, with no message to the tab: only a new read
+  // of the page can pick it up, so the URL change is what repaints.
+  await putRecord(extension.context, extension.extensionId, 'settings', {
+    key: 'preferences',
+    value: { density: 'first' },
+  });
+  await page.waitForTimeout(1500);
+  expect(await paintedMentions(page)).toHaveLength(5);
+  await page.evaluate(() => history.pushState({}, '', '/live.html?story=2'));
+  await expect.poll(() => paintedMentions(page), { timeout: 3000 }).toEqual(['Moscow', 'Kremlin', 'Kyiv']);
+  await putRecord(extension.context, extension.extensionId, 'settings', {
+    key: 'preferences',
+    value: { density: 'all' },
+  });
+});
