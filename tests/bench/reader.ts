@@ -1,0 +1,118 @@
+/**
+ * `npm run bench:reader`: where the first read of a page costs, measured the way the content
+ * script meets a page: each pass runs once in a fresh isolated world (made over CDP) on a
+ * freshly loaded corpus page, after `load`. A name like `allNodes>reader` runs the first pass
+ * untimed and then times the second in the same world, which shows the cost of the second
+ * alone once the node wrappers exist; `floor*2` times a second run of the same pass.
+ * Prints the median milliseconds and the median per-page ratio to the floor.
+ *
+ * Options: --pages N (default 40), --passes a,b,c. Needs the shared corpus; exits 2 without it.
+ */
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { type CDPSession, chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { findChromium } from '../support/chromium';
+import { corpusDir } from '../support/shared-dir';
+import { listPages, refuseRemote, servePages } from './pages/corpus-pages';
+import { median, printTable } from './pages/format';
+
+const DEFAULT_PASSES =
+  'floor,floor*2,allNodes,allNodesNamed,reader,reader*2,allNodes>reader,xpathText,xpathTextParents,leafBlocks,skippedQuery';
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+/** One timed pass: `[warm>]name[*runs]`. */
+function parsePass(spec: string): { warm?: string; name: string; runs: number } {
+  const [warm, rest] = spec.includes('>') ? (spec.split('>') as [string, string]) : [undefined, spec];
+  const [name, runs] = rest.split('*') as [string, string | undefined];
+  return { warm, name, runs: Number(runs ?? 1) };
+}
+
+async function evaluate(cdp: CDPSession, contextId: number, expression: string): Promise<unknown> {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId,
+    returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description}`);
+  return result.value;
+}
+
+async function main(): Promise<void> {
+  const corpus = corpusDir();
+  if (!corpus) {
+    console.error('bench:reader needs the shared corpus (../shared/corpus or BACKSTORY_SHARED)');
+    process.exit(2);
+  }
+  const specs = (option('passes') ?? DEFAULT_PASSES).split(',');
+  const pages = listPages(corpus, Number(option('pages') ?? 40));
+  const bundle = await build({
+    entryPoints: [join(import.meta.dirname, 'reader/passes.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'backstoryBenchPasses',
+    write: false,
+  });
+  const source = bundle.outputFiles[0]?.text ?? '';
+  const server = await servePages(corpus, pages);
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-quic'],
+  });
+  const times = new Map<string, number[]>(specs.map((spec) => [spec, []]));
+  const loads: number[] = [];
+  try {
+    const tab = await browser.newPage();
+    await refuseRemote(tab);
+    for (const [i, page] of pages.entries()) {
+      process.stderr.write(`${i + 1}/${pages.length} ${page.name}\n`);
+      loads.push(loadavg()[0] ?? 0);
+      // Passes alternate page by page, so a busy moment on the machine falls on all of them.
+      for (const spec of specs) {
+        const { warm, name, runs } = parsePass(spec);
+        await tab.goto(server.url(`/${page.name}/`), { waitUntil: 'load' });
+        const cdp = await tab.context().newCDPSession(tab);
+        const { frameTree } = await cdp.send('Page.getFrameTree');
+        const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+          frameId: frameTree.frame.id,
+          worldName: `backstory-bench-${i}-${spec}`,
+        });
+        await evaluate(cdp, executionContextId, source);
+        if (warm) await evaluate(cdp, executionContextId, `backstoryBenchPasses.passes.${warm}()`);
+        const runTimes = (await evaluate(
+          cdp,
+          executionContextId,
+          `(() => { const out = []; for (let i = 0; i < ${runs}; i++) { const start = performance.now();
+            backstoryBenchPasses.passes.${name}(); out.push(performance.now() - start); } return out; })()`,
+        )) as number[];
+        times.get(spec)?.push(runTimes.at(-1) ?? Number.NaN);
+        await cdp.detach();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const floor = times.get('floor');
+  printTable(
+    `First read in a fresh isolated world, ${pages.length} pages (${cpus().length} cores, load median ${median(loads).toFixed(1)})`,
+    ['pass', 'median ms', 'total ms', 'median ratio to floor'],
+    specs.map((spec) => {
+      const values = times.get(spec) ?? [];
+      const ratios = floor ? values.map((value, i) => value / Math.max(0.1, floor[i] ?? 0)) : [];
+      return [
+        spec,
+        median(values).toFixed(2),
+        values.reduce((a, b) => a + b, 0).toFixed(1),
+        floor ? `${median(ratios).toFixed(2)}×` : '–',
+      ];
+    }),
+  );
+}
+
+await main();
