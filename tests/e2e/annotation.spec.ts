@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { ExtensionBrowser } from '../support/launch';
 import { putRecord, refreshTabs } from '../support/load-cards';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
@@ -74,7 +76,8 @@ test('the per-site switch clears every highlight and restores them', async ({ ex
   await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
 });
 
-test('with density "first", only the first mention of each card is underlined', async ({ extension }) => {
+/** Opens the live page with five mentions of three cards, and waits until all are painted. */
+async function openRepeatedMentions(extension: ExtensionBrowser): Promise<Page> {
   const page = await extension.context.newPage();
   await page.goto(pages.url('/live.html'));
   await page.evaluate(() => {
@@ -82,39 +85,34 @@ test('with density "first", only the first mention of each card is underlined', 
     main.innerHTML = '<p>Moscow and the Kremlin.</p><p>Moscow again, Kremlin again, Kyiv once.</p>';
   });
   await expect.poll(() => paintedMentions(page)).toEqual(['Moscow', 'Kremlin', 'Moscow', 'Kremlin', 'Kyiv']);
-  const setDensity = async (density: 'first' | 'all') => {
-    await putRecord(extension.context, extension.extensionId, 'settings', {
-      key: 'preferences',
-      value: { density },
-    });
-    await refreshTabs(extension.context, extension.extensionId);
-  };
-  await setDensity('first');
+  return page;
+}
+
+/** Writes the density preference straight to the database; open tabs are not told. */
+function writeDensity(extension: ExtensionBrowser, density: 'first' | 'all'): Promise<void> {
+  return putRecord(extension.context, extension.extensionId, 'settings', {
+    key: 'preferences',
+    value: { density },
+  });
+}
+
+test('with density "first", only the first mention of each card is underlined', async ({ extension }) => {
+  const page = await openRepeatedMentions(extension);
+  await writeDensity(extension, 'first');
+  await refreshTabs(extension.context, extension.extensionId);
   await expect.poll(() => paintedMentions(page)).toEqual(['Moscow', 'Kremlin', 'Kyiv']);
-  await setDensity('all');
+  await writeDensity(extension, 'all');
+  await refreshTabs(extension.context, extension.extensionId);
   await expect.poll(() => paintedMentions(page)).toHaveLength(5);
 });
 
 test('a URL change in a single-page app reads the page again', async ({ extension }) => {
-  const page = await extension.context.newPage();
-  await page.goto(pages.url('/live.html'));
-  await page.evaluate(() => {
-    const main = document.querySelector('main') as HTMLElement;
-    main.innerHTML = '<p>Moscow and the Kremlin.</p><p>Moscow again, Kremlin again, Kyiv once.</p>';
-  });
-  await expect.poll(() => paintedMentions(page)).toHaveLength(5);
-  // A setting written straight to the database, with no message to the tab: only a new read
-  // of the page can pick it up, so the URL change is what repaints.
-  await putRecord(extension.context, extension.extensionId, 'settings', {
-    key: 'preferences',
-    value: { density: 'first' },
-  });
+  const page = await openRepeatedMentions(extension);
+  // With no message to the tab, only a new read of the page picks the setting up, so the
+  // URL change is what repaints.
+  await writeDensity(extension, 'first');
   await page.waitForTimeout(1500);
   expect(await paintedMentions(page)).toHaveLength(5);
   await page.evaluate(() => history.pushState({}, '', '/live.html?story=2'));
   await expect.poll(() => paintedMentions(page), { timeout: 3000 }).toEqual(['Moscow', 'Kremlin', 'Kyiv']);
-  await putRecord(extension.context, extension.extensionId, 'settings', {
-    key: 'preferences',
-    value: { density: 'all' },
-  });
 });
