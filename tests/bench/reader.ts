@@ -6,7 +6,10 @@
  * alone once the node wrappers exist; `floor*2` times a second run of the same pass.
  * Prints the median milliseconds and the median per-page ratio to the floor.
  *
- * Options: --pages N (default 40), --passes a,b,c. Needs the shared corpus; exits 2 without it.
+ * `--check` also reads every page with both BlockReader and the XPath sketch
+ * (reader/xpath-reader.ts) and lists the pages where their blocks differ.
+ *
+ * Options: --pages N (default 40), --passes a,b,c, --check. Needs the shared corpus; exits 2 without it.
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +21,7 @@ import { listPages, refuseRemote, servePages } from './pages/corpus-pages';
 import { median, printTable } from './pages/format';
 
 const DEFAULT_PASSES =
-  'floor,floor*2,allNodes,allNodesNamed,reader,reader*2,allNodes>reader,xpathText,xpathTextParents,leafBlocks,skippedQuery';
+  'floor,floor*2,allNodes,allNodesNamed,reader,reader*2,allNodes>reader,xpathText,xpathTextParents,xpathReader,leafBlocks,skippedQuery';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-quic'],
   });
+  const differing: string[] = [];
   const times = new Map<string, number[]>(specs.map((spec) => [spec, []]));
   const loads: number[] = [];
   try {
@@ -93,11 +97,21 @@ async function main(): Promise<void> {
         times.get(spec)?.push(runTimes.at(-1) ?? Number.NaN);
         await cdp.detach();
       }
+      if (process.argv.includes('--check')) {
+        await tab.goto(server.url(`/${page.name}/`), { waitUntil: 'load' });
+        const diffs = (await tab.evaluate(`${source}; backstoryBenchPasses.sketchDifferences()`)) as string[];
+        if (diffs.length > 0) differing.push(`${page.name}: ${diffs.join('; ')}`);
+      }
     }
   } finally {
     await browser.close();
     await server.close();
   }
+  if (process.argv.includes('--check'))
+    console.log(
+      `\nPages where the XPath sketch's blocks differ from BlockReader's: ${differing.length}`,
+      ...differing,
+    );
   const floor = times.get('floor');
   printTable(
     `First read in a fresh isolated world, ${pages.length} pages (${cpus().length} cores, load median ${median(loads).toFixed(1)})`,

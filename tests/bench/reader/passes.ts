@@ -5,6 +5,7 @@
  */
 import { BLOCK_TAGS, SKIPPED_TAGS } from '../../../lib/content/skip';
 import { BlockReader } from '../../../lib/content/text-blocks';
+import { readByXPath } from './xpath-reader';
 
 const SHOW_TEXT = 0x4;
 const SHOW_ELEMENT_AND_TEXT = 0x5;
@@ -73,3 +74,24 @@ export const passes: Record<string, () => number> = {
     return document.body.querySelectorAll(`:is(${[...SKIPPED_TAGS].join(',')},[contenteditable])`).length;
   },
 };
+
+/** The XPath sketch (xpath-reader.ts), read once. */
+passes.xpathReader = () => readByXPath(document.body).length;
+
+/**
+ * Pages where the sketch's blocks differ from BlockReader's (white space at a block's ends
+ * aside): 0 means it reads the same text. Not a timed pass.
+ */
+export function sketchDifferences(): string[] {
+  const reader = new BlockReader(document.body);
+  reader.read();
+  const ours = reader.blocks.map((b) => b.text.trim());
+  const sketch = readByXPath(document.body).map((b) => b.text.trim());
+  const diffs: string[] = [];
+  for (let i = 0; i < Math.max(ours.length, sketch.length) && diffs.length < 3; i++)
+    if (ours[i] !== sketch[i])
+      diffs.push(
+        `${i}: ${JSON.stringify(ours[i]?.slice(0, 60))} vs ${JSON.stringify(sketch[i]?.slice(0, 60))}`,
+      );
+  return diffs;
+}
