@@ -30,7 +30,7 @@ export function blockOwner(node: Node): Node | null {
 }
 
 /** Moves the walker past the current node's subtree; returns the next node, or null at the end. */
-function skipSubtree(walker: TreeWalker): Node | null {
+export function skipSubtree(walker: TreeWalker): Node | null {
   for (;;) {
     const next = walker.nextSibling();
     if (next) return next;

@@ -6,6 +6,7 @@
  * it exists to measure the idea and to check its blocks against BlockReader's.
  */
 import { BLOCK_TAGS, isEditable, SKIPPED_TAGS } from '../../../lib/content/skip';
+import { skipSubtree } from '../../../lib/content/text-blocks';
 
 export interface SketchBlock {
   text: string;
@@ -26,10 +27,11 @@ export function readByXPath(root: Element): SketchBlock[] {
   const placeOf = (element: Node): Place => {
     const chain: Node[] = [];
     let node: Node | null = element;
-    let known: Place | undefined;
-    while (node && !(known = places.get(node))) {
+    let known = places.get(element);
+    while (node && !known) {
       chain.push(node);
       node = node.parentNode;
+      known = node ? places.get(node) : undefined;
     }
     let place = known ?? { owner: root, skipped: true };
     for (let i = chain.length - 1; i >= 0; i--) {
@@ -53,9 +55,7 @@ export function readByXPath(root: Element): SketchBlock[] {
         const el = node as Element;
         if (BLOCK_TAGS.has(el.localName)) return false;
         if (SKIPPED_TAGS.has(el.localName) || isEditable(el)) {
-          let next: Node | null = null;
-          while (!(next = walker.nextSibling()) && walker.parentNode());
-          node = next;
+          node = skipSubtree(walker);
           continue;
         }
       }
