@@ -13,12 +13,13 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { type CDPSession, chromium } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { findChromium } from '../support/chromium';
 import { corpusDir } from '../support/shared-dir';
 import { listPages, refuseRemote, servePages } from './pages/corpus-pages';
 import { median, printTable } from './pages/format';
+import { openIsolatedWorld } from './pages/isolated-world';
 
 const DEFAULT_PASSES =
   'floor,floor*2,allNodes,allNodesNamed,reader,reader*2,allNodes>reader,xpathText,xpathTextParents,xpathReader,leafBlocks,skippedQuery';
@@ -35,22 +36,13 @@ function parsePass(spec: string): { warm?: string; name: string; runs: number } 
   return { warm, name, runs: Number(runs ?? 1) };
 }
 
-async function evaluate(cdp: CDPSession, contextId: number, expression: string): Promise<unknown> {
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression,
-    contextId,
-    returnByValue: true,
-  });
-  if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description}`);
-  return result.value;
-}
-
 async function main(): Promise<void> {
   const corpus = corpusDir();
   if (!corpus) {
     console.error('bench:reader needs the shared corpus (../shared/corpus or BACKSTORY_SHARED)');
     process.exit(2);
   }
+  const check = process.argv.includes('--check');
   const specs = (option('passes') ?? DEFAULT_PASSES).split(',');
   const pages = listPages(corpus, Number(option('pages') ?? 40));
   const bundle = await build({
@@ -80,24 +72,17 @@ async function main(): Promise<void> {
       for (const spec of specs) {
         const { warm, name, runs } = parsePass(spec);
         await tab.goto(server.url(`/${page.name}/`), { waitUntil: 'load' });
-        const cdp = await tab.context().newCDPSession(tab);
-        const { frameTree } = await cdp.send('Page.getFrameTree');
-        const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-          frameId: frameTree.frame.id,
-          worldName: `backstory-bench-${i}-${spec}`,
-        });
-        await evaluate(cdp, executionContextId, source);
-        if (warm) await evaluate(cdp, executionContextId, `backstoryBenchPasses.passes.${warm}()`);
-        const runTimes = (await evaluate(
-          cdp,
-          executionContextId,
+        const world = await openIsolatedWorld(tab, `backstory-bench-${i}-${spec}`);
+        await world.evaluate(source);
+        if (warm) await world.evaluate(`backstoryBenchPasses.passes.${warm}()`);
+        const runTimes = (await world.evaluate(
           `(() => { const out = []; for (let i = 0; i < ${runs}; i++) { const start = performance.now();
             backstoryBenchPasses.passes.${name}(); out.push(performance.now() - start); } return out; })()`,
         )) as number[];
         times.get(spec)?.push(runTimes.at(-1) ?? Number.NaN);
-        await cdp.detach();
+        await world.close();
       }
-      if (process.argv.includes('--check')) {
+      if (check) {
         await tab.goto(server.url(`/${page.name}/`), { waitUntil: 'load' });
         const diffs = (await tab.evaluate(`${source}; backstoryBenchPasses.sketchDifferences()`)) as string[];
         if (diffs.length > 0) differing.push(`${page.name}: ${diffs.join('; ')}`);
@@ -107,7 +92,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  if (process.argv.includes('--check'))
+  if (check)
     console.log(
       `\nPages where the XPath sketch's blocks differ from BlockReader's: ${differing.length}`,
       ...differing,

@@ -12,6 +12,7 @@ import type { StaticServer } from '../../support/static-server';
 import type { RegExpSpec } from './alternation';
 import { refuseRemote } from './corpus-pages';
 import { ms } from './format';
+import { openIsolatedWorld } from './isolated-world';
 
 /** One timed mark.js call. */
 export interface MarkRun {
@@ -95,13 +96,8 @@ export class MarkJsRunner {
    */
   async isolatedFloor(name: string): Promise<FloorRun> {
     await this.load(name);
-    const cdp = await this.tab.context().newCDPSession(this.tab);
+    const world = await openIsolatedWorld(this.tab, 'backstory-bench-floor');
     try {
-      const { frameTree } = await cdp.send('Page.getFrameTree');
-      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-        frameId: frameTree.frame.id,
-        worldName: 'backstory-bench-floor',
-      });
       const pass = `(() => {
         const start = performance.now();
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -109,14 +105,9 @@ export class MarkJsRunner {
         for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += node.data.length;
         return { ms: performance.now() - start, chars };
       })()`;
-      const { result } = await cdp.send('Runtime.evaluate', {
-        expression: pass,
-        contextId: executionContextId,
-        returnByValue: true,
-      });
-      return result.value as FloorRun;
+      return (await world.evaluate(pass)) as FloorRun;
     } finally {
-      await cdp.detach();
+      await world.close();
     }
   }
 

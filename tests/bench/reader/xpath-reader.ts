@@ -5,7 +5,7 @@
  * neighbours in the same block. It does not read shadow roots and does not stop at a deadline;
  * it exists to measure the idea and to check its blocks against BlockReader's.
  */
-import { BLOCK_TAGS, isEditable, SKIPPED_TAGS } from '../../../lib/content/skip';
+import { BLOCK_TAGS, isSkipped } from '../../../lib/content/skip';
 import { skipSubtree } from '../../../lib/content/text-blocks';
 
 export interface SketchBlock {
@@ -36,10 +36,8 @@ export function readByXPath(root: Element): SketchBlock[] {
     let place = known ?? { owner: root, skipped: true };
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i] as Element;
-      const name = el.localName;
-      if (place.skipped || SKIPPED_TAGS.has(name) || isEditable(el))
-        place = { owner: place.owner, skipped: true };
-      else if (BLOCK_TAGS.has(name)) place = { owner: el, skipped: false };
+      if (place.skipped || isSkipped(el)) place = { owner: place.owner, skipped: true };
+      else if (BLOCK_TAGS.has(el.localName)) place = { owner: el, skipped: false };
       places.set(el, place);
     }
     return place;
@@ -54,7 +52,7 @@ export function readByXPath(root: Element): SketchBlock[] {
       else {
         const el = node as Element;
         if (BLOCK_TAGS.has(el.localName)) return false;
-        if (SKIPPED_TAGS.has(el.localName) || isEditable(el)) {
+        if (isSkipped(el)) {
           node = skipSubtree(walker);
           continue;
         }
