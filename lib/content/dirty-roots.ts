@@ -1,13 +1,5 @@
-import { isSkipped } from './skip';
+import { insideSkipped, isSkipped } from './skip';
 import { blockOwner, isBlock } from './text-blocks';
-
-/** True when the node sits inside something Backstory never reads (a script, our card…). */
-function insideSkipped(node: Node): boolean {
-  for (let el: Node | null = node.nodeType === 1 ? node : node.parentNode; el; el = el.parentNode) {
-    if (el.nodeType === 1 && isSkipped(el as Element)) return true;
-  }
-  return false;
-}
 
 /**
  * The parts of the page whose text a batch of mutations may have changed: the block around

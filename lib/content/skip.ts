@@ -83,3 +83,10 @@ export function isEditable(element: Element): boolean {
 export function isSkipped(element: Element): boolean {
   return SKIPPED_TAGS.has(element.localName) || isEditable(element);
 }
+
+/** True when the node, or an element around it, is never read (text typed in an editor, say). */
+export function insideSkipped(node: Node): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode)
+    if (at.nodeType === 1 && isSkipped(at as Element)) return true;
+  return false;
+}

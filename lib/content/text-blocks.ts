@@ -1,4 +1,4 @@
-import { BLOCK_TAGS, isEditable, SKIPPED_TAGS } from './skip';
+import { BLOCK_TAGS, insideSkipped, isEditable, SKIPPED_TAGS } from './skip';
 
 /** One text node's place in its block's text. */
 export interface Piece {
@@ -153,7 +153,8 @@ export class BlockReader {
   }
 
   private nextWalker(): TreeWalker | undefined {
-    const root = this.roots.shift();
+    let root = this.roots.shift();
+    while (root && insideSkipped(root)) root = this.roots.shift();
     if (!root) return undefined;
     const doc = root.ownerDocument ?? (root as Document);
     // The root is the outermost block of what is read here, whatever its own tag.

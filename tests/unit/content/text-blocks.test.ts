@@ -73,6 +73,14 @@ describe('reading a page block by block', () => {
     expect(texts(root)).toEqual(['light  ', 'in widget', 'in span']);
   });
 
+  it("reads a shadow root inside a shadow root, and a host that is a shadow root's own child", () => {
+    const root = body('<x-outer></x-outer>');
+    const outer = (root.querySelector('x-outer') as HTMLElement).attachShadow({ mode: 'open' });
+    outer.innerHTML = 'top <b>level</b><x-inner></x-inner>';
+    (outer.querySelector('x-inner') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>inner</p>';
+    expect(texts(root)).toEqual(['top level', 'inner']);
+  });
+
   it('reads from an inline root, as the rescan of a changed span does', () => {
     const root = body('<p>before <span>in <b>side</b></span> after</p>');
     expect(texts(root.querySelector('span') as Node)).toEqual(['in side']);
@@ -105,5 +113,46 @@ describe('reading a page block by block', () => {
       parent = parent.appendChild(document.createElement(i % 2 ? 'span' : 'div'));
     parent.textContent = 'deep';
     expect(texts(document.body)).toEqual(['deep']);
+  });
+
+  it('keeps the white space between inline elements, which separates words', () => {
+    expect(texts(body('<p><b>Black</b> <i>Sea</i>\n<span>ceasefire</span></p>'))).toEqual([
+      'Black Sea\nceasefire',
+    ]);
+  });
+
+  it('ends a block at an empty block or a line break between two runs of text', () => {
+    expect(texts(body('<div>a<p></p>b<br>c<hr><span> </span>d</div>'))).toEqual(['a', 'b', 'c', ' d']);
+  });
+
+  it('joins text across a skipped element without reading it', () => {
+    expect(texts(body('<p>The <code>x</code> Hague<kbd> </kbd> summit</p>'))).toEqual(['The  Hague summit']);
+  });
+
+  it('drops a block of no-break spaces, as it holds no word', () => {
+    expect(texts(body('<p>\u00a0\u00a0</p><p>word</p>'))).toEqual(['word']);
+  });
+
+  it('reads nothing from a root inside an editable region or a skipped element', () => {
+    const root = body('<div contenteditable><p id="e">typed</p></div><pre><span id="c">code</span></pre>');
+    expect(texts(root.querySelector('#e') as Node)).toEqual([]);
+    expect(texts(root.querySelector('#c') as Node)).toEqual([]);
+  });
+
+  it('does not read the shadow root of a host inside a skipped element', () => {
+    const root = body('<p>seen</p><button><x-icon></x-icon></button>');
+    (root.querySelector('x-icon') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>hidden</p>';
+    expect(texts(root)).toEqual(['seen']);
+  });
+
+  it('skips a text node that left the page between two slices', () => {
+    const root = body(Array.from({ length: 300 }, (_, i) => `<p>para ${i}</p>`).join(''));
+    const reader = new BlockReader(root);
+    let clock = 0;
+    expect(reader.read(0, () => clock++)).toBe(false);
+    (root.lastElementChild as Element).remove();
+    reader.read();
+    expect(reader.blocks.map((b) => b.text)).not.toContain('para 299');
+    expect(reader.blocks.at(-1)?.text).toBe('para 298');
   });
 });
