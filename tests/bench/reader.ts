@@ -6,8 +6,8 @@
  * alone once the node wrappers exist; `floor*2` times a second run of the same pass.
  * Prints the median milliseconds and the median per-page ratio to the floor.
  *
- * `--check` also reads every page with both BlockReader and the XPath sketch
- * (reader/xpath-reader.ts) and lists the pages where their blocks differ.
+ * `--check` also reads every page with both Backstory's reader and the XPath reader tried in
+ * session 4 (reader/xpath-reader.ts) and lists the pages where their blocks differ.
  *
  * Options: --pages N (default 40), --passes a,b,c, --check. Needs the shared corpus; exits 2 without it.
  */
@@ -22,7 +22,7 @@ import { median, printTable } from './pages/format';
 import { openIsolatedWorld } from './pages/isolated-world';
 
 const DEFAULT_PASSES =
-  'floor,floor*2,allNodes,allNodesNamed,reader,reader*2,allNodes>reader,xpathText,xpathTextParents,xpathReader,leafBlocks,skippedQuery';
+  'floor,floor*2,allNodes,allNodesNamed,reader,reader*2,allNodes>reader,xpathText,xpathTextParents,xpathUnion,customQuery,childlessHostsCss,xpathReader,leafBlocks,skippedQuery';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       }
       if (check) {
         await tab.goto(server.url(`/${page.name}/`), { waitUntil: 'load' });
-        const diffs = (await tab.evaluate(`${source}; backstoryBenchPasses.sketchDifferences()`)) as string[];
+        const diffs = (await tab.evaluate(`${source}; backstoryBenchPasses.readerDifferences()`)) as string[];
         if (diffs.length > 0) differing.push(`${page.name}: ${diffs.join('; ')}`);
       }
     }
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   }
   if (check)
     console.log(
-      `\nPages where the XPath sketch's blocks differ from BlockReader's: ${differing.length}`,
+      `\nPages where the XPath reader's blocks differ from BlockReader's: ${differing.length}`,
       ...differing,
     );
   const floor = times.get('floor');

@@ -5,7 +5,7 @@
  */
 import { BLOCK_TAGS, SKIPPED_TAGS } from '../../../lib/content/skip';
 import { BlockReader } from '../../../lib/content/text-blocks';
-import { readByXPath } from './xpath-reader';
+import { XPathReader } from './xpath-reader';
 
 const SHOW_TEXT = 0x4;
 const SHOW_ELEMENT_AND_TEXT = 0x5;
@@ -45,6 +45,12 @@ export const passes: Record<string, () => number> = {
     reader.read();
     return reader.blocks.length;
   },
+  /** The XPath reader tried in session 4 (xpath-reader.ts), read once. */
+  xpathReader() {
+    const reader = new XPathReader(document.body);
+    reader.read();
+    return reader.blocks.length;
+  },
   /** Only the text nodes that hold more than white space, found by XPath, with their data. */
   xpathText() {
     const found = snapshot('.//text()[normalize-space()]');
@@ -69,29 +75,50 @@ export const passes: Record<string, () => number> = {
     for (const leaf of leaves) chars += leaf.textContent?.length ?? 0;
     return chars;
   },
+  /** Possible shadow hosts by name only (custom elements), alone. */
+  customQuery() {
+    return snapshot(".//*[contains(local-name(.),'-')]").snapshotLength;
+  },
+  /** The XPath reader's query: text nodes with text, custom and editable elements, in one union. */
+  xpathUnion() {
+    const found = snapshot(
+      ".//text()[normalize-space()] | .//*[contains(local-name(.),'-') or @contenteditable]",
+    );
+    let sum = 0;
+    for (let i = 0; i < found.snapshotLength; i++) {
+      const node = found.snapshotItem(i) as Node;
+      sum += node.nodeType === 3 ? (node as Text).data.length + (node.parentNode ? 1 : 0) : 1;
+    }
+    return sum;
+  },
+  /** The XPath reader's selector query: childless standard elements that may host a shadow root. */
+  childlessHostsCss() {
+    return document.body.querySelectorAll(
+      'article:empty,aside:empty,blockquote:empty,div:empty,footer:empty,h1:empty,h2:empty,h3:empty,h4:empty,h5:empty,h6:empty,header:empty,main:empty,nav:empty,p:empty,section:empty,span:empty',
+    ).length;
+  },
   /** Every skipped element, in one selector query. */
   skippedQuery() {
     return document.body.querySelectorAll(`:is(${[...SKIPPED_TAGS].join(',')},[contenteditable])`).length;
   },
 };
 
-/** The XPath sketch (xpath-reader.ts), read once. */
-passes.xpathReader = () => readByXPath(document.body).length;
-
 /**
- * Pages where the sketch's blocks differ from BlockReader's (white space at a block's ends
- * aside): 0 means it reads the same text. Not a timed pass.
+ * Where the XPath reader's blocks differ from the product's (white space at a block's ends
+ * aside), at most three per page: none means both read the same text. Not a timed pass.
  */
-export function sketchDifferences(): string[] {
-  const reader = new BlockReader(document.body);
-  reader.read();
-  const ours = reader.blocks.map((b) => b.text.trim());
-  const sketch = readByXPath(document.body).map((b) => b.text.trim());
+export function readerDifferences(): string[] {
+  const product = new BlockReader(document.body);
+  product.read();
+  const xpath = new XPathReader(document.body);
+  xpath.read();
+  const ours = product.blocks.map((b) => b.text.trim());
+  const theirs = xpath.blocks.map((b) => b.text.trim());
   const diffs: string[] = [];
-  for (let i = 0; i < Math.max(ours.length, sketch.length) && diffs.length < 3; i++)
-    if (ours[i] !== sketch[i])
+  for (let i = 0; i < Math.max(ours.length, theirs.length) && diffs.length < 3; i++)
+    if (ours[i] !== theirs[i])
       diffs.push(
-        `${i}: ${JSON.stringify(ours[i]?.slice(0, 60))} vs ${JSON.stringify(sketch[i]?.slice(0, 60))}`,
+        `${i}: ${JSON.stringify(ours[i]?.slice(0, 60))} vs ${JSON.stringify(theirs[i]?.slice(0, 60))}`,
       );
   return diffs;
 }
