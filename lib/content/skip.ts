@@ -25,6 +25,9 @@ export const SKIPPED_TAGS = new Set([
   'backstory-card',
 ]);
 
+/** Heading elements, h1 to h6. */
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
 /** Elements (by local name) that start a new block of text: a mention never spans one of their edges. */
 export const BLOCK_TAGS = new Set([
   'address',
@@ -45,12 +48,7 @@ export const BLOCK_TAGS = new Set([
   'figure',
   'footer',
   'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADINGS,
   'header',
   'hgroup',
   'hr',
@@ -72,6 +70,23 @@ export const BLOCK_TAGS = new Set([
   'tr',
   'ul',
 ]);
+
+/** Standard elements that `attachShadow` accepts (custom elements can host a shadow root too). */
+export const SHADOW_HOST_TAGS = [
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  ...HEADINGS,
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+];
 
 /** True for an element the reader can type into (its text is the reader's, not the page's). */
 export function isEditable(element: Element): boolean {

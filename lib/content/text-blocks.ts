@@ -1,4 +1,4 @@
-import { BLOCK_TAGS, insideSkipped, isEditable, SKIPPED_TAGS } from './skip';
+import { BLOCK_TAGS, insideSkipped, isEditable, SHADOW_HOST_TAGS, SKIPPED_TAGS } from './skip';
 
 /** One text node's place in its block's text. */
 export interface Piece {
@@ -47,32 +47,12 @@ const HOST = 4;
 const CUSTOM = 8;
 /** On an open element: it may host a shadow root and no child of it has been seen yet. */
 const CHILDLESS_HOST = 16;
-const SHADOW_CAPABLE = [
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'div',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'main',
-  'nav',
-  'p',
-  'section',
-  'span',
-];
 
 /** Kind of each local name seen so far; filled on first sight, as custom element names vary. */
 const kinds = new Map<string, number>();
 for (const name of BLOCK_TAGS) kinds.set(name, BLOCK);
 for (const name of SKIPPED_TAGS) kinds.set(name, SKIP);
-for (const name of SHADOW_CAPABLE) kinds.set(name, (kinds.get(name) ?? 0) | HOST);
+for (const name of SHADOW_HOST_TAGS) kinds.set(name, (kinds.get(name) ?? 0) | HOST);
 
 function kindOf(localName: string): number {
   let kind = kinds.get(localName);

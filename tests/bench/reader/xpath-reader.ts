@@ -6,7 +6,13 @@
  * it saved by not visiting white space, finding shadow hosts and editable regions cost back.
  * Kept beside the benchmark so that the figure can be checked again. Not used by the product.
  */
-import { BLOCK_TAGS, insideSkipped, isEditable, SKIPPED_TAGS } from '../../../lib/content/skip';
+import {
+  BLOCK_TAGS,
+  insideSkipped,
+  isEditable,
+  SHADOW_HOST_TAGS,
+  SKIPPED_TAGS,
+} from '../../../lib/content/skip';
 import { skipSubtree, type TextBlock } from '../../../lib/content/text-blocks';
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
@@ -34,28 +40,7 @@ const XPATH_TEXT = /[^ \t\r\n]/;
  * component that renders everything in its shadow root). A standard element with light
  * children and a shadow root beside them is not looked into.
  */
-const CHILDLESS_HOSTS = [
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'div',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'main',
-  'nav',
-  'p',
-  'section',
-  'span',
-]
-  .map((name) => `${name}:empty`)
-  .join(',');
+const CHILDLESS_HOSTS = SHADOW_HOST_TAGS.map((name) => `${name}:empty`).join(',');
 
 /** Where an element sits: the block whose text its text joins, or nowhere (skipped). */
 interface Place {
