@@ -5,7 +5,7 @@
  */
 import { BLOCK_TAGS, SKIPPED_TAGS } from '../../../lib/content/skip';
 import { BlockReader } from '../../../lib/content/text-blocks';
-import { XPathReader } from './xpath-reader';
+import { CHILDLESS_HOSTS, ELEMENT_STEP, TEXT_STEP, XPathReader } from './xpath-reader';
 
 const SHOW_TEXT = 0x4;
 const SHOW_ELEMENT_AND_TEXT = 0x5;
@@ -53,14 +53,14 @@ export const passes: Record<string, () => number> = {
   },
   /** Only the text nodes that hold more than white space, found by XPath, with their data. */
   xpathText() {
-    const found = snapshot('.//text()[normalize-space()]');
+    const found = snapshot(`.//${TEXT_STEP}`);
     let chars = 0;
     for (let i = 0; i < found.snapshotLength; i++) chars += (found.snapshotItem(i) as Text).data.length;
     return chars;
   },
   /** The same, plus each text node's parent (what finding its block would start from). */
   xpathTextParents() {
-    const found = snapshot('.//text()[normalize-space()]');
+    const found = snapshot(`.//${TEXT_STEP}`);
     let sum = 0;
     for (let i = 0; i < found.snapshotLength; i++) {
       const text = found.snapshotItem(i) as Text;
@@ -81,9 +81,7 @@ export const passes: Record<string, () => number> = {
   },
   /** The XPath reader's query: text nodes with text, custom and editable elements, in one union. */
   xpathUnion() {
-    const found = snapshot(
-      ".//text()[normalize-space()] | .//*[contains(local-name(.),'-') or @contenteditable]",
-    );
+    const found = snapshot(`.//${TEXT_STEP} | .//${ELEMENT_STEP}`);
     let sum = 0;
     for (let i = 0; i < found.snapshotLength; i++) {
       const node = found.snapshotItem(i) as Node;
@@ -93,9 +91,7 @@ export const passes: Record<string, () => number> = {
   },
   /** The XPath reader's selector query: childless standard elements that may host a shadow root. */
   childlessHostsCss() {
-    return document.body.querySelectorAll(
-      'article:empty,aside:empty,blockquote:empty,div:empty,footer:empty,h1:empty,h2:empty,h3:empty,h4:empty,h5:empty,h6:empty,header:empty,main:empty,nav:empty,p:empty,section:empty,span:empty',
-    ).length;
+    return document.body.querySelectorAll(CHILDLESS_HOSTS).length;
   },
   /** Every skipped element, in one selector query. */
   skippedQuery() {

@@ -29,8 +29,8 @@ const NODES_PER_CLOCK_CHECK = 128;
  * found too; the reader drops a block with no `\S` in it. `local-name(.)`: it also matches
  * XHTML's namespaced elements.
  */
-const TEXT_STEP = 'text()[normalize-space()]';
-const ELEMENT_STEP = "*[contains(local-name(.),'-') or @contenteditable]";
+export const TEXT_STEP = 'text()[normalize-space()]';
+export const ELEMENT_STEP = "*[contains(local-name(.),'-') or @contenteditable]";
 /** The XPath text test, for the text nodes found without XPath (children of a shadow root). */
 const XPATH_TEXT = /[^ \t\r\n]/;
 
@@ -40,7 +40,7 @@ const XPATH_TEXT = /[^ \t\r\n]/;
  * component that renders everything in its shadow root). A standard element with light
  * children and a shadow root beside them is not looked into.
  */
-const CHILDLESS_HOSTS = SHADOW_HOST_TAGS.map((name) => `${name}:empty`).join(',');
+export const CHILDLESS_HOSTS = SHADOW_HOST_TAGS.map((name) => `${name}:empty`).join(',');
 
 /** Where an element sits: the block whose text its text joins, or nowhere (skipped). */
 interface Place {
