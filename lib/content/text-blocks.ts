@@ -82,7 +82,8 @@ function editableUnder(root: Node): Set<Element> | undefined {
  * Reads the text under a root block by block, so that a mention may span inline elements
  * (`NATO–Russia <em>Founding Act</em>`) but never a block edge. Skipped elements (see
  * skip.ts) are not entered; open shadow roots are read as blocks of their own. Reading can
- * stop at a deadline and resume, so a huge page never blocks the main thread for long; it
+ * stop at a deadline and resume, so a huge page never blocks the main thread for long, and
+ * a page that removes what the reader stood on meanwhile does not end the reading there; it
  * is iterative, so deep pages cannot overflow the stack.
  *
  * Speed matters here (this is most of Backstory's main-thread time, and every DOM call from
@@ -106,6 +107,9 @@ export class BlockReader {
   private openKinds: number[] = [];
   /** The root's editable elements; undefined when they could not be listed, and each is asked. */
   private editable: Set<Element> | undefined = new Set();
+  /** Where the last slice stopped (see markPosition), and whether it stopped there. */
+  private resumeAt: Range | undefined;
+  private stopped = false;
 
   constructor(root: Node) {
     this.roots = [root];
@@ -114,6 +118,7 @@ export class BlockReader {
   /** Reads until everything is read (true) or `deadline` (a performance.now() time) passes (false). */
   read(deadline = Number.POSITIVE_INFINITY, now: () => number = () => performance.now()): boolean {
     let count = 0;
+    this.recoverPosition();
     for (;;) {
       const walker = this.walker ?? this.nextWalker();
       if (!walker) return true;
@@ -128,7 +133,49 @@ export class BlockReader {
       this.leaveUpTo(node.parentNode);
       if (node.nodeType === 3) this.visitText(node as Text);
       else this.visitElement(node as Element, walker);
-      if (++count % NODES_PER_CLOCK_CHECK === 0 && now() > deadline) return false;
+      if (++count % NODES_PER_CLOCK_CHECK === 0 && now() > deadline) {
+        this.markPosition();
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Notes in a live Range where reading stopped. The page may change before the next slice;
+   * if it removes the node the walker stands on, the DOM moves the Range to where that node
+   * was, and reading goes on from there instead of ending in the removed subtree.
+   */
+  private markPosition(): void {
+    const walker = this.walker;
+    if (!walker || this.next === null) return;
+    const root = walker.root;
+    if (!this.resumeAt) this.resumeAt = (root.ownerDocument ?? (root as Document)).createRange();
+    if (this.next) this.resumeAt.setStartBefore(this.next);
+    else if (walker.currentNode.nodeType === 1) this.resumeAt.setStart(walker.currentNode, 0);
+    else this.resumeAt.setStartAfter(walker.currentNode);
+    this.stopped = true;
+  }
+
+  /** After a pause: if the node reading stopped at has left the root, resumes where it was. */
+  private recoverPosition(): void {
+    const { walker, resumeAt } = this;
+    if (!this.stopped || !walker || !resumeAt) return;
+    this.stopped = false;
+    const root = walker.root;
+    const container = resumeAt.startContainer;
+    if (!root.isConnected || !root.contains(container)) {
+      // The page took the root out: nothing in it is left to mark. What was read is kept.
+      this.next = null;
+      return;
+    }
+    if (root.contains(this.next ?? walker.currentNode)) return;
+    const child = container.childNodes[resumeAt.startOffset];
+    if (child) {
+      walker.currentNode = child;
+      this.next = child.nodeType === 1 || child.nodeType === 3 ? child : walker.nextNode();
+    } else {
+      walker.currentNode = container;
+      this.next = skipSubtree(walker);
     }
   }
 

@@ -144,15 +144,4 @@ describe('reading a page block by block', () => {
     (root.querySelector('x-icon') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>hidden</p>';
     expect(texts(root)).toEqual(['seen']);
   });
-
-  it('skips a text node that left the page between two slices', () => {
-    const root = body(Array.from({ length: 300 }, (_, i) => `<p>para ${i}</p>`).join(''));
-    const reader = new BlockReader(root);
-    let clock = 0;
-    expect(reader.read(0, () => clock++)).toBe(false);
-    (root.lastElementChild as Element).remove();
-    reader.read();
-    expect(reader.blocks.map((b) => b.text)).not.toContain('para 299');
-    expect(reader.blocks.at(-1)?.text).toBe('para 298');
-  });
 });
