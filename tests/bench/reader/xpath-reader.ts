@@ -1,9 +1,10 @@
 /**
  * A page reader built on XPath, measured in session 4 against Backstory's walking reader and
  * not kept (docs/annotation-bench.md, "Where the first read's time goes"). It reads the
- * same blocks as the product on all 70 corpus pages (`npm run bench:reader -- --check`), with
- * shadow roots, editable regions and deadlines, and it was no faster: what the sketch before
- * it saved by not visiting white space, finding shadow hosts and editable regions cost back.
+ * same blocks as the product on all 70 corpus pages (`npm run bench:reader -- --pages 70
+ * --check`), with shadow roots, editable regions and deadlines, and it was no faster: the
+ * time the earlier sketch saved by skipping white-space nodes went back into finding shadow
+ * hosts and editable regions.
  * Kept beside the benchmark so that the figure can be checked again. Not used by the product.
  */
 import {
@@ -19,7 +20,7 @@ const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 const ORDERED_NODE_SNAPSHOT = 7;
 /** The most nodes walked between two neighbours in a block before giving up and splitting it. */
 const MAX_JOIN_STEPS = 10_000;
-/** How many text nodes are read between two looks at the clock. */
+/** How many found nodes are read between two looks at the clock. */
 const NODES_PER_CLOCK_CHECK = 128;
 
 /**
@@ -87,7 +88,8 @@ function findUnder(root: Node): Found {
 }
 
 /**
- * Reads blocks as BlockReader does, with the same resumable `read(deadline)`. One XPath
+ * Reads blocks as BlockReader does, with the same resumable `read(deadline)`, except that the
+ * queries that start each root run whole, with no look at the clock. One XPath
  * query hands back, in document order, the text nodes that hold text, the custom elements
  * (possible shadow hosts) and the editable elements. Each text node's block comes from its
  * parent's chain of elements, cached per element. Between two neighbours in the same block
