@@ -107,9 +107,8 @@ export class BlockReader {
   private openKinds: number[] = [];
   /** The root's editable elements; undefined when they could not be listed, and each is asked. */
   private editable: Set<Element> | undefined = new Set();
-  /** Where the last slice stopped (see markPosition), and whether it stopped there. */
+  /** Where the last slice stopped (see markPosition), until the next slice starts. */
   private resumeAt: Range | undefined;
-  private stopped = false;
 
   constructor(root: Node) {
     this.roots = [root];
@@ -149,18 +148,19 @@ export class BlockReader {
     const walker = this.walker;
     if (!walker || this.next === null) return;
     const root = walker.root;
-    if (!this.resumeAt) this.resumeAt = (root.ownerDocument ?? (root as Document)).createRange();
-    if (this.next) this.resumeAt.setStartBefore(this.next);
-    else if (walker.currentNode.nodeType === 1) this.resumeAt.setStart(walker.currentNode, 0);
-    else this.resumeAt.setStartAfter(walker.currentNode);
-    this.stopped = true;
+    const range = (root.ownerDocument ?? (root as Document)).createRange();
+    if (this.next) range.setStartBefore(this.next);
+    else if (walker.currentNode.nodeType === 1) range.setStart(walker.currentNode, 0);
+    else range.setStartAfter(walker.currentNode);
+    this.resumeAt = range;
   }
 
   /** After a pause: if the node reading stopped at has left the root, resumes where it was. */
   private recoverPosition(): void {
     const { walker, resumeAt } = this;
-    if (!this.stopped || !walker || !resumeAt) return;
-    this.stopped = false;
+    // Let the live Range go: the DOM updates every live Range on each change to the page.
+    this.resumeAt = undefined;
+    if (!walker || !resumeAt) return;
     const root = walker.root;
     const container = resumeAt.startContainer;
     if (!root.isConnected || !root.contains(container)) {
