@@ -116,3 +116,23 @@ test('a URL change in a single-page app reads the page again', async ({ extensio
   await page.evaluate(() => history.pushState({}, '', '/live.html?story=2'));
   await expect.poll(() => paintedMentions(page), { timeout: 3000 }).toEqual(['Moscow', 'Kremlin', 'Kyiv']);
 });
+
+test('asks for the page state as the page starts loading; a switched-off site is never read', async ({
+  extension,
+}) => {
+  await putRecord(extension.context, extension.extensionId, 'sites', { host: '127.0.0.1', disabled: true });
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/links.html'));
+  const started = () => page.evaluate(() => performance.getEntriesByName('backstory-start').length);
+  await expect.poll(started).toBe(1);
+  await page.waitForTimeout(300);
+  const timeline = await page.evaluate(() => ({
+    wake: performance.getEntriesByName('backstory-wake')[0]?.startTime ?? Number.NaN,
+    start: performance.getEntriesByName('backstory-start')[0]?.startTime ?? Number.NaN,
+    steps: performance.getEntriesByName('backstory-task').map((e) => (e as PerformanceMeasure).detail),
+  }));
+  // The document_start script asked first; the reader took its answer and read nothing.
+  expect(timeline.wake).toBeLessThan(timeline.start);
+  expect(timeline.steps).toEqual(['wake']);
+  expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+});
