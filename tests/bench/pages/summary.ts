@@ -47,6 +47,14 @@ function paintedOrInfinity(figures: ScanFigures): number {
   return figures.paintedMs ?? Number.POSITIVE_INFINITY;
 }
 
+/** Median lead of the document_start script's request over the content script's start. */
+function headStart(condition: Condition): string {
+  const leads = condition.rows.flatMap(({ figures }) =>
+    figures.headStartMs === undefined ? [] : [figures.headStartMs],
+  );
+  return leads.length > 0 ? ms(median(leads)) : '–';
+}
+
 function worst(condition: Condition, pick: (f: ScanFigures) => number): string {
   let top: { value: number; page: string } | undefined;
   for (const { result, figures } of condition.rows) {
@@ -78,6 +86,7 @@ function printConditions(results: BenchResults, all: Condition[]): void {
       `${painted.filter(Number.isFinite).length} of ${c.rows.length}`,
       ms(median(painted)),
       worst(c, paintedOrInfinity),
+      headStart(c),
       ms(median(c.rows.map((r) => r.figures.mainThreadMs))),
       worst(c, (f) => f.mainThreadMs),
       ms(median(c.rows.map((r) => r.figures.longestMs))),
@@ -95,6 +104,7 @@ function printConditions(results: BenchResults, all: Condition[]): void {
       'painted pages',
       'median painted ms',
       'worst painted ms',
+      'median state asked ms before start',
       'median main-thread ms',
       'worst main-thread ms',
       'median longest ms',

@@ -26,6 +26,8 @@ export interface Slice extends Span {
 
 /** What one page load left on its timeline. */
 export interface PageTimeline {
+  /** When the document_start script asked for the page's state. */
+  woke: number | undefined;
   started: number | undefined;
   painted: number | undefined;
   slices: Slice[];
@@ -79,6 +81,7 @@ export function readTimeline(page: Page, timeoutMs: number): Promise<PageTimelin
       });
       const longTasks = (globalThis as unknown as Record<string, { start: number; duration: number }[]>)[key];
       return {
+        woke: performance.getEntriesByName('backstory-wake')[0]?.startTime,
         started: performance.getEntriesByName('backstory-start')[0]?.startTime,
         painted: performance.getEntriesByName('backstory-painted')[0]?.startTime,
         slices: performance.getEntriesByName('backstory-task').map((e) => ({
@@ -98,6 +101,11 @@ export function readTimeline(page: Page, timeoutMs: number): Promise<PageTimelin
 export interface ScanFigures {
   /** From the content script's start to the first full scan painted; undefined if never painted. */
   paintedMs: number | undefined;
+  /**
+   * How long before the content script's start the document_start script asked for the
+   * page's state (and so woke a stopped worker): work that then ran beside the page's loading.
+   */
+  headStartMs: number | undefined;
   /** Sum of the slices. */
   mainThreadMs: number;
   /** Longest slice, or longer: a long task that held one of the slices. */
@@ -116,12 +124,13 @@ function overlaps(a: Span, b: Span): boolean {
 
 /** Reduces a timeline to the benchmark's figures. */
 export function scanFigures(timeline: PageTimeline): ScanFigures {
-  const { started, painted, slices } = timeline;
+  const { woke, started, painted, slices } = timeline;
   const longestSlice = Math.max(0, ...slices.map((s) => s.duration));
   const holding = timeline.longTasks.filter((task) => slices.some((s) => overlaps(task, s)));
   const longestHolding = Math.max(0, ...holding.map((t) => t.duration));
   return {
     paintedMs: started !== undefined && painted !== undefined ? painted - started : undefined,
+    headStartMs: started !== undefined && woke !== undefined ? started - woke : undefined,
     mainThreadMs: slices.reduce((sum, s) => sum + s.duration, 0),
     longestMs: Math.max(longestSlice, longestHolding),
     longestFromLongTask: longestHolding > longestSlice,
@@ -147,8 +156,10 @@ export function medianFigures(visits: ScanFigures[]): ScanFigures {
   const mid = (pick: (f: ScanFigures) => number) => median(visits.map(pick));
   const painted = mid((f) => f.paintedMs ?? Number.POSITIVE_INFINITY);
   const longest = mid((f) => f.longestMs);
+  const headStarts = visits.flatMap((f) => (f.headStartMs === undefined ? [] : [f.headStartMs]));
   return {
     paintedMs: Number.isFinite(painted) ? painted : undefined,
+    headStartMs: headStarts.length > 0 ? median(headStarts) : undefined,
     mainThreadMs: mid((f) => f.mainThreadMs),
     longestMs: longest,
     longestFromLongTask: visits.some((f) => f.longestFromLongTask && f.longestMs >= longest),
