@@ -1,4 +1,5 @@
 import { MENTION_HIGHLIGHT } from './highlights';
+import { adoptSheet } from './page-sheet';
 
 // A dotted underline in the text's own colour stays readable on light and dark pages.
 const CSS_TEXT = `::highlight(${MENTION_HIGHLIGHT}) {
@@ -9,15 +10,21 @@ const CSS_TEXT = `::highlight(${MENTION_HIGHLIGHT}) {
   text-underline-offset: 3px;
 }`;
 
+// Firefox (153 ESR) paints a highlight's background but not its text-decoration, so there
+// the mention also gets a light tint of the same blue, which reads on light and dark pages.
+const FIREFOX_CSS_TEXT = `::highlight(${MENTION_HIGHLIGHT}) {
+  background-color: color-mix(in srgb, #2f7bd8 16%, transparent);
+}`;
+
+/** The mention style for the browser this build is for. */
+export function mentionCss(firefox = import.meta.env.FIREFOX): string {
+  return firefox ? `${CSS_TEXT}\n${FIREFOX_CSS_TEXT}` : CSS_TEXT;
+}
+
 /**
  * Adds the mention style to the page as an adopted stylesheet, which adds no node to the
  * page. Returns a function that takes it away again.
  */
 export function adoptMentionStyle(doc: Document = document): () => void {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(CSS_TEXT);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  return () => {
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-  };
+  return adoptSheet(doc, mentionCss());
 }

@@ -1,3 +1,4 @@
+import { adoptSheet } from '../page-sheet';
 /** Highlight name of the mention whose card is open (every Backstory name starts with `backstory`). */
 export const ACTIVE_HIGHLIGHT = 'backstory-active';
 
@@ -21,7 +22,7 @@ export function createActiveHighlight(
   signal: AbortSignal,
   registry: HighlightRegistry = CSS.highlights,
 ): ActiveHighlight {
-  let sheet: CSSStyleSheet | undefined;
+  let removeSheet: (() => void) | undefined;
   const clear = () => {
     registry.delete(ACTIVE_HIGHLIGHT);
   };
@@ -29,17 +30,13 @@ export function createActiveHighlight(
     'abort',
     () => {
       clear();
-      if (sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      removeSheet?.();
     },
     { once: true },
   );
   return {
     show(range) {
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(CSS_TEXT);
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      }
+      removeSheet ??= adoptSheet(doc, CSS_TEXT);
       registry.set(ACTIVE_HIGHLIGHT, new Highlight(range));
     },
     clear,

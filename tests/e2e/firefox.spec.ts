@@ -1,0 +1,56 @@
+import type { Page } from 'puppeteer-core';
+import { findFirefox, launchFirefoxWithExtension, NO_FIREFOX } from '../support/firefox';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+import { DEMO_PAGE, expect, test } from './fixtures';
+
+// Firefox runs the same build for a different engine: its isolated world differs from
+// Chromium's, and a style that works in Chromium can be refused there. One browser for the
+// suite; each test opens its own tab.
+const firefox = findFirefox();
+test.skip(!firefox, NO_FIREFOX);
+
+let browser: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
+let pages: StaticServer;
+test.beforeAll(async () => {
+  pages = await startStaticServer({ '/demo.html': DEMO_PAGE });
+  browser = await launchFirefoxWithExtension(firefox as string);
+});
+test.afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+});
+
+/** The painted mention texts, in the order they were registered. */
+function mentions(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => String(r)));
+}
+
+test('Firefox: the demo article is painted, with the mention style adopted and no node added', async () => {
+  const page = await browser.newPage();
+  await page.goto(pages.url('/demo.html'));
+  await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('The Hague summit');
+  expect(await mentions(page)).toContain('NATO');
+  const sheets = await page.evaluate(() =>
+    [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)),
+  );
+  expect(sheets.some((rule) => rule.startsWith('::highlight(backstory-mention)'))).toBe(true);
+  expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(0);
+  await page.close();
+});
+
+test('Firefox: resting the pointer on a mention opens its card and marks the mention', async () => {
+  const page = await browser.newPage();
+  await page.goto(pages.url('/demo.html'));
+  await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
+  const point = await page.evaluate(() => {
+    const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0] as Range;
+    const box = first.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  await page.mouse.move(point.x, point.y);
+  await expect
+    .poll(() => page.evaluate(() => CSS.highlights.has('backstory-active')), { timeout: 5000 })
+    .toBe(true);
+  expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+  await page.close();
+});

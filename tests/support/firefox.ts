@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+/** Where `wxt build -b firefox` puts the Firefox build. */
+export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
+
+const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+/** Path of a Firefox to drive (FIREFOX_PATH, else Debian's), or undefined when there is none. */
+export function findFirefox(): string | undefined {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+/** Why the Firefox suite does not run here. */
+export const NO_FIREFOX =
+  'skipped: no Firefox found (install Debian\'s with "sudo apt-get install firefox-esr", or set FIREFOX_PATH)';
+
+/**
+ * Launches headless Firefox with the built extension installed. Playwright cannot drive a
+ * stock Firefox, so this uses puppeteer-core over WebDriver BiDi (../shared/TOOLCHAIN.md).
+ */
+export async function launchFirefoxWithExtension(
+  executablePath: string,
+  extensionDir = FIREFOX_EXTENSION_DIR,
+): Promise<Browser> {
+  if (!existsSync(resolve(extensionDir, 'manifest.json')))
+    throw new Error(`No Firefox build at ${extensionDir}: run "npm run build:firefox" first.`);
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+  try {
+    await browser.installExtension(extensionDir);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return browser;
+}
