@@ -62,6 +62,8 @@ function createHandlers({ db, matchers, openManager }: HandlerDeps): Handlers {
         preferences: state.preferences,
       };
     },
+    // Starting the worker was the point; it already loads the matcher as it starts.
+    'worker.wake': async () => ({ awake: true }),
     'site.hideCard': async ({ url, cardId }) => ({ hidden: await hideCardOnSite(db, url, cardId) }),
     'manager.open': async ({ cardId }) => {
       await openManager(cardId);

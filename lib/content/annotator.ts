@@ -1,7 +1,6 @@
 import { request } from '../protocol/client';
 import type { BlockMention, PageStateResult, ScanResult } from '../protocol/messages';
 import { dirtyRoots } from './dirty-roots';
-import { takeEarly } from './early-state';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
 import type { MentionStore, PaintedMention } from './mention-store';
 import { adoptMentionStyle } from './style';
@@ -19,8 +18,7 @@ export interface PageBackground {
 }
 
 const extensionBackground: PageBackground = {
-  // The first read of a page usually finds the answer the document_start script asked for.
-  state: (url) => takeEarly(url) ?? request('page.state', { url }),
+  state: (url) => request('page.state', { url }),
   scan: (url, blocks) => request('page.scan', { url, blocks }),
 };
 

@@ -43,6 +43,11 @@ export interface Protocol {
   'page.scan': { params: { url: string; blocks: string[] }; result: ScanResult };
   /** "Don't mark this card on this site": the card's mentions disappear on the page's host. */
   'site.hideCard': { params: { url: string; cardId: string }; result: { hidden: boolean } };
+  /**
+   * Sent as a page starts loading (entrypoints/early.content.ts) so that Chrome starts a
+   * stopped worker then, not when the page is read; carries nothing about the page.
+   */
+  'worker.wake': { params: Record<string, never>; result: { awake: true } };
   /** Opens the card manager in a tab, at the given card when there is one. */
   'manager.open': { params: { cardId?: string }; result: { opened: boolean } };
 }

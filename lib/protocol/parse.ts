@@ -34,6 +34,7 @@ const validators: { [M in Method]: Validator<M> } = {
     if (typeof cardId !== 'string' || cardId.length > 200) return 'params.cardId must be a card id';
     return { url, cardId };
   },
+  'worker.wake': () => ({}),
   'manager.open': ({ cardId }) => {
     if (cardId !== undefined && (typeof cardId !== 'string' || cardId.length > 200)) {
       return 'params.cardId must be a card id';

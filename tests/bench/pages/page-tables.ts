@@ -47,7 +47,7 @@ const SCAN_HEADERS = [
   'visible text (k chars)',
   'mentions',
   'painted ms',
-  'state asked ms before start',
+  'worker woken ms before start',
   'main-thread ms',
   'longest task ms',
   'slices',

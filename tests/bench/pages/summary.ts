@@ -47,7 +47,7 @@ function paintedOrInfinity(figures: ScanFigures): number {
   return figures.paintedMs ?? Number.POSITIVE_INFINITY;
 }
 
-/** Median lead of the document_start script's request over the content script's start. */
+/** Median lead of the document_start script's wake-up over the content script's start. */
 function headStart(condition: Condition): string {
   const leads = condition.rows.flatMap(({ figures }) =>
     figures.headStartMs === undefined ? [] : [figures.headStartMs],
@@ -104,7 +104,7 @@ function printConditions(results: BenchResults, all: Condition[]): void {
       'painted pages',
       'median painted ms',
       'worst painted ms',
-      'median state asked ms before start',
+      'median worker woken ms before start',
       'median main-thread ms',
       'worst main-thread ms',
       'median longest ms',

@@ -26,7 +26,7 @@ export interface Slice extends Span {
 
 /** What one page load left on its timeline. */
 export interface PageTimeline {
-  /** When the document_start script asked for the page's state. */
+  /** When the document_start script asked the worker to wake. */
   woke: number | undefined;
   started: number | undefined;
   painted: number | undefined;
@@ -102,8 +102,8 @@ export interface ScanFigures {
   /** From the content script's start to the first full scan painted; undefined if never painted. */
   paintedMs: number | undefined;
   /**
-   * How long before the content script's start the document_start script asked for the
-   * page's state (and so woke a stopped worker): work that then ran beside the page's loading.
+   * How long before the content script's start the document_start script asked the worker
+   * to wake: time in which a stopped worker could start beside the page's loading.
    */
   headStartMs: number | undefined;
   /** Sum of the slices. */
@@ -126,7 +126,11 @@ function overlaps(a: Span, b: Span): boolean {
 export function scanFigures(timeline: PageTimeline): ScanFigures {
   const { woke, started, painted, slices } = timeline;
   const longestSlice = Math.max(0, ...slices.map((s) => s.duration));
-  const holding = timeline.longTasks.filter((task) => slices.some((s) => overlaps(task, s)));
+  // The wake-up runs inside the task that parses the page's head: a long task around it is
+  // the page's own loading, not work of ours, so only the reading script's slices count here.
+  const holding = timeline.longTasks.filter((task) =>
+    slices.some((s) => s.step !== 'wake' && overlaps(task, s)),
+  );
   const longestHolding = Math.max(0, ...holding.map((t) => t.duration));
   return {
     paintedMs: started !== undefined && painted !== undefined ? painted - started : undefined,

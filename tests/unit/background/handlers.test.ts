@@ -128,6 +128,19 @@ describe('site and manager requests', () => {
     });
   });
 
+  it('answers a wake-up without reading anything about a page', async () => {
+    const db = freshDb();
+    const handle = createRequestHandler({
+      db,
+      matchers: new MatcherService(db),
+      openManager: async () => {},
+    });
+    expect(await handle({ backstory: 1, method: 'worker.wake', params: {} })).toEqual({
+      ok: true,
+      result: { awake: true },
+    });
+  });
+
   it('opens the manager at the requested card', async () => {
     const db = freshDb();
     const opened: (string | undefined)[] = [];

@@ -1,7 +1,5 @@
 // @vitest-environment happy-dom
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Annotator, type PageBackground } from '@/lib/content/annotator';
-import { askEarly } from '@/lib/content/early-state';
 import { MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
 import type { ScanResult } from '@/lib/protocol/messages';
@@ -82,24 +80,5 @@ describe('the annotator', () => {
     expect(asked).toEqual(['state', 'scan']);
     expect(registry.size).toBe(0);
     expect(document.adoptedStyleSheets.length).toBe(before);
-  });
-});
-
-describe('the annotator in the extension', () => {
-  afterEach(() => fakeBrowser.reset());
-
-  it("takes the document_start script's answer for its first read, and asks itself after that", async () => {
-    const sent: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
-      sent.push((message as { method?: unknown }).method);
-      return { ok: true, result: { enabled: false, preferences: DEFAULT_PREFERENCES } };
-    });
-    askEarly(document.location.href, async () => ({ enabled: false, preferences: DEFAULT_PREFERENCES }));
-    // No background argument: the production one, which reaches the worker through the browser API.
-    const annotator = new Annotator(new AbortController().signal, new MentionStore());
-    expect(await annotator.refresh()).toBe(0);
-    expect(sent).toEqual([]);
-    expect(await annotator.refresh()).toBe(0);
-    expect(sent).toEqual(['page.state']);
   });
 });
