@@ -9,6 +9,7 @@ type XrayView<T> = T & { wrappedJSObject?: T };
  * view of `adoptedStyleSheets` cannot even be iterated (bug 1751346). There the sheet is
  * made and adopted through the page's own objects (`wrappedJSObject`), which is what Firefox
  * offers content scripts for this. The sheet holds only our style, nothing of the reader's.
+ * A page that replaces those objects can make this throw; the caller then paints nothing.
  */
 export function adoptSheet(doc: Document, cssText: string): () => void {
   const page = (doc as XrayView<Document>).wrappedJSObject;

@@ -17,14 +17,12 @@ const FIREFOX_CSS_TEXT = `::highlight(${MENTION_HIGHLIGHT}) {
 }`;
 
 /** The mention style for the browser this build is for. */
-export function mentionCss(firefox = import.meta.env.FIREFOX): string {
-  return firefox ? `${CSS_TEXT}\n${FIREFOX_CSS_TEXT}` : CSS_TEXT;
-}
+const MENTION_CSS = import.meta.env.FIREFOX ? `${CSS_TEXT}\n${FIREFOX_CSS_TEXT}` : CSS_TEXT;
 
 /**
  * Adds the mention style to the page as an adopted stylesheet, which adds no node to the
  * page. Returns a function that takes it away again.
  */
 export function adoptMentionStyle(doc: Document = document): () => void {
-  return adoptSheet(doc, mentionCss());
+  return adoptSheet(doc, MENTION_CSS);
 }

@@ -1,4 +1,5 @@
 import { adoptSheet } from '../page-sheet';
+
 /** Highlight name of the mention whose card is open (every Backstory name starts with `backstory`). */
 export const ACTIVE_HIGHLIGHT = 'backstory-active';
 
