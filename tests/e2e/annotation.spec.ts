@@ -1,23 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/launch';
 import { putRecord, refreshTabs } from '../support/load-cards';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
-
-// Golden pages in the style of mozilla/readability: one folder per rule, each with the page
-// and the mention texts Backstory must paint on it, in order, with the seed cards.
-const GOLDEN = resolve(import.meta.dirname, 'golden');
-const cases = readdirSync(GOLDEN).sort();
+import { goldenCases, goldenRoutes } from './golden-cases';
 
 let pages: StaticServer;
 test.beforeAll(async () => {
-  const routes = Object.fromEntries(
-    cases.map((name) => [`/${name}.html`, join(GOLDEN, name, 'source.html')]),
-  );
   pages = await startStaticServer({
-    ...routes,
+    ...goldenRoutes(),
     '/live.html': {
       body: '<!doctype html><html lang="en"><body><main><p>Static text.</p></main></body></html>',
     },
@@ -27,9 +18,8 @@ test.afterAll(() => pages.close());
 
 test('paints exactly the expected mentions on every golden page', async ({ extension }) => {
   const page = await extension.context.newPage();
-  for (const name of cases) {
-    const expected = JSON.parse(readFileSync(join(GOLDEN, name, 'expected.json'), 'utf8')) as string[];
-    await page.goto(pages.url(`/${name}.html`));
+  for (const { name, path, expected } of goldenCases) {
+    await page.goto(pages.url(path));
     await expect.poll(() => paintedMentions(page), { message: name }).toEqual(expected);
   }
 });

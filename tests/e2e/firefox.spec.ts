@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { findFirefox, launchFirefoxWithExtension, NO_FIREFOX } from '../support/firefox';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
+import { goldenCases, goldenRoutes } from './golden-cases';
 
 // Firefox runs the same build for a different engine: its isolated world differs from
 // Chromium's, and a style that works in Chromium can be refused there. One browser for the
@@ -12,7 +13,7 @@ test.skip(!firefox, NO_FIREFOX);
 let browser: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
 let pages: StaticServer;
 test.beforeAll(async () => {
-  pages = await startStaticServer({ '/demo.html': DEMO_PAGE });
+  pages = await startStaticServer({ '/demo.html': DEMO_PAGE, ...goldenRoutes() });
   browser = await launchFirefoxWithExtension(firefox as string);
 });
 test.afterAll(async () => {
@@ -52,5 +53,16 @@ test('Firefox: resting the pointer on a mention opens its card and marks the men
     .poll(() => page.evaluate(() => CSS.highlights.has('backstory-active')), { timeout: 5000 })
     .toBe(true);
   expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+  await page.close();
+});
+
+test('Firefox: every golden page gets exactly the expected mentions', async () => {
+  // Firefox's content scripts see the page through Xray wrappers: the reader must find the
+  // same blocks, links, skipped elements and open shadow roots there as in Chromium.
+  const page = await browser.newPage();
+  for (const { name, path, expected } of goldenCases) {
+    await page.goto(pages.url(path));
+    await expect.poll(() => mentions(page), { message: name, timeout: 10_000 }).toEqual(expected);
+  }
   await page.close();
 });
