@@ -3,6 +3,7 @@ import { findFirefox, launchFirefoxWithExtension, NO_FIREFOX } from '../support/
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
+import { HOSTILE_DOM_PAGE } from './hostile-dom';
 
 // Firefox runs the same build for a different engine: its isolated world differs from
 // Chromium's, and a style that works in Chromium can be refused there. One browser for the
@@ -12,13 +13,16 @@ test.skip(!firefox, NO_FIREFOX);
 
 let browser: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
 let pages: StaticServer;
+let scripted: StaticServer;
 test.beforeAll(async () => {
   pages = await startStaticServer({ '/demo.html': DEMO_PAGE, ...goldenRoutes() });
+  scripted = await startStaticServer({ '/hostile.html': { body: HOSTILE_DOM_PAGE } }, { scripts: true });
   browser = await launchFirefoxWithExtension(firefox as string);
 });
 test.afterAll(async () => {
   await browser?.close();
   await pages?.close();
+  await scripted?.close();
 });
 
 /** The painted mention texts, in the order they were registered. */
@@ -64,5 +68,12 @@ test('Firefox: every golden page gets exactly the expected mentions', async () =
     await page.goto(pages.url(path));
     await expect.poll(() => mentions(page), { message: name, timeout: 10_000 }).toEqual(expected);
   }
+  await page.close();
+});
+
+test("Firefox: a page that replaces the DOM's own methods cannot stop Backstory", async () => {
+  const page = await browser.newPage();
+  await page.goto(scripted.url('/hostile.html'));
+  await expect.poll(() => mentions(page), { timeout: 10_000 }).toEqual(['Kremlin']);
   await page.close();
 });

@@ -1,5 +1,6 @@
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
+import { HOSTILE_DOM_PAGE } from './hostile-dom';
 
 // Pages built to break a content script. Backstory must neither throw nor hang on them.
 const html = (body: string, head = '') =>
@@ -24,19 +25,7 @@ test.beforeAll(async () => {
   });
   scripted = await startStaticServer(
     {
-      '/prototypes.html': {
-        body: html(
-          '<p>The Kremlin replied.</p>',
-          `<script>
-            for (const name of ['appendChild', 'insertBefore', 'removeChild', 'contains', 'compareDocumentPosition']) {
-              Node.prototype[name] = function () { throw new Error('hostile ' + name); };
-            }
-            Document.prototype.createTreeWalker = function () { throw new Error('hostile walker'); };
-            Element.prototype.getBoundingClientRect = function () { throw new Error('hostile rect'); };
-            window.MutationObserver = function () { throw new Error('hostile observer'); };
-          </script>`,
-        ),
-      },
+      '/prototypes.html': { body: HOSTILE_DOM_PAGE },
     },
     { scripts: true },
   );
