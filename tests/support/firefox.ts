@@ -18,6 +18,28 @@ export function findFirefox(): string | undefined {
 export const NO_FIREFOX =
   'skipped: no Firefox found (install Debian\'s with "sudo apt-get install firefox-esr", or set FIREFOX_PATH)';
 
+// Every request to another host goes to a proxy on a closed local port and fails at once:
+// the test machine is offline, and saved pages point at hundreds of hosts. The local test
+// server is reached directly (Firefox never proxies 127.0.0.1).
+const OFFLINE_PREFS = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.no_proxies_on': '127.0.0.1',
+};
+
+/** Launches headless Firefox without any extension, for a side-by-side baseline. */
+export function launchFirefox(executablePath: string): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    extraPrefsFirefox: OFFLINE_PREFS,
+  });
+}
+
 /**
  * Launches headless Firefox with the built extension installed. Playwright cannot drive a
  * stock Firefox, so this uses puppeteer-core over WebDriver BiDi (../shared/TOOLCHAIN.md).
@@ -28,7 +50,7 @@ export async function launchFirefoxWithExtension(
 ): Promise<Browser> {
   if (!existsSync(resolve(extensionDir, 'manifest.json')))
     throw new Error(`No Firefox build at ${extensionDir}: run "npm run build:firefox" first.`);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+  const browser = await launchFirefox(executablePath);
   try {
     await browser.installExtension(extensionDir);
   } catch (error) {

@@ -1,0 +1,96 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { findFirefox, launchFirefox, launchFirefoxWithExtension, NO_FIREFOX } from '../support/firefox';
+import { corpusDir, NO_CORPUS } from '../support/shared-dir';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+import { expect, test } from './fixtures';
+
+// The corpus sweep again in Firefox, with the seed cards: every page is read to the end
+// without an error of ours, without a node added and without a change to its text.
+const firefox = findFirefox();
+const corpus = corpusDir();
+
+// Firefox reports what the offline network causes as page errors too: a refused cross-origin
+// request, and the script of its own network-error page shown in a frame. They come and go
+// with timing, in either browser, and neither comes from the page's text or from Backstory.
+const OFFLINE_NOISE = [/Cross-Origin Request Blocked/, /RPMGetBoolPref is not defined/];
+
+interface PageFacts {
+  text: string;
+  bodyElements: number;
+  errors: string[];
+}
+
+async function facts(page: Page, url: string, waitForScan: boolean): Promise<PageFacts> {
+  const errors: string[] = [];
+  const onError = (error: unknown) => {
+    const message = String(error);
+    if (!OFFLINE_NOISE.some((noise) => noise.test(message))) errors.push(message);
+  };
+  page.on('pageerror', onError);
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    // The first full scan leaves this mark whether or not it found anything to paint.
+    // (Polled from here: puppeteer's waitForFunction fails at once under the pages' CSP.)
+    if (waitForScan)
+      await expect
+        .poll(() => page.evaluate(() => performance.getEntriesByName('backstory-painted').length), {
+          timeout: 15_000,
+        })
+        .toBe(1);
+    const seen = await page.evaluate(() => ({
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared.
+      text: document.body?.innerText ?? '',
+      bodyElements: document.body?.getElementsByTagName('*').length ?? 0,
+    }));
+    return { ...seen, errors };
+  } finally {
+    page.off('pageerror', onError);
+  }
+}
+
+test.describe('every corpus page in Firefox, with the seed cards', () => {
+  test.skip(!firefox, NO_FIREFOX);
+  test.skip(!corpus, NO_CORPUS);
+  test.setTimeout(600_000);
+  let withExtension: Browser;
+  let plain: Browser;
+  let server: StaticServer;
+  const names = corpus ? readdirSync(join(corpus, 'pages')).sort() : [];
+  test.beforeAll(async () => {
+    server = await startStaticServer(
+      Object.fromEntries(
+        names.map((name) => [`/${name}/`, join(corpus as string, 'pages', name, 'source.html')]),
+      ),
+    );
+    withExtension = await launchFirefoxWithExtension(firefox as string);
+    plain = await launchFirefox(firefox as string);
+  });
+  test.afterAll(async () => {
+    await withExtension?.close();
+    await plain?.close();
+    await server?.close();
+  });
+
+  test('reads every page without changing it or causing an error', async () => {
+    const ours = await withExtension.newPage();
+    const base = await plain.newPage();
+    const problems: string[] = [];
+    for (const name of names) {
+      const url = server.url(`/${name}/`);
+      const without = await facts(base, url, false);
+      const read = await facts(ours, url, true).catch((error: unknown) => {
+        problems.push(`${name}: ${String(error)}`);
+        return undefined;
+      });
+      if (!read) continue;
+      if (read.text !== without.text) problems.push(`${name}: body.innerText differs`);
+      if (read.bodyElements !== without.bodyElements)
+        problems.push(`${name}: ${read.bodyElements - without.bodyElements} nodes added`);
+      const ourErrors = read.errors.filter((e) => !without.errors.includes(e));
+      if (ourErrors.length > 0) problems.push(`${name}: page errors ${ourErrors.join('; ')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
