@@ -12,7 +12,7 @@ const REPORT = resolve(import.meta.dirname, '../../test-results/corpus-sweep.jso
 
 interface PageFacts {
   text: string;
-  bodyElements: number;
+  elements: number;
   errors: string[];
 }
 
@@ -25,13 +25,14 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
     await page.waitForFunction(() => performance.getEntriesByName('backstory-painted').length > 0, null, {
       timeout: 15_000,
     });
-  const { text, bodyElements } = await page.evaluate(() => ({
+  const { text, elements } = await page.evaluate(() => ({
     // innerText on purpose: what a reader sees (and copies) must not change.
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared.
     text: document.body?.innerText ?? '',
-    bodyElements: document.body?.getElementsByTagName('*').length ?? 0,
+    // The whole document: the card's host would go on <html>, not in <body>.
+    elements: document.getElementsByTagName('*').length,
   }));
-  return { text, bodyElements, errors };
+  return { text, elements, errors };
 }
 
 test.describe('every corpus page with a 10,000-card dictionary', () => {
@@ -71,8 +72,8 @@ test.describe('every corpus page with a 10,000-card dictionary', () => {
       const ours = await facts(withExtension, url, true);
       counts[name] = await withExtension.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
       if (ours.text !== base.text) problems.push(`${name}: body.innerText differs`);
-      if (ours.bodyElements !== base.bodyElements)
-        problems.push(`${name}: ${ours.bodyElements - base.bodyElements} nodes added`);
+      if (ours.elements !== base.elements)
+        problems.push(`${name}: ${ours.elements - base.elements} elements added`);
       const ourErrors = ours.errors.filter((e) => !base.errors.includes(e));
       if (ourErrors.length > 0) problems.push(`${name}: page errors ${ourErrors.join('; ')}`);
       if (process.env.SWEEP_VERBOSE)

@@ -18,7 +18,8 @@ const OFFLINE_NOISE = [/Cross-Origin Request Blocked/, /RPMGetBoolPref is not de
 
 interface PageFacts {
   text: string;
-  bodyElements: number;
+  elements: number;
+  mentions: number;
   errors: string[];
 }
 
@@ -42,7 +43,9 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
     const seen = await page.evaluate(() => ({
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared.
       text: document.body?.innerText ?? '',
-      bodyElements: document.body?.getElementsByTagName('*').length ?? 0,
+      // The whole document: the card's host would go on <html>, not in <body>.
+      elements: document.getElementsByTagName('*').length,
+      mentions: CSS.highlights.get('backstory-mention')?.size ?? 0,
     }));
     return { ...seen, errors };
   } finally {
@@ -68,29 +71,36 @@ test.describe('every corpus page in Firefox, with the seed cards', () => {
     plain = await launchFirefox(firefox as string);
   });
   test.afterAll(async () => {
-    await withExtension?.close();
-    await plain?.close();
-    await server?.close();
+    await Promise.allSettled([withExtension?.close(), plain?.close(), server?.close()]);
   });
 
   test('reads every page without changing it or causing an error', async () => {
     const ours = await withExtension.newPage();
     const base = await plain.newPage();
     const problems: string[] = [];
+    let painted = 0;
     for (const name of names) {
       const url = server.url(`/${name}/`);
-      const without = await facts(base, url, false);
+      const without = await facts(base, url, false).catch((error: unknown) => {
+        problems.push(`${name}: the page did not load without Backstory: ${String(error)}`);
+        return undefined;
+      });
+      if (!without) continue;
       const read = await facts(ours, url, true).catch((error: unknown) => {
         problems.push(`${name}: ${String(error)}`);
         return undefined;
       });
       if (!read) continue;
       if (read.text !== without.text) problems.push(`${name}: body.innerText differs`);
-      if (read.bodyElements !== without.bodyElements)
-        problems.push(`${name}: ${read.bodyElements - without.bodyElements} nodes added`);
+      if (read.elements !== without.elements)
+        problems.push(`${name}: ${read.elements - without.elements} elements added`);
+      painted += read.mentions;
       const ourErrors = read.errors.filter((e) => !without.errors.includes(e));
       if (ourErrors.length > 0) problems.push(`${name}: page errors ${ourErrors.join('; ')}`);
     }
     expect(problems).toEqual([]);
+    // The seed cards name places and bodies that many of these news pages mention.
+    expect(painted).toBeGreaterThan(0);
+    console.log(`Firefox corpus sweep: ${names.length} pages, ${painted} mentions with the seed cards`);
   });
 });

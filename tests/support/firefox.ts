@@ -7,10 +7,16 @@ export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output
 
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
-/** Path of a Firefox to drive (FIREFOX_PATH, else Debian's), or undefined when there is none. */
+/**
+ * Path of a Firefox to drive (FIREFOX_PATH, else Debian's), or undefined when there is none.
+ * A FIREFOX_PATH that points at nothing is a mistake, not a reason to skip: it throws.
+ */
 export function findFirefox(): string | undefined {
   const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`FIREFOX_PATH is set to ${fromEnv}, but no file is there.`);
+  }
   return CANDIDATES.find((path) => existsSync(path));
 }
 
@@ -37,6 +43,8 @@ export function launchFirefox(executablePath: string): Promise<Browser> {
     executablePath,
     headless: true,
     extraPrefsFirefox: OFFLINE_PREFS,
+    // One stuck call fails its test in seconds instead of taking the suite's whole budget.
+    protocolTimeout: 30_000,
   });
 }
 

@@ -37,7 +37,11 @@ export function createActiveHighlight(
   );
   return {
     show(range) {
-      removeSheet ??= adoptSheet(doc, CSS_TEXT);
+      try {
+        removeSheet ??= adoptSheet(doc, CSS_TEXT);
+      } catch {
+        // The tint only helps find the mention; a page that broke stylesheets still gets its card.
+      }
       registry.set(ACTIVE_HIGHLIGHT, new Highlight(range));
     },
     clear,
