@@ -1,3 +1,4 @@
+import { isHtmlDocument } from '@/lib/content/html-document';
 import { timed, WAKE_MARK } from '@/lib/content/task-timing';
 import { request } from '@/lib/protocol/client';
 
@@ -10,8 +11,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_start',
   main() {
-    // XML and SVG documents are never read (lib/content/annotator.ts): no need to wake for them.
-    if (document.contentType !== 'text/html' && document.contentType !== 'application/xhtml+xml') return;
+    // Documents that are never read need no wake-up.
+    if (!isHtmlDocument(document)) return;
     performance.mark(WAKE_MARK);
     timed(true, 'wake', () => {
       request('worker.wake', {}).catch(() => undefined);

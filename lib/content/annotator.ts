@@ -2,6 +2,7 @@ import { request } from '../protocol/client';
 import type { BlockMention, PageStateResult, ScanResult } from '../protocol/messages';
 import { dirtyRoots } from './dirty-roots';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
+import { isHtmlDocument } from './html-document';
 import type { MentionStore, PaintedMention } from './mention-store';
 import { adoptMentionStyle } from './style';
 import { PAINTED_MARK, timed } from './task-timing';
@@ -66,10 +67,11 @@ export class Annotator {
     return run;
   }
 
-  /** HTML pages only: XML and SVG files (and Chromium's XML viewer over them) are not articles. */
+  /** HTML pages only, in a browser with the Custom Highlight API. */
   private get supported(): boolean {
-    const html = this.doc.contentType === 'text/html' || this.doc.contentType === 'application/xhtml+xml';
-    return html && Boolean(this.doc.body) && typeof CSS !== 'undefined' && 'highlights' in CSS;
+    return (
+      isHtmlDocument(this.doc) && Boolean(this.doc.body) && typeof CSS !== 'undefined' && 'highlights' in CSS
+    );
   }
 
   private async scanAll(): Promise<number> {

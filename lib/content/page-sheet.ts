@@ -7,9 +7,8 @@ type XrayView<T> = T & { wrappedJSObject?: T };
  *
  * Firefox before 153 refuses a sheet constructed in a content script's isolated world, and
  * its Xray view of `adoptedStyleSheets` cannot even be iterated (bug 1751346; the tests run
- * on Debian's 140 ESR). There the sheet is
- * made and adopted through the page's own objects (`wrappedJSObject`), which is what Firefox
- * offers content scripts for this. The sheet holds only our style, nothing of the reader's.
+ * on Debian's 140 ESR). There the sheet is made and adopted through the page's own objects
+ * (`wrappedJSObject`), which is what Firefox offers content scripts for this. The sheet holds only our style, nothing of the reader's.
  * A page that replaces those objects can make this throw; the caller then paints nothing.
  */
 export function adoptSheet(doc: Document, cssText: string): () => void {

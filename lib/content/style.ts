@@ -10,8 +10,9 @@ const CSS_TEXT = `::highlight(${MENTION_HIGHLIGHT}) {
   text-underline-offset: 3px;
 }`;
 
-// Firefox (140 ESR, the one tested) paints a highlight's background but not its text-decoration, so there
-// the mention also gets a light tint of the same blue, which reads on light and dark pages.
+// Firefox (140 ESR, the one tested) paints a highlight's background but not its
+// text-decoration, so there the mention also gets a light tint of the same blue, which reads
+// on light and dark pages.
 const FIREFOX_CSS_TEXT = `::highlight(${MENTION_HIGHLIGHT}) {
   background-color: color-mix(in srgb, #2f7bd8 16%, transparent);
 }`;

@@ -1,7 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { findFirefox, launchFirefox, launchFirefoxWithExtension, NO_FIREFOX } from '../support/firefox';
+import {
+  findFirefox,
+  firstScanPainted,
+  launchFirefox,
+  launchFirefoxWithExtension,
+  NO_FIREFOX,
+} from '../support/firefox';
 import { corpusDir, NO_CORPUS } from '../support/shared-dir';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, test } from './fixtures';
@@ -32,14 +38,7 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
   page.on('pageerror', onError);
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    // The first full scan leaves this mark whether or not it found anything to paint.
-    // (Polled from here: puppeteer's waitForFunction fails at once under the pages' CSP.)
-    if (waitForScan)
-      await expect
-        .poll(() => page.evaluate(() => performance.getEntriesByName('backstory-painted').length), {
-          timeout: 15_000,
-        })
-        .toBe(1);
+    if (waitForScan) await firstScanPainted(page);
     const seen = await page.evaluate(() => ({
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared.
       text: document.body?.innerText ?? '',

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { findFirefox, launchFirefoxWithExtension, NO_FIREFOX } from '../support/firefox';
+import { findFirefox, firstScanPainted, launchFirefoxWithExtension, NO_FIREFOX } from '../support/firefox';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
@@ -70,12 +70,9 @@ test('Firefox: every golden page gets exactly the expected mentions', async () =
   for (const { name, path, expected } of goldenCases) {
     await page.goto(pages.url(path));
     // Compared once the first scan is painted, so an early part of it cannot pass for all of it.
-    await expect
-      .poll(() => page.evaluate(() => performance.getEntriesByName('backstory-painted').length), {
-        message: name,
-        timeout: 10_000,
-      })
-      .toBe(1);
+    await firstScanPainted(page, 10_000).catch((error: unknown) => {
+      throw new Error(`${name}: ${String(error)}`);
+    });
     expect(await mentions(page), name).toEqual(expected);
   }
   await page.close();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /** Where `wxt build -b firefox` puts the Firefox build. */
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
@@ -66,4 +66,18 @@ export async function launchFirefoxWithExtension(
     throw error;
   }
   return browser;
+}
+
+/**
+ * Resolves once the first full scan of `page` is painted (the content script leaves the mark
+ * whether or not it found anything); rejects after `timeoutMs`. Polled from here, because
+ * puppeteer's waitForFunction fails at once under the test pages' CSP.
+ */
+export async function firstScanPainted(page: Page, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const painted = () => page.evaluate(() => performance.getEntriesByName('backstory-painted').length > 0);
+  while (!(await painted())) {
+    if (Date.now() > deadline) throw new Error(`the first scan was not painted within ${timeoutMs} ms`);
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
 }
