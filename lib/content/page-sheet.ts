@@ -7,13 +7,11 @@ type XrayView<T> = T & { wrappedJSObject?: T };
  *
  * Firefox before 153 refuses a sheet constructed in a content script's isolated world, and
  * its Xray view of `adoptedStyleSheets` cannot even be iterated (bug 1751346; the tests run
- * on Debian's 140 ESR). There the sheet is made and adopted through the page's own objects
- * (`wrappedJSObject`), which is what Firefox offers content scripts for this. The sheet holds only our style, nothing of the reader's.
- * A page that replaces those objects can make this throw; the caller then paints nothing.
+ * on Debian's 140 ESR). There the sheet goes into the page's own list, see `adoptInFirefox`.
+ * The sheet holds only our style, nothing of the reader's.
  */
 export function adoptSheet(doc: Document, cssText: string): () => void {
-  const page = (doc as XrayView<Document>).wrappedJSObject;
-  if (page) return adoptThroughPage(page, cssText);
+  if ((doc as XrayView<Document>).wrappedJSObject) return adoptInFirefox(doc, cssText);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(cssText);
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
@@ -22,15 +20,39 @@ export function adoptSheet(doc: Document, cssText: string): () => void {
   };
 }
 
-function adoptThroughPage(page: Document, cssText: string): () => void {
-  const view = page.defaultView as (Window & typeof globalThis) | null;
+/**
+ * Firefox: the sheet is made with the browser's own constructor and the list is found with
+ * the browser's own getter, both seen through the Xray, so a page that replaced
+ * `CSSStyleSheet`, the `adoptedStyleSheets` accessor or `Array.prototype` methods changes
+ * nothing here. Only then are the two unwrapped, and the sheet is put into the page's list
+ * by index: an array made here would belong to the content script, which Firefox refuses,
+ * and the page's own `push` may be anything.
+ */
+function adoptInFirefox(doc: XrayView<Document>, cssText: string): () => void {
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
   if (!view) throw new Error('Backstory: the document has no window to make a stylesheet in');
-  const sheet = new view.CSSStyleSheet();
-  sheet.replaceSync(cssText);
-  // Changed in place: an array made here would belong to the content script, not the page.
-  page.adoptedStyleSheets.push(sheet);
+  const made = new view.CSSStyleSheet() as XrayView<CSSStyleSheet>;
+  made.replaceSync(cssText);
+  const sheet = made.wrappedJSObject ?? made;
+  const adopted = pageSheetList(doc);
+  adopted[adopted.length] = sheet;
   return () => {
-    const at = page.adoptedStyleSheets.indexOf(sheet);
-    if (at >= 0) page.adoptedStyleSheets.splice(at, 1);
+    const list = pageSheetList(doc);
+    let at = -1;
+    for (let i = 0; i < list.length; i++) if (list[i] === sheet) at = i;
+    if (at < 0) return;
+    for (let i = at; i < list.length - 1; i++) list[i] = list[i + 1] as CSSStyleSheet;
+    list.length -= 1;
   };
+}
+
+/** The page's own `adoptedStyleSheets`, read with the getter the browser defines. */
+function pageSheetList(doc: Document): CSSStyleSheet[] {
+  for (let proto = Object.getPrototypeOf(doc); proto; proto = Object.getPrototypeOf(proto)) {
+    const getter = Object.getOwnPropertyDescriptor(proto, 'adoptedStyleSheets')?.get;
+    if (!getter) continue;
+    const list = getter.call(doc) as XrayView<CSSStyleSheet[]>;
+    return list.wrappedJSObject ?? list;
+  }
+  throw new Error('Backstory: this document has no adoptedStyleSheets');
 }

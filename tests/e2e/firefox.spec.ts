@@ -3,7 +3,7 @@ import { findFirefox, firstScanPainted, launchFirefoxWithExtension, NO_FIREFOX }
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
-import { HOSTILE_DOM_PAGE } from './hostile-dom';
+import { HOSTILE_DOM_PAGE, realAdoptedSheets } from './hostile-dom';
 
 // Firefox runs the same build for a different engine: its isolated world differs from
 // Chromium's, and a style that works in Chromium can be refused there. One browser for the
@@ -30,6 +30,19 @@ function mentions(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => String(r)));
 }
 
+/** Rests the pointer on the first painted mention and waits for its card's tint. */
+async function hoverFirstMention(page: Page): Promise<void> {
+  const point = await page.evaluate(() => {
+    const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0] as Range;
+    const box = first.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  await page.mouse.move(point.x, point.y);
+  await expect
+    .poll(() => page.evaluate(() => CSS.highlights.has('backstory-active')), { timeout: 5000 })
+    .toBe(true);
+}
+
 test('Firefox: the demo article is painted, with the mention style adopted and no node added', async () => {
   const page = await browser.newPage();
   await page.goto(pages.url('/demo.html'));
@@ -50,15 +63,7 @@ test('Firefox: resting the pointer on a mention opens its card and marks the men
   const page = await browser.newPage();
   await page.goto(pages.url('/demo.html'));
   await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
-  const point = await page.evaluate(() => {
-    const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0] as Range;
-    const box = first.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  });
-  await page.mouse.move(point.x, point.y);
-  await expect
-    .poll(() => page.evaluate(() => CSS.highlights.has('backstory-active')), { timeout: 5000 })
-    .toBe(true);
+  await hoverFirstMention(page);
   expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
   await page.close();
 });
@@ -78,9 +83,18 @@ test('Firefox: every golden page gets exactly the expected mentions', async () =
   await page.close();
 });
 
-test("Firefox: a page that replaces the DOM's own methods cannot stop Backstory", async () => {
+test("Firefox: a page that replaces the DOM's and the stylesheets' own methods cannot stop Backstory", async () => {
   const page = await browser.newPage();
-  await page.goto(scripted.url('/hostile.html'));
+  await page.goto(scripted.url('/hostile.html?arrays'));
   await expect.poll(() => mentions(page), { timeout: 10_000 }).toEqual(['Kremlin']);
+  // The mention style went in beside the page's own sheet, past the page's traps.
+  const sheets = await page.evaluate(realAdoptedSheets);
+  expect(sheets).toHaveLength(2);
+  expect(sheets[0]).toContain('rgb(0, 90, 0)');
+  expect(sheets[1]).toContain('::highlight(backstory-mention)');
+  // The card opens, and its tint for the active mention gets past the traps too.
+  await hoverFirstMention(page);
+  expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+  expect((await page.evaluate(realAdoptedSheets))[2]).toContain('::highlight(backstory-active)');
   await page.close();
 });

@@ -1,6 +1,6 @@
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
-import { HOSTILE_DOM_PAGE } from './hostile-dom';
+import { HOSTILE_DOM_PAGE, realAdoptedSheets } from './hostile-dom';
 
 // Pages built to break a content script. Backstory must neither throw nor hang on them.
 const html = (body: string, head = '') =>
@@ -75,8 +75,13 @@ test('XML and SVG documents are left untouched', async ({ extension }) => {
   expect(errors).toEqual([]);
 });
 
-test("a page that replaces the DOM's own methods cannot stop Backstory", async ({ extension }) => {
+test("a page that replaces the DOM's and the stylesheets' own methods cannot stop Backstory", async ({
+  extension,
+}) => {
   const page = await extension.context.newPage();
   await page.goto(scripted.url('/prototypes.html'));
   await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin']);
+  const sheets = await page.evaluate(realAdoptedSheets);
+  expect(sheets).toHaveLength(2);
+  expect(sheets[1]).toContain('::highlight(backstory-mention)');
 });

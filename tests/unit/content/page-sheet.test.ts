@@ -1,24 +1,60 @@
 // @vitest-environment happy-dom
 import { adoptSheet } from '@/lib/content/page-sheet';
 
-/** A stand-in for the page's side of a Firefox Xray: its own sheet class and sheet list. */
+/** A page sheet as the page sees it. */
+class PageSheet {
+  text = '';
+}
+
+/** The page's sheet list, on a page whose scripts replaced the array methods with traps. */
+class HostileList extends Array<PageSheet> {
+  override push(): number {
+    throw new Error('page push');
+  }
+  override splice(): PageSheet[] {
+    throw new Error('page splice');
+  }
+  override indexOf(): number {
+    throw new Error('page indexOf');
+  }
+}
+
+/**
+ * A stand-in for Firefox's Xray views: the content script sees the browser's own sheet
+ * constructor and `adoptedStyleSheets` getter, and reaches the page's objects only through
+ * `wrappedJSObject`. The Xray view of the list cannot be read, as in Firefox 140.
+ */
 function firefoxDocument() {
-  class PageSheet {
-    text = '';
+  const adopted = new HostileList();
+  class XraySheet {
+    readonly wrappedJSObject = new PageSheet();
     replaceSync(text: string) {
-      this.text = text;
+      this.wrappedJSObject.text = text;
     }
   }
-  const adopted: PageSheet[] = [];
-  const page = { defaultView: { CSSStyleSheet: PageSheet }, adoptedStyleSheets: adopted };
-  // The content script's own view: reading its sheet list throws, as Firefox's Xray does.
-  const doc = {
-    wrappedJSObject: page,
-    get adoptedStyleSheets(): never {
-      throw new TypeError('adoptedStyleSheets is not iterable');
+  const xrayList = { length: undefined, wrappedJSObject: adopted };
+  const browserDocumentPrototype = {
+    get adoptedStyleSheets() {
+      return xrayList;
     },
   };
-  return { doc: doc as unknown as Document, adopted, PageSheet };
+  const doc = Object.create(browserDocumentPrototype, {
+    wrappedJSObject: {
+      // The page's own view: its accessor and constructor were replaced with traps.
+      value: {
+        get adoptedStyleSheets(): never {
+          throw new Error('page getter');
+        },
+        defaultView: {
+          CSSStyleSheet: () => {
+            throw new Error('page CSSStyleSheet');
+          },
+        },
+      },
+    },
+    defaultView: { value: { CSSStyleSheet: XraySheet } },
+  });
+  return { doc: doc as Document, adopted };
 }
 
 describe('adopting a stylesheet', () => {
@@ -30,10 +66,11 @@ describe('adopting a stylesheet', () => {
     expect(document.adoptedStyleSheets).toHaveLength(before);
   });
 
-  it("in Firefox, makes the sheet with the page's own class and adds it to the page's own list", () => {
-    const { doc, adopted, PageSheet } = firefoxDocument();
+  it("in Firefox, puts a sheet made by the browser's constructor into the page's own list", () => {
+    const { doc, adopted } = firefoxDocument();
     const remove = adoptSheet(doc, '::highlight(backstory-mention) { color: red }');
-    // Seen in the page's list itself: it was changed in place, not replaced by a new array.
+    // Seen in the page's list itself: it was changed in place, not replaced by a new array,
+    // and none of the page's replaced methods was called.
     expect(adopted).toHaveLength(1);
     expect(adopted[0]).toBeInstanceOf(PageSheet);
     expect(adopted[0]?.text).toContain('backstory-mention');
@@ -41,14 +78,19 @@ describe('adopting a stylesheet', () => {
     expect(adopted).toHaveLength(0);
   });
 
-  it('in Firefox, leaves other sheets alone when it takes its own away', () => {
-    const { doc, adopted, PageSheet } = firefoxDocument();
-    const theirs = new PageSheet();
-    adopted.push(theirs);
+  it('in Firefox, leaves the order of other sheets alone when it takes its own away', () => {
+    const { doc, adopted } = firefoxDocument();
+    const first = new PageSheet();
+    adopted[0] = first;
     const remove = adoptSheet(doc, 'p {}');
-    adopted.push(new PageSheet());
+    const last = new PageSheet();
+    adopted[adopted.length] = last;
+    remove();
+    expect([...adopted]).toEqual([first, last]);
+    expect(adopted[0]).toBe(first);
+    expect(adopted[1]).toBe(last);
+    // Taking it away twice, or after the page dropped it, changes nothing.
     remove();
     expect(adopted).toHaveLength(2);
-    expect(adopted[0]).toBe(theirs);
   });
 });
