@@ -110,32 +110,35 @@ export function CardForm(props: CardFormProps) {
         void save();
       }}
     >
-      <h2 id={`${formId}-heading`} class="card-form__heading">
-        {props.cardId ? 'Edit card' : 'New card'}
-      </h2>
-      {errorCount > 0 && (
-        <p class="card-form__problems" role="alert">
-          {errorCount === 1 ? 'One field needs fixing' : `${errorCount} fields need fixing`} before saving.
-        </p>
-      )}
-      <TextField {...text('title')} label="Title" required />
-      <TextField {...text('summary')} label="Summary" multiline required hint="Shown as plain text." />
-      <ListFields draft={draft} idOf={idOf} notesOf={notesOf} onBlur={blur} onChange={change} />
-      <RelatedField
-        id={idOf('related')}
-        related={draft.related}
-        selfId={props.cardId}
-        byId={props.byId}
-        index={props.index}
-        notes={notesOf('related')}
-        onRelated={(related) => change({ related })}
-      />
-      <TextField {...text('updated')} label="Facts checked on" placeholder="YYYY-MM-DD" />
-      {failure && (
-        <p class="card-form__problems" role="alert" dir="auto">
-          {failure}
-        </p>
-      )}
+      {/* The fields scroll; the actions stay below them, so no field is ever hidden behind them. */}
+      <div class="card-form__fields">
+        <h2 id={`${formId}-heading`} class="card-form__heading">
+          {props.cardId ? 'Edit card' : 'New card'}
+        </h2>
+        {errorCount > 0 && (
+          <p class="card-form__problems" role="alert">
+            {errorCount === 1 ? 'One field needs fixing' : `${errorCount} fields need fixing`} before saving.
+          </p>
+        )}
+        <TextField {...text('title')} label="Title" required />
+        <TextField {...text('summary')} label="Summary" multiline required hint="Shown as plain text." />
+        <ListFields draft={draft} idOf={idOf} notesOf={notesOf} onBlur={blur} onChange={change} />
+        <RelatedField
+          id={idOf('related')}
+          related={draft.related}
+          selfId={props.cardId}
+          byId={props.byId}
+          index={props.index}
+          notes={notesOf('related')}
+          onRelated={(related) => change({ related })}
+        />
+        <TextField {...text('updated')} label="Facts checked on" placeholder="YYYY-MM-DD" />
+        {failure && (
+          <p class="card-form__problems" role="alert" dir="auto">
+            {failure}
+          </p>
+        )}
+      </div>
       <FormActions saving={saving} dirty={dirty} onClose={props.onClose} onDelete={props.onDelete} />
     </form>
   );

@@ -1,4 +1,5 @@
 import type { DeletedCard } from '@/lib/db/card-writes';
+import { CloseIcon } from '../card/icons';
 
 /** Props of the undo bar. */
 export interface UndoBarProps {
@@ -22,8 +23,14 @@ export function UndoBar({ deleted, onUndo, onDismiss }: UndoBarProps) {
       <button type="button" class="button" aria-keyshortcuts="Control+Z" onClick={onUndo}>
         Undo
       </button>
-      <button type="button" class="button button--quiet" aria-label="Dismiss" onClick={onDismiss}>
-        ×
+      <button
+        type="button"
+        class="button button--quiet"
+        aria-label="Dismiss"
+        title="Dismiss"
+        onClick={onDismiss}
+      >
+        <CloseIcon />
       </button>
     </div>
   );

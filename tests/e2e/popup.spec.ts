@@ -1,3 +1,4 @@
+import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
 import { expect, paintedMentions, test } from './fixtures';
 import { ManagerPage, openArticle } from './popup/manager-page';
 
@@ -73,5 +74,46 @@ test.describe('the card manager', () => {
     expect(await article.page.evaluate(() => scrollY)).toBe(0);
     await foundingAct.click();
     await expect.poll(() => article.page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  });
+
+  test('every panel passes axe-core (WCAG 2.2 AA, colour contrast included) in light and dark', async ({
+    extension,
+    server,
+  }) => {
+    const article = await openArticle(extension, server.url('/demo.html'));
+    await expect.poll(() => paintedMentions(article.page)).toContain('NATO');
+    const manager = await ManagerPage.open(extension, article);
+    await manager.page.evaluate(AXE_SOURCE);
+    const check = async (where: string) => {
+      const report = (await manager.page.evaluate(AXE_REPORT)) as AxeReport;
+      expect(report.violations, where).toEqual([]);
+      expect(report.incomplete, where).toEqual([]);
+      expect(report.passes, where).toContain('color-contrast');
+    };
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await manager.page.emulateMedia({ colorScheme });
+      await manager.show('Cards');
+      await check(`Cards, ${colorScheme}`);
+      await manager.button('New card').click();
+      await manager.field('Title').waitFor();
+      await check(`New card, ${colorScheme}`);
+      await manager.button('Save').click();
+      await expect(manager.page.getByRole('alert')).toContainText('need fixing');
+      await check(`New card with errors, ${colorScheme}`);
+      await manager.button('Cancel').click();
+      // Deleting leaves an Undo bar under the list.
+      await manager.search.fill('kremlin');
+      await manager.search.press('ArrowDown');
+      await manager.page.keyboard.press('Delete');
+      await manager.button('Undo').waitFor();
+      await check(`Undo bar, ${colorScheme}`);
+      await manager.button('Undo').click();
+      await manager.search.fill('');
+      await manager.show('On this page');
+      await manager.page.getByRole('switch').waitFor();
+      await check(`On this page, ${colorScheme}`);
+      await manager.show('Settings');
+      await check(`Settings, ${colorScheme}`);
+    }
   });
 });
