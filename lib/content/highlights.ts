@@ -3,6 +3,8 @@ import type { TextBlock } from './text-blocks';
 
 /** Name of the highlight that paints mentions; every Backstory highlight starts with `backstory`. */
 export const MENTION_HIGHLIGHT = 'backstory-mention';
+/** Name of the highlight that tints the mention whose card is open. */
+export const ACTIVE_HIGHLIGHT = 'backstory-active';
 
 /** Finds the text node and offset holding a block offset (binary search over the pieces). */
 function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, number] {
@@ -40,9 +42,20 @@ export function paintMentions(ranges: Range[], registry: HighlightRegistry = CSS
   registry.set(MENTION_HIGHLIGHT, new Highlight(...ranges));
 }
 
-/** Removes every Backstory highlight from the page. */
+/**
+ * Removes every Backstory highlight from the page: ours by name, then any other name of
+ * ours the registry lists (left by an earlier copy of the content script, say). Firefox
+ * cannot list it from a content script ("Xray wrapping of iterators not supported"), so
+ * there only the names we know are removed.
+ */
 export function clearMentions(registry: HighlightRegistry = CSS.highlights): void {
-  for (const name of [...registry.keys()]) {
-    if (name.startsWith('backstory')) registry.delete(name);
+  registry.delete(MENTION_HIGHLIGHT);
+  registry.delete(ACTIVE_HIGHLIGHT);
+  let names: string[];
+  try {
+    names = [...registry.keys()];
+  } catch {
+    return;
   }
+  for (const name of names) if (name.startsWith('backstory')) registry.delete(name);
 }

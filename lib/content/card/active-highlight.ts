@@ -1,7 +1,5 @@
+import { ACTIVE_HIGHLIGHT } from '../highlights';
 import { adoptSheet } from '../page-sheet';
-
-/** Highlight name of the mention whose card is open (every Backstory name starts with `backstory`). */
-export const ACTIVE_HIGHLIGHT = 'backstory-active';
 
 const CSS_TEXT = `::highlight(${ACTIVE_HIGHLIGHT}) {
   background-color: color-mix(in srgb, #2f7bd8 24%, transparent);
