@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -36,17 +36,23 @@ const OFFLINE_PREFS = {
   'network.proxy.no_proxies_on': '127.0.0.1',
 };
 
-/** Launches headless Firefox without any extension, for a side-by-side baseline. */
-export function launchFirefox(executablePath: string): Promise<Browser> {
+/** Launches headless Firefox (no extension: a side-by-side baseline), with `prefs` added. */
+export function launchFirefox(executablePath: string, prefs: Record<string, unknown> = {}): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
-    extraPrefsFirefox: OFFLINE_PREFS,
+    extraPrefsFirefox: { ...OFFLINE_PREFS, ...prefs },
     // One stuck call fails its test in seconds instead of taking the suite's whole budget.
     protocolTimeout: 30_000,
   });
 }
+
+/**
+ * The internal id Firefox gives the extension in the test browser, so that its pages have a
+ * known address (`moz-extension://<this>/popup.html`). Firefox picks a random one otherwise.
+ */
+export const FIREFOX_EXTENSION_UUID = '5f0c2a8e-3b7d-4e51-9c2a-b4c7d1e0a9f3';
 
 /**
  * Launches headless Firefox with the built extension installed. Playwright cannot drive a
@@ -58,7 +64,12 @@ export async function launchFirefoxWithExtension(
 ): Promise<Browser> {
   if (!existsSync(resolve(extensionDir, 'manifest.json')))
     throw new Error(`No Firefox build at ${extensionDir}: run "npm run build:firefox" first.`);
-  const browser = await launchFirefox(executablePath);
+  const manifest = JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8'));
+  const browser = await launchFirefox(executablePath, {
+    'extensions.webextensions.uuids': JSON.stringify({
+      [manifest.browser_specific_settings.gecko.id]: FIREFOX_EXTENSION_UUID,
+    }),
+  });
   try {
     await browser.installExtension(extensionDir);
   } catch (error) {
@@ -80,4 +91,15 @@ export async function firstScanPainted(page: Page, timeoutMs = 15_000): Promise<
     if (Date.now() > deadline) throw new Error(`the first scan was not painted within ${timeoutMs} ms`);
     await new Promise((wake) => setTimeout(wake, 100));
   }
+}
+
+/**
+ * Opens one of the extension's own pages (`popup.html?…`) in `page` and resolves once
+ * `ready` (a selector) is in it. Firefox does not report the load of a moz-extension page
+ * over WebDriver BiDi, so waiting for the navigation would time out; the page's own content
+ * is what is waited for.
+ */
+export async function openExtensionPage(page: Page, path: string, ready: string): Promise<void> {
+  page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`).catch(() => undefined);
+  await page.waitForSelector(ready, { timeout: 10_000 });
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { CDPSession, Page } from '@playwright/test';
+import { AXE_SOURCE } from '../../support/axe';
 
 /** A mention's box in viewport coordinates, with its centre. */
 export interface Box {
@@ -11,8 +10,6 @@ export interface Box {
   x: number;
   y: number;
 }
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * Reads the card from outside, the way a test must: the card lives in a closed shadow root
@@ -145,7 +142,7 @@ export class CardProbe {
   async axe(
     options: { inBody?: boolean; rules?: string[] } = {},
   ): Promise<{ violations: string[]; incomplete: string[]; passes: string[] }> {
-    await this.page.evaluate(axeSource);
+    await this.page.evaluate(AXE_SOURCE);
     const result = await this.inCard<{ violations: string[]; incomplete: string[]; passes: string[] }>(
       `async function (inBody, rules) {
         Object.defineProperty(this.host, 'shadowRoot', { value: this, configurable: true });

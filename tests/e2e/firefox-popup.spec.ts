@@ -1,0 +1,168 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
+import { findFirefox, launchFirefoxWithExtension, NO_FIREFOX, openExtensionPage } from '../support/firefox';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+import { DEMO_PAGE, expect, test } from './fixtures';
+
+// The manager, the per-site switch and the keyboard path to the card, in Firefox. The
+// Chromium suites test the same things in more depth (popup.spec.ts, card.spec.ts); these
+// check that they work in Firefox's engine and extension API as well.
+const firefox = findFirefox();
+test.skip(!firefox, NO_FIREFOX);
+
+// The slice of Firefox's extension API these tests call in the manager's page.
+declare const browser: {
+  tabs: {
+    getCurrent(): Promise<{ id?: number }>;
+    query(query: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+};
+
+let firefoxBrowser: Browser;
+let pages: StaticServer;
+test.beforeAll(async () => {
+  pages = await startStaticServer({ '/demo.html': DEMO_PAGE });
+  firefoxBrowser = await launchFirefoxWithExtension(firefox as string);
+});
+test.afterAll(async () => {
+  await firefoxBrowser?.close();
+  await pages?.close();
+});
+
+/** The painted mention texts, in the order they were registered. */
+function mentions(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => String(r)));
+}
+
+interface Article {
+  page: Page;
+  tabId: number;
+  url: string;
+}
+
+/**
+ * Opens the demo article in the browser's first tab and waits until it is painted. Its tab
+ * id is learnt from an extension page: with no `tabs` permission the extension sees no tab's
+ * address, so the article is the one tab that is not that page (the suite keeps it so).
+ */
+async function openArticle(): Promise<Article> {
+  const [page] = await firefoxBrowser.pages();
+  if (!page) throw new Error('Firefox has no tab');
+  const url = pages.url('/demo.html');
+  await page.goto(url);
+  await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
+  const probe = await firefoxBrowser.newPage();
+  await openExtensionPage(probe, 'popup.html', '[role=tab]');
+  const tabId = await probe.evaluate(async () => {
+    const me = await browser.tabs.getCurrent();
+    const others = (await browser.tabs.query({})).filter((tab) => tab.id !== me.id);
+    if (others.length !== 1 || others[0]?.id === undefined) throw new Error(`${others.length} other tabs`);
+    return others[0].id;
+  });
+  await probe.close();
+  return { page, tabId, url };
+}
+
+/** Opens the manager as the popup would be for `article`'s tab. */
+async function openManager(article: Article): Promise<Page> {
+  const manager = await firefoxBrowser.newPage();
+  const query = `?tab=${article.tabId}&url=${encodeURIComponent(article.url)}`;
+  await openExtensionPage(manager, `popup.html${query}`, 'ul[aria-label=Cards] li');
+  return manager;
+}
+
+/** Clicks the manager's button (its panel tabs are buttons too) whose text is `name`. */
+async function press(manager: Page, name: string): Promise<void> {
+  const found = await manager.$(`::-p-xpath(//button[normalize-space()="${name}"])`);
+  if (!found) throw new Error(`No button "${name}" in the manager`);
+  await found.click();
+}
+
+test('Firefox: the manager lists the cards and passes axe-core on every panel, light and dark', async () => {
+  const article = await openArticle();
+  const manager = await openManager(article);
+  expect(await manager.evaluate(() => document.body.textContent)).toContain('NATO–Russia Founding Act');
+  await manager.evaluate(AXE_SOURCE);
+  const check = async (where: string) => {
+    const report = (await manager.evaluate(AXE_REPORT)) as AxeReport;
+    expect(report.violations, where).toEqual([]);
+    expect(report.incomplete, where).toEqual([]);
+    expect(report.passes, where).toContain('color-contrast');
+  };
+  // Firefox cannot emulate a colour scheme over BiDi, so the reader's own theme setting picks it.
+  for (const theme of ['light', 'dark'] as const) {
+    await press(manager, 'Settings');
+    const radio = await manager.waitForSelector(`input[type=radio][value=${theme}]`);
+    await radio?.click();
+    await expect.poll(() => manager.evaluate(() => document.documentElement.style.colorScheme)).toBe(theme);
+    await check(`Settings, ${theme}`);
+    await press(manager, 'Cards');
+    await check(`Cards, ${theme}`);
+    await press(manager, 'New card');
+    await manager.waitForSelector('form[aria-labelledby]');
+    await check(`New card, ${theme}`);
+    await press(manager, 'Cancel');
+    await press(manager, 'On this page');
+    await manager.waitForSelector('[role=switch]');
+    await check(`On this page, ${theme}`);
+  }
+  await manager.close();
+});
+
+test('Firefox: the per-site switch in the manager clears the article, and on again restores it', async () => {
+  const article = await openArticle();
+  const manager = await openManager(article);
+  await press(manager, 'On this page');
+  const siteSwitch = await manager.waitForSelector('[role=switch]:not([disabled])');
+  expect(await manager.evaluate(() => document.querySelector('label.switch')?.textContent)).toBe(
+    'Run Backstory on 127.0.0.1',
+  );
+  await siteSwitch?.click();
+  await expect.poll(() => article.page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+  await siteSwitch?.click();
+  await expect.poll(() => mentions(article.page)).toContain('NATO');
+  await manager.close();
+});
+
+test('Firefox: the keyboard commands walk the mentions, and the card takes focus and gives it back', async () => {
+  const article = await openArticle();
+  const manager = await openManager(article);
+  expect(await manager.evaluate(() => browser.commands.getAll())).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ name: 'next-mention', shortcut: 'Alt+Shift+Period' }),
+      expect.objectContaining({ name: 'previous-mention', shortcut: 'Alt+Shift+Comma' }),
+    ]),
+  );
+  // What the command relay sends the tab when the shortcut is pressed (lib/background/commands.ts).
+  const navigate = (direction: 'next' | 'previous') =>
+    manager.evaluate(
+      (tabId, direction) =>
+        browser.tabs.sendMessage(tabId, { backstory: 1, method: 'tab.navigate', params: { direction } }),
+      article.tabId,
+      direction,
+    );
+  const active = () =>
+    article.page.evaluate(() => [...(CSS.highlights.get('backstory-active') ?? [])].map((r) => String(r)));
+  const focused = () => article.page.evaluate(() => document.activeElement?.localName);
+  const painted = await mentions(article.page);
+  await article.page.bringToFront();
+
+  expect(await navigate('next')).toEqual({ ok: true, result: { found: true } });
+  expect(await active()).toEqual([painted[0]]);
+  // Focus is inside the card, whose closed shadow root shows from outside only as its host.
+  await expect.poll(focused).toBe('backstory-card');
+  await article.page.keyboard.press('Tab');
+  expect(await focused()).toBe('backstory-card');
+  await article.page.keyboard.press('Escape');
+  await expect.poll(active).toEqual([]);
+  expect(await focused()).toBe('body');
+
+  await navigate('next');
+  expect(await active()).toEqual([painted[1]]);
+  await navigate('previous');
+  expect(await active()).toEqual([painted[0]]);
+  expect(await navigate('previous')).toEqual({ ok: true, result: { found: false } });
+  await manager.close();
+});
