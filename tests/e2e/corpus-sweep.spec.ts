@@ -19,6 +19,11 @@ interface PageFacts {
 async function facts(page: Page, url: string, waitForScan: boolean): Promise<PageFacts> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // The content script catches its own failures, so as not to break the page, and logs them:
+  // a failure to read a page shows here, not as a page error.
+  page.on('console', (message) => {
+    if (message.text().startsWith('Backstory:')) errors.push(`logged: ${message.text()}`);
+  });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   // The first full scan leaves this mark whether or not it found anything to paint.
   if (waitForScan)
@@ -78,8 +83,10 @@ test.describe('every corpus page with a 10,000-card dictionary', () => {
       if (ourErrors.length > 0) problems.push(`${name}: page errors ${ourErrors.join('; ')}`);
       if (process.env.SWEEP_VERBOSE)
         console.log(`${name}: ${counts[name]} mentions, ${Date.now() - started} ms`);
-      withExtension.removeAllListeners('pageerror');
-      without.removeAllListeners('pageerror');
+      for (const page of [withExtension, without]) {
+        page.removeAllListeners('pageerror');
+        page.removeAllListeners('console');
+      }
     }
     await server.close();
     mkdirSync(resolve(REPORT, '..'), { recursive: true });
