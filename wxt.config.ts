@@ -20,6 +20,9 @@ export default defineConfig({
     description: 'Background cards for the terms in the news you read.',
     // activeTab: the popup reads the current tab's address for the per-site switch.
     permissions: ['storage', 'activeTab'],
+    // entrypoints/early.ts, an unlisted script so that it is built without WXT's content
+    // script wrapper; WXT adds entrypoints/content after it.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['early.js'] }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },

@@ -2,7 +2,7 @@
 export const TASK_MEASURE = 'backstory-task';
 /** Mark set when the content script starts. */
 export const START_MARK = 'backstory-start';
-/** Mark set when the document_start script asks the worker to wake (entrypoints/early.content.ts). */
+/** Mark set when the document_start script asks the worker to wake (entrypoints/early.ts). */
 export const WAKE_MARK = 'backstory-wake';
 /** Mark set when the first full scan of a page is painted. */
 export const PAINTED_MARK = 'backstory-painted';

@@ -1,16 +1,17 @@
-import { browser } from 'wxt/browser';
 import { type Method, type Params, PROTOCOL_VERSION, type Response, type Result } from './messages';
 
 /** Sends one message and resolves with the raw answer; tests pass their own. */
 export type Send = (message: unknown) => Promise<unknown>;
 
-const sendToBackground: Send = (message) => browser.runtime.sendMessage(message);
-
-/** Calls the background with a typed request; rejects with the background's error text. */
-export async function request<M extends Method>(
+/**
+ * Calls the background with a typed request over `send`; rejects with the background's error
+ * text. No browser API is imported here, so a script can send without the polyfill
+ * (entrypoints/early.ts); `client.ts` sends through it.
+ */
+export async function requestWith<M extends Method>(
+  send: Send,
   method: M,
   params: Params<M>,
-  send: Send = sendToBackground,
 ): Promise<Result<M>> {
   const answer = (await send({ backstory: PROTOCOL_VERSION, method, params })) as Response<M> | undefined;
   if (!answer) throw new Error(`Backstory background did not answer ${method}`);

@@ -1,5 +1,7 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ExtensionBrowser } from '../support/launch';
+import { EXTENSION_DIR, type ExtensionBrowser } from '../support/launch';
 import { putRecord, refreshTabs } from '../support/load-cards';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
@@ -126,4 +128,9 @@ test('wakes the worker as the page starts loading; a switched-off site is never 
   // Only the wake-up ran: the page's text was not read, neither at first nor on the repaint.
   expect(timeline.steps).toEqual(['wake']);
   expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+  // It runs before every page is shown: it stays small, without the polyfill (1.3 KB, not 14).
+  const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const early = manifest.content_scripts.find((s: { run_at?: string }) => s.run_at === 'document_start');
+  expect(early.js).toEqual(['early.js']);
+  expect(statSync(resolve(EXTENSION_DIR, 'early.js')).size).toBeLessThan(4096);
 });
