@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { FIREFOX_STYLESHEET, FIREFOX_STYLESHEET_PATH } from './lib/content/style-rules';
 import { checkSeedFiles } from './lib/pack/seed-check';
 import { readSeedFiles } from './tests/support/seed-files';
 
@@ -14,6 +15,11 @@ export default defineConfig({
       const problems = checkSeedFiles(readSeedFiles(resolve(import.meta.dirname, 'seeds')));
       if (problems.length > 0) throw new Error(`Invalid seed packs:\n${problems.join('\n')}`);
     },
+    // Firefox builds style the highlights from the manifest (lib/content/style-rules.ts).
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox')
+        files.push({ relativeDest: FIREFOX_STYLESHEET_PATH, contents: FIREFOX_STYLESHEET });
+    },
   },
   manifest: ({ browser }) => ({
     name: 'Backstory',
@@ -22,7 +28,13 @@ export default defineConfig({
     permissions: ['storage', 'activeTab'],
     // entrypoints/early.ts, an unlisted script so that it is built without WXT's content
     // script wrapper; WXT adds entrypoints/content after it.
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['early.js'] }],
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['early.js'] },
+      // Firefox takes a manifest stylesheet away when the add-on goes; see style-rules.ts.
+      ...(browser === 'firefox'
+        ? [{ matches: ['http://*/*', 'https://*/*'], css: [FIREFOX_STYLESHEET_PATH] }]
+        : []),
+    ],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },

@@ -149,6 +149,7 @@ export class Annotator {
     const preferences = this.result?.preferences;
     // A page with nothing to mark gets no style and no highlight: on most pages Backstory
     // then leaves no trace at all, and saves the style recalculation an adopted sheet costs.
+    // (In Chromium. Firefox builds bring the style with the manifest, on every page.)
     if (mentions.length > 0) {
       this.removeStyle ??= adoptMentionStyle(this.doc);
       paintMentions(preferences?.density === 'first' ? firstPerCard(mentions) : mentions.map((m) => m.range));

@@ -54,6 +54,12 @@ export function launchFirefox(executablePath: string, prefs: Record<string, unkn
  */
 export const FIREFOX_EXTENSION_UUID = '5f0c2a8e-3b7d-4e51-9c2a-b4c7d1e0a9f3';
 
+/** The add-on's id in a Firefox build (its manifest's gecko id). */
+export function firefoxExtensionId(extensionDir = FIREFOX_EXTENSION_DIR): string {
+  const manifest = JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8'));
+  return manifest.browser_specific_settings.gecko.id;
+}
+
 /**
  * Launches headless Firefox with the built extension installed. Playwright cannot drive a
  * stock Firefox, so this uses puppeteer-core over WebDriver BiDi (../shared/TOOLCHAIN.md).
@@ -64,10 +70,9 @@ export async function launchFirefoxWithExtension(
 ): Promise<Browser> {
   if (!existsSync(resolve(extensionDir, 'manifest.json')))
     throw new Error(`No Firefox build at ${extensionDir}: run "npm run build:firefox" first.`);
-  const manifest = JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8'));
   const browser = await launchFirefox(executablePath, {
     'extensions.webextensions.uuids': JSON.stringify({
-      [manifest.browser_specific_settings.gecko.id]: FIREFOX_EXTENSION_UUID,
+      [firefoxExtensionId(extensionDir)]: FIREFOX_EXTENSION_UUID,
     }),
   });
   try {
@@ -102,4 +107,38 @@ export async function firstScanPainted(page: Page, timeoutMs = 15_000): Promise<
 export async function openExtensionPage(page: Page, path: string, ready: string): Promise<void> {
   page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`).catch(() => undefined);
   await page.waitForSelector(ready, { timeout: 10_000 });
+}
+
+/**
+ * The share of the first painted mention's pixels that are tinted blue (blue above red by 12
+ * or more), read from a screenshot: whether the mention is really painted, which no DOM API
+ * tells. The screenshot is decoded on a blank page of the same browser, not on `page`.
+ */
+export async function mentionTint(page: Page): Promise<number> {
+  const box = await page.evaluate(() => {
+    const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0] as Range | undefined;
+    const rect = first?.getBoundingClientRect();
+    return rect && { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+  });
+  if (!box) throw new Error('no mention is painted');
+  const png = await page.screenshot({ clip: box, encoding: 'base64' });
+  const scratch = await page.browser().newPage();
+  try {
+    return await scratch.evaluate(async (source) => {
+      const image = new Image();
+      image.src = source;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let tinted = 0;
+      for (let i = 0; i < pixels.length; i += 4) if ((pixels[i + 2] ?? 0) - (pixels[i] ?? 0) >= 12) tinted++;
+      return tinted / (pixels.length / 4);
+    }, `data:image/png;base64,${png}`);
+  } finally {
+    await scratch.close();
+  }
 }

@@ -1,9 +1,5 @@
 import { ACTIVE_HIGHLIGHT } from '../highlights';
-import { adoptSheet } from '../page-sheet';
-
-const CSS_TEXT = `::highlight(${ACTIVE_HIGHLIGHT}) {
-  background-color: color-mix(in srgb, #2f7bd8 24%, transparent);
-}`;
+import { adoptActiveStyle } from '../style';
 
 /** Marks one mention as the one the card belongs to. */
 export interface ActiveHighlight {
@@ -14,7 +10,7 @@ export interface ActiveHighlight {
 /**
  * Tints the mention whose card is open, so a reader who got there by keyboard or touch sees
  * which term the card explains. Like the mentions themselves it adds no node: a highlight
- * and an adopted stylesheet, both removed on abort.
+ * and its style (an adopted stylesheet in Chromium, the manifest's in Firefox), removed on abort.
  */
 export function createActiveHighlight(
   doc: Document,
@@ -36,9 +32,9 @@ export function createActiveHighlight(
   return {
     show(range) {
       try {
-        removeSheet ??= adoptSheet(doc, CSS_TEXT);
+        removeSheet ??= adoptActiveStyle(doc);
       } catch {
-        // The tint only helps find the mention; a page that broke stylesheets still gets its card.
+        // The tint only helps find the mention; the card opens anyway.
       }
       registry.set(ACTIVE_HIGHLIGHT, new Highlight(range));
     },
