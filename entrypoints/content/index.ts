@@ -29,6 +29,14 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     // Single-page apps change the URL without a page load: read the new page.
     ctx.addEventListener(window, 'wxt:locationchange', () => void refresh());
+    // Chrome leaves this script running when Backstory is turned off, removed or updated, and
+    // only `runtime.id` going away tells. Reading `ctx.isInvalid` looks, and once it is gone
+    // aborts ctx.signal, which takes the highlights, the style and the card off the page: at
+    // the reader's first move, key or scroll. (Firefox stops the script itself, and removes
+    // the manifest's stylesheet, which leaves the highlights unpainted.)
+    const checkAlive = () => void ctx.isInvalid;
+    for (const type of ['pointermove', 'pointerdown', 'keydown', 'scroll', 'visibilitychange'])
+      ctx.addEventListener(document, type, checkAlive, { capture: true, passive: true });
     void refresh();
   },
 });

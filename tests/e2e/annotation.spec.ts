@@ -134,3 +134,33 @@ test('wakes the worker as the page starts loading; a switched-off site is never 
   expect(early.js).toEqual(['early.js']);
   expect(statSync(resolve(EXTENSION_DIR, 'early.js')).size).toBeLessThan(4096);
 });
+
+test('after Backstory is reloaded (as on an update), the old script takes its marks off at the first move', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/links.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+  const worker = extension.context.serviceWorkers()[0];
+  // Chrome keeps the old content script running and does not put a new one in open tabs.
+  await worker
+    ?.evaluate(() => (globalThis as unknown as ChromeRuntime).chrome.runtime.reload())
+    .catch(() => {
+      // The worker is gone before it can answer.
+    });
+  let x = 10;
+  await expect
+    .poll(async () => {
+      x += 7;
+      await page.mouse.move(x, 40);
+      return page.evaluate(() => [...CSS.highlights.keys()]);
+    })
+    .toEqual([]);
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+});
+
+/** The one call of Chrome's extension API made here, in the service worker. */
+interface ChromeRuntime {
+  chrome: { runtime: { reload(): void } };
+}
