@@ -6,7 +6,9 @@ import {
   launchFirefoxWithExtension,
   mentionTint,
   NO_FIREFOX,
+  openExtensionPage,
 } from '../support/firefox';
+import { putRecordHere, type RecordWrite } from '../support/load-cards';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
@@ -22,7 +24,13 @@ let browser: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
 let pages: StaticServer;
 let scripted: StaticServer;
 test.beforeAll(async () => {
-  pages = await startStaticServer({ '/demo.html': DEMO_PAGE, ...goldenRoutes() });
+  pages = await startStaticServer({
+    '/demo.html': DEMO_PAGE,
+    ...goldenRoutes(),
+    '/live.html': {
+      body: '<!doctype html><html lang="en"><body><main><p>Static text.</p></main></body></html>',
+    },
+  });
   scripted = await startStaticServer({ '/hostile.html': { body: HOSTILE_DOM_PAGE } }, { scripts: true });
   browser = await launchFirefoxWithExtension(firefox as string);
 });
@@ -97,6 +105,44 @@ test("Firefox: a page that replaces the DOM's and the stylesheets' own methods c
   expect(sheets[0]).toContain('rgb(0, 90, 0)');
   await hoverFirstMention(page);
   expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+  await page.close();
+});
+
+test('Firefox: a page that changes is followed: added, removed and edited text, and a new URL', async () => {
+  const page = await browser.newPage();
+  await page.goto(pages.url('/live.html'));
+  await firstScanPainted(page);
+  expect(await mentions(page)).toEqual([]);
+  const added = Date.now();
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'Late news: the Kremlin replied.';
+    document.querySelector('main')?.append(p);
+  });
+  await expect.poll(() => mentions(page), { timeout: 1000 }).toEqual(['Kremlin']);
+  expect(Date.now() - added).toBeLessThan(1000);
+  await page.evaluate(() => document.getElementById('late')?.remove());
+  await expect.poll(() => mentions(page), { timeout: 1000 }).toEqual([]);
+  await page.evaluate(() => {
+    (document.querySelector('p')?.firstChild as Text).data = 'Moscow, Moscow and the Kremlin.';
+  });
+  await expect.poll(() => mentions(page)).toEqual(['Moscow', 'Moscow', 'Kremlin']);
+
+  // A setting written with no message to the tab is picked up only by a new read of the
+  // page, so a URL change in a single-page app is what repaints.
+  const settings = await browser.newPage();
+  await openExtensionPage(settings, 'popup.html', '[role=tab]');
+  const writeDensity = (density: 'first' | 'all') => {
+    const write: RecordWrite = { store: 'settings', record: { key: 'preferences', value: { density } } };
+    return settings.evaluate(putRecordHere, write);
+  };
+  await writeDensity('first');
+  await page.evaluate(() => history.pushState({}, '', '/live.html?story=2'));
+  // Firefox 140 has no Navigation API, so WXT looks at the address once a second.
+  await expect.poll(() => mentions(page), { timeout: 3000 }).toEqual(['Moscow', 'Kremlin']);
+  await writeDensity('all'); // the default, for the tests after this one
+  await settings.close();
   await page.close();
 });
 

@@ -69,31 +69,40 @@ export async function refreshTabs(context: BrowserContext, extensionId: string):
   await page.close();
 }
 
+/** What `putRecordHere` writes: one record into one store. */
+export interface RecordWrite {
+  store: 'settings' | 'sites';
+  record: Record<string, unknown>;
+}
+
+/**
+ * Run inside one of the extension's pages (by Playwright or puppeteer): puts one record into
+ * a store of the extension's IndexedDB, as it is, with no message to any tab.
+ */
+export async function putRecordHere({ store, record }: RecordWrite): Promise<void> {
+  const open = indexedDB.open('backstory');
+  const db = await new Promise<IDBDatabase>((ok, fail) => {
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  const tx = db.transaction(store, 'readwrite');
+  tx.objectStore(store).put(record);
+  await new Promise<void>((ok, fail) => {
+    tx.oncomplete = () => ok();
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+}
+
 /** Puts one record into a store of the extension's IndexedDB (a setting, a site switch…). */
 export async function putRecord(
   context: BrowserContext,
   extensionId: string,
-  store: 'settings' | 'sites',
+  store: RecordWrite['store'],
   record: Record<string, unknown>,
 ): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.evaluate(
-    async ({ store, record }) => {
-      const open = indexedDB.open('backstory');
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      const tx = db.transaction(store, 'readwrite');
-      tx.objectStore(store).put(record);
-      await new Promise<void>((ok, fail) => {
-        tx.oncomplete = () => ok();
-        tx.onerror = () => fail(tx.error);
-      });
-      db.close();
-    },
-    { store, record },
-  );
+  await page.evaluate(putRecordHere, { store, record });
   await page.close();
 }
