@@ -17,7 +17,7 @@ export const MENTION_RULES = `::highlight(${MENTION_HIGHLIGHT}) {
  * text-decoration, so there the mention also gets a light tint of the same blue, which
  * reads on light and dark pages.
  */
-export const MENTION_TINT_RULES = `::highlight(${MENTION_HIGHLIGHT}) {
+const MENTION_TINT_RULES = `::highlight(${MENTION_HIGHLIGHT}) {
   background-color: color-mix(in srgb, #2f7bd8 16%, transparent);
 }`;
 

@@ -18,3 +18,18 @@ export async function requestWith<M extends Method>(
   if (!answer.ok) throw new Error(answer.error);
   return answer.result;
 }
+
+/** The browser's own messaging, promise-based in both: `browser` in Firefox, `chrome` in Chrome. */
+interface Messaging {
+  runtime?: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/**
+ * A `Send` through the browser's own `runtime.sendMessage`, for a script that must stay
+ * small and so goes without webextension-polyfill; undefined outside an extension.
+ */
+export function nativeSend(scope: object = globalThis): Send | undefined {
+  const apis = scope as { browser?: Messaging; chrome?: Messaging };
+  const runtime = apis.browser?.runtime ?? apis.chrome?.runtime;
+  return runtime && ((message) => runtime.sendMessage(message));
+}

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { adoptSheet } from '@/lib/content/page-sheet';
+import { adoptSheet } from '@/lib/content/style';
 
 describe('adopting a stylesheet', () => {
   it('adds a constructed sheet to the document and takes only it away again', () => {

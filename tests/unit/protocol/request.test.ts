@@ -1,0 +1,50 @@
+import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
+import { nativeSend, requestWith } from '@/lib/protocol/request';
+
+describe('a typed request', () => {
+  it('sends the envelope and resolves with the result', async () => {
+    const sent: unknown[] = [];
+    const send = async (message: unknown) => {
+      sent.push(message);
+      return { ok: true, result: { awake: true } };
+    };
+    await expect(requestWith(send, 'worker.wake', {})).resolves.toEqual({ awake: true });
+    expect(sent).toEqual([{ backstory: PROTOCOL_VERSION, method: 'worker.wake', params: {} }]);
+  });
+
+  it("rejects with the background's error, or when nothing answered", async () => {
+    await expect(
+      requestWith(async () => ({ ok: false, error: 'no such card' }), 'worker.wake', {}),
+    ).rejects.toThrow('no such card');
+    await expect(requestWith(async () => undefined, 'worker.wake', {})).rejects.toThrow(
+      'did not answer worker.wake',
+    );
+  });
+});
+
+describe("sending through the browser's own messaging", () => {
+  const runtime = (name: string, calls: string[]) => ({
+    sendMessage: async (message: unknown) => {
+      calls.push(`${name} ${JSON.stringify(message)}`);
+      return name;
+    },
+  });
+
+  it('uses `browser` where there is one (Firefox), else `chrome`', async () => {
+    const calls: string[] = [];
+    const both = {
+      browser: { runtime: runtime('browser', calls) },
+      chrome: { runtime: runtime('chrome', calls) },
+    };
+    await expect(nativeSend(both)?.('hi')).resolves.toBe('browser');
+    await expect(nativeSend({ chrome: { runtime: runtime('chrome', calls) } })?.('hi')).resolves.toBe(
+      'chrome',
+    );
+    expect(calls).toEqual(['browser "hi"', 'chrome "hi"']);
+  });
+
+  it('gives nothing outside an extension', () => {
+    expect(nativeSend({})).toBeUndefined();
+    expect(nativeSend({ chrome: {} })).toBeUndefined();
+  });
+});
