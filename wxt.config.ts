@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { PAGE_MATCHES } from './lib/content/page-matches';
 import { FIREFOX_STYLESHEET, FIREFOX_STYLESHEET_PATH } from './lib/content/style-rules';
 import { checkSeedFiles } from './lib/pack/seed-check';
 import { readSeedFiles } from './tests/support/seed-files';
@@ -29,11 +30,9 @@ export default defineConfig({
     // entrypoints/early.ts, an unlisted script so that it is built without WXT's content
     // script wrapper; WXT adds entrypoints/content after it.
     content_scripts: [
-      { matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['early.js'] },
+      { matches: PAGE_MATCHES, run_at: 'document_start', js: ['early.js'] },
       // Firefox takes a manifest stylesheet away when the add-on goes; see style-rules.ts.
-      ...(browser === 'firefox'
-        ? [{ matches: ['http://*/*', 'https://*/*'], css: [FIREFOX_STYLESHEET_PATH] }]
-        : []),
+      ...(browser === 'firefox' ? [{ matches: PAGE_MATCHES, css: [FIREFOX_STYLESHEET_PATH] }] : []),
     ],
     commands: {
       'next-mention': {

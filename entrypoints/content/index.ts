@@ -2,15 +2,18 @@ import { browser } from 'wxt/browser';
 import { cardRenderer } from '@/components/card/preact-card-renderer';
 import { Annotator } from '@/lib/content/annotator';
 import { startCardFeature } from '@/lib/content/card';
+import { clearLeftovers } from '@/lib/content/leftovers';
 import { MentionStore } from '@/lib/content/mention-store';
+import { PAGE_MATCHES } from '@/lib/content/page-matches';
 import { createTabHandler } from '@/lib/content/tab-handlers';
 import { START_MARK } from '@/lib/content/task-timing';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: PAGE_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     performance.mark(START_MARK);
+    clearLeftovers();
     const store = new MentionStore();
     const annotator = new Annotator(ctx.signal, store);
     const refresh = () =>
@@ -29,14 +32,16 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     // Single-page apps change the URL without a page load: read the new page.
     ctx.addEventListener(window, 'wxt:locationchange', () => void refresh());
-    // Chrome leaves this script running when Backstory is turned off, removed or updated, and
-    // only `runtime.id` going away tells. Reading `ctx.isInvalid` looks, and once it is gone
-    // aborts ctx.signal, which takes the highlights, the style and the card off the page: at
-    // the reader's first move, key or scroll. (Firefox stops the script itself, and removes
-    // the manifest's stylesheet, which leaves the highlights unpainted.)
-    const checkAlive = () => void ctx.isInvalid;
-    for (const type of ['pointermove', 'pointerdown', 'keydown', 'scroll', 'visibilitychange'])
-      ctx.addEventListener(document, type, checkAlive, { capture: true, passive: true });
+    // Chromium leaves this script running when Backstory is turned off, removed or updated,
+    // and only `runtime.id` going away tells. Reading `ctx.isInvalid` looks, and once it is
+    // gone aborts ctx.signal, which takes the highlights, the style and the card off the
+    // page: at the reader's first move, key or scroll. (Firefox stops the script itself and
+    // removes the manifest's style; a new copy clears what is left, see clearLeftovers.)
+    if (!import.meta.env.FIREFOX) {
+      const checkAlive = () => void ctx.isInvalid;
+      for (const type of ['pointermove', 'pointerdown', 'keydown', 'scroll', 'visibilitychange'])
+        ctx.addEventListener(document, type, checkAlive, { capture: true, passive: true });
+    }
     void refresh();
   },
 });

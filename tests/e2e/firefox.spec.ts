@@ -1,9 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import {
+  FIREFOX_EXTENSION_DIR,
   findFirefox,
   firefoxExtensionId,
   firstScanPainted,
   launchFirefoxWithExtension,
+  mentions,
   mentionTint,
   NO_FIREFOX,
   openExtensionPage,
@@ -39,11 +41,6 @@ test.afterAll(async () => {
   await pages?.close();
   await scripted?.close();
 });
-
-/** The painted mention texts, in the order they were registered. */
-function mentions(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => String(r)));
-}
 
 /** Rests the pointer on the first painted mention and waits for its card's tint. */
 async function hoverFirstMention(page: Page): Promise<void> {
@@ -120,10 +117,10 @@ test('Firefox: a page that changes is followed: added, removed and edited text, 
     p.textContent = 'Late news: the Kremlin replied.';
     document.querySelector('main')?.append(p);
   });
-  await expect.poll(() => mentions(page), { timeout: 1000 }).toEqual(['Kremlin']);
+  await expect.poll(() => mentions(page), { timeout: 1000, intervals: [50] }).toEqual(['Kremlin']);
   expect(Date.now() - added).toBeLessThan(1000);
   await page.evaluate(() => document.getElementById('late')?.remove());
-  await expect.poll(() => mentions(page), { timeout: 1000 }).toEqual([]);
+  await expect.poll(() => mentions(page), { timeout: 1000, intervals: [50] }).toEqual([]);
   await page.evaluate(() => {
     (document.querySelector('p')?.firstChild as Text).data = 'Moscow, Moscow and the Kremlin.';
   });
@@ -146,7 +143,7 @@ test('Firefox: a page that changes is followed: added, removed and edited text, 
   await page.close();
 });
 
-test('Firefox: removing the add-on takes the paint off the open pages at once', async () => {
+test('Firefox: removing the add-on takes the paint off open pages; installing it again leaves no trace of the old copy', async () => {
   // Firefox stops a removed add-on's content script before it can clean up. The style comes
   // from the manifest, which Firefox takes away, so the highlights left behind show nothing.
   const own = await launchFirefoxWithExtension(firefox as string);
@@ -155,8 +152,20 @@ test('Firefox: removing the add-on takes the paint off the open pages at once', 
     await page.goto(pages.url('/demo.html'));
     await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
     expect(await mentionTint(page)).toBeGreaterThan(0.3);
+    await hoverFirstMention(page);
+    const cards = () => page.evaluate(() => document.getElementsByTagName('backstory-card').length);
+    expect(await cards()).toBe(1);
     await own.uninstallExtension(firefoxExtensionId());
     await expect.poll(() => mentionTint(page)).toBe(0);
+
+    // Firefox puts the new copy's script and style into the open tab (as on an update). It
+    // takes the old copy's card and active tint away, and paints the mentions itself.
+    await own.installExtension(FIREFOX_EXTENSION_DIR);
+    await expect.poll(cards).toBe(0);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('backstory-active'))).toBe(false);
+    // The new copy starts from nothing: it seeds its database and builds its matcher first.
+    await expect.poll(() => mentions(page), { timeout: 15_000 }).toContain('NATO');
+    expect(await mentionTint(page)).toBeGreaterThan(0.3);
   } finally {
     await own.close();
   }

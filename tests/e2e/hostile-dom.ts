@@ -1,12 +1,13 @@
 /**
  * A page whose scripts replace the DOM's own methods with ones that throw, and take the
- * stylesheet machinery away too: `CSSStyleSheet`, the `adoptedStyleSheets` accessor and the
- * array methods a content script might call on the page's sheet list. Tests read the real
- * list through `realAdoptedSheets()`, which the page keeps before it lays its traps.
+ * stylesheet machinery away too: `CSSStyleSheet`, the `adoptedStyleSheets` accessor and some
+ * array methods. Backstory styles its highlights without any of the page's objects (an
+ * adopted sheet made in Chromium's isolated world, the manifest's sheet in Firefox); these
+ * traps guard that. Tests read the page's real sheet list through `realAdoptedSheets()`,
+ * which the page keeps before it lays its traps.
  *
- * The array traps are laid only with `?arrays` in the URL. Firefox content scripts reach the
- * page's arrays through Xray waivers, so they matter there; Chromium's isolated world has
- * arrays of its own, and Playwright's evaluation in the page cannot run with them.
+ * The array traps are laid only with `?arrays` in the URL: Playwright's evaluation in the
+ * page cannot run with them, so only the Firefox suite (puppeteer) asks for them.
  */
 export const HOSTILE_DOM_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script>

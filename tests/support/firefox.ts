@@ -118,7 +118,8 @@ export async function mentionTint(page: Page): Promise<number> {
   const box = await page.evaluate(() => {
     const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0] as Range | undefined;
     const rect = first?.getBoundingClientRect();
-    return rect && { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+    // The screenshot's clip is in page coordinates, the rectangle in the viewport's.
+    return rect && { x: rect.left + scrollX, y: rect.top + scrollY, width: rect.width, height: rect.height };
   });
   if (!box) throw new Error('no mention is painted');
   const png = await page.screenshot({ clip: box, encoding: 'base64' });
@@ -141,4 +142,9 @@ export async function mentionTint(page: Page): Promise<number> {
   } finally {
     await scratch.close();
   }
+}
+
+/** The painted mention texts, in the order they were registered. */
+export function mentions(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => String(r)));
 }
