@@ -59,7 +59,7 @@ export function CardEditor(props: CardEditorProps) {
   if (cardId !== undefined && stored === undefined && !kept) return <p role="status">Opening the card…</p>;
   if (cardId !== undefined && stored === null && !kept) {
     return (
-      <div class="card-form" role="alert">
+      <div class="card-form__gone" role="alert">
         <p>This card no longer exists; it may have been deleted in another window.</p>
         <button type="button" class="button" onClick={() => onClose()}>
           Back to the cards

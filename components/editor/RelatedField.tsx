@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { LIMITS } from '@/lib/pack/limits';
 import type { CatalogEntry } from '@/lib/search/catalog';
 import type { SearchIndex } from '@/lib/search/search-index';
+import { CloseIcon } from '../card/icons';
 import { FieldMessages, type FieldNotes } from './FieldMessages';
 
 /** Props of the related-cards field. */
@@ -50,7 +51,7 @@ export function RelatedField(props: RelatedFieldProps) {
                   aria-label={`Remove related card ${title ?? other}`}
                   onClick={() => props.onRelated(related.filter((x) => x !== other))}
                 >
-                  ×
+                  <CloseIcon />
                 </button>
               </li>
             );

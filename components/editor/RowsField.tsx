@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { CloseIcon } from '../card/icons';
 import type { Row } from './draft';
 import { describedBy, FieldMessages, type FieldNotes } from './FieldMessages';
 
@@ -87,7 +88,7 @@ export function RowsField(props: RowsFieldProps) {
             aria-label={`Remove ${item.toLowerCase()} ${i + 1}`}
             onClick={() => remove(i)}
           >
-            ×
+            <CloseIcon />
           </button>
         </div>
       ))}

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
-import { findFirefox, launchFirefoxWithExtension, NO_FIREFOX, openExtensionPage } from '../support/firefox';
+import {
+  findFirefox,
+  launchFirefoxWithExtension,
+  mentions,
+  NO_FIREFOX,
+  openExtensionPage,
+} from '../support/firefox';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 
@@ -26,15 +33,16 @@ test.beforeAll(async () => {
   pages = await startStaticServer({ '/demo.html': DEMO_PAGE });
   firefoxBrowser = await launchFirefoxWithExtension(firefox as string);
 });
+// Each test leaves only the first tab open, so that the article is the one tab besides an
+// extension page (openArticle), and the theme as it found it.
+test.afterEach(async () => {
+  const [, ...others] = await firefoxBrowser.pages();
+  for (const page of others) await page.close();
+});
 test.afterAll(async () => {
   await firefoxBrowser?.close();
   await pages?.close();
 });
-
-/** The painted mention texts, in the order they were registered. */
-function mentions(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => String(r)));
-}
 
 interface Article {
   page: Page;
@@ -104,11 +112,16 @@ test('Firefox: the manager lists the cards and passes axe-core on every panel, l
     await manager.waitForSelector('form[aria-labelledby]');
     await check(`New card, ${theme}`);
     await press(manager, 'Cancel');
+    await press(manager, 'NATO–Russia Founding Act');
+    await manager.waitForSelector('::-p-xpath(//h2[normalize-space()="Edit card"])');
+    await check(`Edit card, ${theme}`);
+    await press(manager, 'Cancel');
     await press(manager, 'On this page');
     await manager.waitForSelector('[role=switch]');
     await check(`On this page, ${theme}`);
   }
-  await manager.close();
+  await press(manager, 'Settings');
+  await (await manager.waitForSelector('input[type=radio][value=auto]'))?.click();
 });
 
 test('Firefox: the per-site switch in the manager clears the article, and on again restores it', async () => {
@@ -123,7 +136,6 @@ test('Firefox: the per-site switch in the manager clears the article, and on aga
   await expect.poll(() => article.page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
   await siteSwitch?.click();
   await expect.poll(() => mentions(article.page)).toContain('NATO');
-  await manager.close();
 });
 
 test('Firefox: the keyboard commands walk the mentions, and the card takes focus and gives it back', async () => {
@@ -138,10 +150,15 @@ test('Firefox: the keyboard commands walk the mentions, and the card takes focus
   // What the command relay sends the tab when the shortcut is pressed (lib/background/commands.ts).
   const navigate = (direction: 'next' | 'previous') =>
     manager.evaluate(
-      (tabId, direction) =>
-        browser.tabs.sendMessage(tabId, { backstory: 1, method: 'tab.navigate', params: { direction } }),
+      (tabId, direction, version) =>
+        browser.tabs.sendMessage(tabId, {
+          backstory: version,
+          method: 'tab.navigate',
+          params: { direction },
+        }),
       article.tabId,
       direction,
+      PROTOCOL_VERSION,
     );
   const active = () =>
     article.page.evaluate(() => [...(CSS.highlights.get('backstory-active') ?? [])].map((r) => String(r)));
@@ -164,5 +181,4 @@ test('Firefox: the keyboard commands walk the mentions, and the card takes focus
   await navigate('previous');
   expect(await active()).toEqual([painted[0]]);
   expect(await navigate('previous')).toEqual({ ok: true, result: { found: false } });
-  await manager.close();
 });

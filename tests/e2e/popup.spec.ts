@@ -108,6 +108,9 @@ test.describe('the card manager', () => {
       await manager.button('Undo').waitFor();
       await check(`Undo bar, ${colorScheme}`);
       await manager.button('Undo').click();
+      await manager.openCard('founding act');
+      await check(`Edit card, ${colorScheme}`);
+      await manager.button('Cancel').click();
       await manager.search.fill('');
       await manager.show('On this page');
       await manager.page.getByRole('switch').waitFor();
