@@ -21,6 +21,8 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
   page.on('pageerror', (error) => errors.push(error.message));
   // The content script catches its own failures, so as not to break the page, and logs them:
   // a failure to read a page shows here, not as a page error.
+  // (Checked by hand with a probe add-on: both browsers hand a content script's console
+  // messages to this listener.)
   page.on('console', (message) => {
     if (message.text().startsWith('Backstory:')) errors.push(`logged: ${message.text()}`);
   });

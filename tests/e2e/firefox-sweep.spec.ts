@@ -36,6 +36,8 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
     if (!OFFLINE_NOISE.some((noise) => noise.test(message))) errors.push(message);
   };
   // The content script catches its own failures, so as not to break the page, and logs them.
+  // (Checked by hand with a probe add-on: both browsers hand a content script's console
+  // messages to this listener.)
   const onConsole = (message: ConsoleMessage) => {
     if (message.text().startsWith('Backstory:')) errors.push(`logged: ${message.text()}`);
   };
