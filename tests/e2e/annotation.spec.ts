@@ -6,14 +6,13 @@ import { putRecord, refreshTabs } from '../support/load-cards';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
+import { addLateParagraph, LIVE_PAGE, removeLateParagraph } from './live-page';
 
 let pages: StaticServer;
 test.beforeAll(async () => {
   pages = await startStaticServer({
     ...goldenRoutes(),
-    '/live.html': {
-      body: '<!doctype html><html lang="en"><body><main><p>Static text.</p></main></body></html>',
-    },
+    '/live.html': { body: LIVE_PAGE },
   });
 });
 test.afterAll(() => pages.close());
@@ -32,15 +31,10 @@ test('paints text added after load and unpaints text removed', async ({ extensio
   await page.waitForTimeout(300);
   expect(await paintedMentions(page)).toEqual([]);
   const added = Date.now();
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.id = 'late';
-    p.textContent = 'Late news: the Kremlin replied.';
-    document.querySelector('main')?.append(p);
-  });
+  await page.evaluate(addLateParagraph);
   await expect.poll(() => paintedMentions(page), { timeout: 1000, intervals: [50] }).toEqual(['Kremlin']);
   expect(Date.now() - added).toBeLessThan(1000);
-  await page.evaluate(() => document.getElementById('late')?.remove());
+  await page.evaluate(removeLateParagraph);
   await expect.poll(() => paintedMentions(page), { timeout: 1000, intervals: [50] }).toEqual([]);
 });
 

@@ -15,6 +15,7 @@ import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
 import { HOSTILE_DOM_PAGE, realAdoptedSheets } from './hostile-dom';
+import { addLateParagraph, LIVE_PAGE, removeLateParagraph } from './live-page';
 
 // Firefox runs the same build for a different engine: its isolated world differs from
 // Chromium's, and a style that works in Chromium can be refused there. One browser for the
@@ -29,9 +30,7 @@ test.beforeAll(async () => {
   pages = await startStaticServer({
     '/demo.html': DEMO_PAGE,
     ...goldenRoutes(),
-    '/live.html': {
-      body: '<!doctype html><html lang="en"><body><main><p>Static text.</p></main></body></html>',
-    },
+    '/live.html': { body: LIVE_PAGE },
   });
   scripted = await startStaticServer({ '/hostile.html': { body: HOSTILE_DOM_PAGE } }, { scripts: true });
   browser = await launchFirefoxWithExtension(firefox as string);
@@ -111,15 +110,10 @@ test('Firefox: a page that changes is followed: added, removed and edited text, 
   await firstScanPainted(page);
   expect(await mentions(page)).toEqual([]);
   const added = Date.now();
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.id = 'late';
-    p.textContent = 'Late news: the Kremlin replied.';
-    document.querySelector('main')?.append(p);
-  });
+  await page.evaluate(addLateParagraph);
   await expect.poll(() => mentions(page), { timeout: 1000, intervals: [50] }).toEqual(['Kremlin']);
   expect(Date.now() - added).toBeLessThan(1000);
-  await page.evaluate(() => document.getElementById('late')?.remove());
+  await page.evaluate(removeLateParagraph);
   await expect.poll(() => mentions(page), { timeout: 1000, intervals: [50] }).toEqual([]);
   await page.evaluate(() => {
     (document.querySelector('p')?.firstChild as Text).data = 'Moscow, Moscow and the Kremlin.';
