@@ -129,22 +129,17 @@ test('wakes the worker as the page starts loading; a switched-off site is never 
   expect(statSync(resolve(EXTENSION_DIR, 'early.js')).size).toBeLessThan(4096);
 });
 
-test('after Backstory is reloaded (as on an update), the old script takes its marks off at the first move', async ({
-  extension,
-}) => {
-  const page = await extension.context.newPage();
-  await page.goto(pages.url('/links.html'));
-  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
-  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+/** Runs `call` in the extension's worker, which goes away with it: only that disconnect passes. */
+async function lastCall(extension: ExtensionBrowser, call: () => void): Promise<void> {
   const worker =
     extension.context.serviceWorkers()[0] ?? (await extension.context.waitForEvent('serviceworker'));
-  // Chrome keeps the old content script running and does not put a new one in open tabs.
-  await worker
-    .evaluate(() => (globalThis as unknown as ChromeRuntime).chrome.runtime.reload())
-    .catch((error: unknown) => {
-      // The worker goes with the reload, before it can answer; any other failure is the test's.
-      if (!/closed|destroyed/i.test(String(error))) throw error;
-    });
+  await worker.evaluate(call).catch((error: unknown) => {
+    if (!/closed|destroyed|restarted/i.test(String(error))) throw error;
+  });
+}
+
+/** Moves the pointer a little until the page has no highlight left (the old script's check). */
+async function expectMarksGoneOnMove(page: Page): Promise<void> {
   let x = 10;
   await expect
     .poll(async () => {
@@ -154,9 +149,32 @@ test('after Backstory is reloaded (as on an update), the old script takes its ma
     })
     .toEqual([]);
   expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
-});
+}
 
-/** The one call of Chrome's extension API made here, in the service worker. */
-interface ChromeRuntime {
-  chrome: { runtime: { reload(): void } };
+for (const [what, call] of [
+  ['reloaded (as on an update)', () => (globalThis as unknown as ChromeApi).chrome.runtime.reload()],
+  [
+    'removed',
+    () => (globalThis as unknown as ChromeApi).chrome.management.uninstallSelf({ showConfirmDialog: false }),
+  ],
+] as const) {
+  test(`after Backstory is ${what}, the old script takes its marks off at the first move`, async ({
+    extension,
+  }) => {
+    const page = await extension.context.newPage();
+    await page.goto(pages.url('/links.html'));
+    await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+    // Chrome keeps the old content script running and puts no new one in open tabs.
+    await lastCall(extension, call);
+    await expectMarksGoneOnMove(page);
+  });
+}
+
+/** The calls of Chrome's extension API made here, in the service worker. */
+interface ChromeApi {
+  chrome: {
+    runtime: { reload(): void };
+    management: { uninstallSelf(options: { showConfirmDialog: boolean }): void };
+  };
 }
