@@ -10,7 +10,7 @@ import { clearMentions } from './highlights';
  */
 export function clearLeftovers(doc: Document = document): void {
   if (typeof CSS !== 'undefined' && 'highlights' in CSS) clearMentions();
-  // By index, from the end: a Firefox content script cannot iterate a page's collections.
+  // From the end, by index: the collection is live, and no iterator goes through Firefox's Xray.
   const hosts = doc.getElementsByTagName(HOST_TAG);
   for (let i = hosts.length - 1; i >= 0; i--) hosts[i]?.remove();
 }
