@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { findChromium } from '../support/chromium';
-import { loadCards } from '../support/load-cards';
+import { cityCards, loadCards } from '../support/load-cards';
 import { corpusDir, NO_CORPUS } from '../support/shared-dir';
 import { startStaticServer } from '../support/static-server';
 import { expect, test } from './fixtures';
@@ -54,13 +54,8 @@ test.describe('every corpus page with a 10,000-card dictionary', () => {
   test('reads every page without changing it or causing an error', async ({ extension }) => {
     const dir = corpus as string;
     const names = readdirSync(join(dir, 'pages')).sort();
-    const cities = JSON.parse(readFileSync(join(dir, 'terms/cities.json'), 'utf8')) as string[];
-    const terms = cities.filter((name) => name.trim().length >= 2).slice(0, 10_000);
-    await loadCards(
-      extension.context,
-      extension.extensionId,
-      terms.map((title, i) => ({ id: `city-${i}`, title })),
-    );
+    const terms = cityCards(dir, 10_000);
+    await loadCards(extension.context, extension.extensionId, terms);
     const server = await startStaticServer(
       Object.fromEntries(names.map((name) => [`/${name}/`, join(dir, 'pages', name, 'source.html')])),
     );

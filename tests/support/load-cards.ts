@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 
 /** A card reduced to what matching needs, for loading large generated dictionaries. */
@@ -5,6 +7,42 @@ export interface TermCard {
   id: string;
   title: string;
   aliases?: string[];
+}
+
+/**
+ * Run inside one of the extension's pages (by Playwright or puppeteer): writes cards
+ * straight into the extension's IndexedDB and bumps the card revision, as a card write in
+ * the product does.
+ */
+export async function loadCardsHere(cards: TermCard[]): Promise<void> {
+  const open = indexedDB.open('backstory');
+  const db = await new Promise<IDBDatabase>((ok, fail) => {
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  const tx = db.transaction(['cards', 'settings'], 'readwrite');
+  const store = tx.objectStore('cards');
+  const now = Date.now();
+  for (const card of cards) {
+    const terms = [card.title, ...(card.aliases ?? [])].map((t) => t.toLowerCase());
+    store.put({
+      ...card,
+      summary: `Generated card for ${card.title}.`,
+      terms,
+      edited: false,
+      created: now,
+      modified: now,
+    });
+  }
+  const settings = tx.objectStore('settings');
+  const get = settings.get('cards-revision');
+  get.onsuccess = () =>
+    settings.put({ key: 'cards-revision', value: ((get.result?.value as number) ?? 0) + 1 });
+  await new Promise<void>((ok, fail) => {
+    tx.oncomplete = () => ok();
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
 }
 
 /**
@@ -19,37 +57,20 @@ export async function loadCards(
 ): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.evaluate(async (cards) => {
-    const open = indexedDB.open('backstory');
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const tx = db.transaction(['cards', 'settings'], 'readwrite');
-    const store = tx.objectStore('cards');
-    const now = Date.now();
-    for (const card of cards) {
-      const terms = [card.title, ...(card.aliases ?? [])].map((t) => t.toLowerCase());
-      store.put({
-        ...card,
-        summary: `Generated card for ${card.title}.`,
-        terms,
-        edited: false,
-        created: now,
-        modified: now,
-      });
-    }
-    const settings = tx.objectStore('settings');
-    const get = settings.get('cards-revision');
-    get.onsuccess = () =>
-      settings.put({ key: 'cards-revision', value: ((get.result?.value as number) ?? 0) + 1 });
-    await new Promise<void>((ok, fail) => {
-      tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  }, cards);
+  await page.evaluate(loadCardsHere, cards);
   await page.close();
+}
+
+/**
+ * The sweeps' dictionary: the first `count` city names of the shared corpus's term list
+ * (names shorter than 2 characters dropped), one card each.
+ */
+export function cityCards(corpus: string, count: number): TermCard[] {
+  const cities = JSON.parse(readFileSync(join(corpus, 'terms/cities.json'), 'utf8')) as string[];
+  return cities
+    .filter((name) => name.trim().length >= 2)
+    .slice(0, count)
+    .map((title, i) => ({ id: `city-${i}`, title }));
 }
 
 /** Asks every tab's content script to repaint, as the popup does after a change. */
