@@ -197,4 +197,73 @@ test.describe('the background card', () => {
     const box = await card.box();
     expect(Math.abs((box?.right ?? 0) - Math.round(nato.right))).toBeLessThanOrEqual(1);
   });
+
+  test('a mention that wraps gets its card below all of it, or below the piece hovered when the pieces are apart', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/layouts.html');
+    await card.mention('The Hague summit', 1);
+    /** The line boxes of the `nth` painted "The Hague summit". */
+    const linesOf = (nth: number) =>
+      page.evaluate((n) => {
+        const range = [...(CSS.highlights.get('backstory-mention') ?? [])].filter(
+          (r) => r.toString() === 'The Hague summit',
+        )[n] as Range;
+        return [...range.getClientRects()].map(({ left, top, right, bottom }) => ({
+          left,
+          top,
+          right,
+          bottom,
+        }));
+      }, nth);
+    const restOn = async (line: { left: number; top: number; right: number; bottom: number }) => {
+      await page.mouse.move(5, 5);
+      await expect.poll(() => card.isOpen()).toBe(false);
+      await page.mouse.move((line.left + line.right) / 2, (line.top + line.bottom) / 2);
+      await expect.poll(() => card.isOpen()).toBe(true);
+      const box = await card.box();
+      return { top: box?.top ?? 0, left: box?.left ?? 0 };
+    };
+
+    // In the narrow column the two lines overlap side by side: a card under the hovered
+    // first line would cover the second, so it goes under the last.
+    const column = await linesOf(0);
+    expect(column).toHaveLength(2);
+    const [first, second] = column as [(typeof column)[number], (typeof column)[number]];
+    expect(first.left).toBeLessThan(second.right);
+    const underAll = await restOn(first);
+    expect(underAll.top - second.bottom).toBeGreaterThanOrEqual(0);
+    expect(underAll.top - second.bottom).toBeLessThanOrEqual(10);
+    expect(Math.abs(underAll.left - second.left)).toBeLessThanOrEqual(1);
+
+    // In the monospace paragraph the pieces are apart: the card goes under the one hovered.
+    const apart = await linesOf(1);
+    expect(apart).toHaveLength(2);
+    const [head, tail] = apart as [(typeof apart)[number], (typeof apart)[number]];
+    expect(head.left).toBeGreaterThan(tail.right);
+    const underHead = await restOn(head);
+    expect(underHead.top - head.bottom).toBeGreaterThanOrEqual(0);
+    expect(underHead.top - head.bottom).toBeLessThanOrEqual(10);
+    expect(Math.abs(underHead.left - head.left)).toBeLessThanOrEqual(1);
+  });
+
+  test('a mention in a scrolled box gets its card under it, and the card follows the box scrolling', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/layouts.html');
+    await page.evaluate(() => document.getElementById('inside')?.scrollIntoView({ block: 'center' }));
+    const nato = await card.mention('NATO');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    const before = await card.box();
+    expect(before?.top).toBeGreaterThanOrEqual(nato.bottom);
+    expect((before?.top ?? 0) - nato.bottom).toBeLessThanOrEqual(10);
+    expect(Math.abs((before?.left ?? 0) - nato.left)).toBeLessThanOrEqual(1);
+    // The pointer rests in the card, which keeps it open while the box scrolls.
+    await page.mouse.move(before?.x ?? 0, before?.y ?? 0, { steps: 4 });
+    await page.evaluate(() => {
+      (document.getElementById('scroller') as HTMLElement).scrollTop += 20;
+    });
+    await expect.poll(async () => Math.round(((await card.box())?.top ?? 0) - (before?.top ?? 0))).toBe(-20);
+  });
 });

@@ -17,7 +17,7 @@ export interface OpenOptions {
   origin: Origin;
   /** Move focus into the card (keyboard commands and the popup's "On this page"). */
   focus?: boolean;
-  /** Where the pointer is, so a mention that wraps lines gets the card at the hovered line. */
+  /** Where the pointer is: a mention broken into pieces apart gets the card at the hovered one. */
   point?: Point;
   /** Which of the mention's cards to show first. */
   cardId?: string;

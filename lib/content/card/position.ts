@@ -17,8 +17,10 @@ function contextElement(range: Range): Element | undefined {
  * Keeps `floating` next to the mention's range until the returned function is called:
  * below it, or above when there is no room (flip), slid back inside the viewport (shift),
  * never taller than the room left (size), hidden while the mention is scrolled out of its
- * container (hide). `inline` picks the line under `point` when the mention wraps. Floating
- * UI follows scrolling in every ancestor of the mention and resizes of either side.
+ * container (hide). When the mention wraps, `inline` places the card under the whole
+ * mention if its lines overlap side by side (a card under the hovered line would cover the
+ * next), and under the line at `point` if they are apart. Floating UI follows scrolling in
+ * every ancestor of the mention and resizes of either side.
  */
 export function followRange(range: Range, floating: HTMLElement, point?: Point): () => void {
   const reference = {

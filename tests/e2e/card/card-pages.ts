@@ -18,6 +18,7 @@ export function startCardPages(): Promise<StaticServer> {
       '/plain.html': here('plain.html'),
       '/hostile.html': here('hostile.html'),
       '/edges.html': here('edges.html'),
+      '/layouts.html': here('layouts.html'),
       '/rtl.html': here('rtl.html'),
       '/bad-input.html': here('bad-input.html'),
     },
