@@ -266,4 +266,19 @@ test.describe('the background card', () => {
     });
     await expect.poll(async () => Math.round(((await card.box())?.top ?? 0) - (before?.top ?? 0))).toBe(-20);
   });
+
+  test('on a page that zooms itself with CSS, the card still lands under the mention', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/zoomed.html');
+    const nato = await card.mention('NATO');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    const box = await card.box();
+    expect((box?.top ?? 0) - nato.bottom).toBeGreaterThanOrEqual(0);
+    expect((box?.top ?? 0) - nato.bottom).toBeLessThanOrEqual(15);
+    expect(Math.abs((box?.left ?? 0) - nato.left)).toBeLessThanOrEqual(2);
+    // Drawn at its own size (360 px wide at most), not the page's 1.5×.
+    expect((box?.right ?? 0) - (box?.left ?? 0)).toBeLessThanOrEqual(360);
+  });
 });

@@ -28,6 +28,20 @@ const FLOAT_CSS = `
 .bs-float { position: fixed; top: 0; left: 0; width: max-content; pointer-events: auto; visibility: hidden; }
 `;
 
+/**
+ * Cancels a CSS `zoom` the page puts on `<html>`, which the host would otherwise inherit:
+ * the card would be drawn larger, and Floating UI's coordinates, which are the viewport's,
+ * would be multiplied too, putting the card away from its mention. Looked at each time the
+ * card opens, as a page may zoom at any time.
+ */
+function unzoom(host: HTMLElement, parent: Element): void {
+  const view = parent.ownerDocument.defaultView;
+  const zoom = view ? Number.parseFloat(view.getComputedStyle(parent).zoom) : 1;
+  if (Number.isFinite(zoom) && zoom > 0 && zoom !== 1)
+    host.style.setProperty('zoom', String(1 / zoom), 'important');
+  else host.style.removeProperty('zoom');
+}
+
 /** The card's home on the page: a host element with a closed shadow root. */
 export interface CardHost {
   /** The element the card renders into and Floating UI positions; creates the host on first use. */
@@ -65,6 +79,7 @@ export function createCardHost(doc: Document, signal: AbortSignal, css = ''): Ca
     }
     // Some pages rebuild <html>'s children; put the host back if it was taken out.
     if (!host.isConnected) doc.documentElement.append(host);
+    unzoom(host, doc.documentElement);
     return float;
   };
 

@@ -19,6 +19,7 @@ export function startCardPages(): Promise<StaticServer> {
       '/hostile.html': here('hostile.html'),
       '/edges.html': here('edges.html'),
       '/layouts.html': here('layouts.html'),
+      '/zoomed.html': here('zoomed.html'),
       '/rtl.html': here('rtl.html'),
       '/bad-input.html': here('bad-input.html'),
     },
