@@ -281,4 +281,18 @@ test.describe('the background card', () => {
     // Drawn at its own size (360 px wide at most), not the page's 1.5×.
     expect((box?.right ?? 0) - (box?.left ?? 0)).toBeLessThanOrEqual(360);
   });
+
+  test('on a scrolled page whose <html> has a filter (as dark-mode tools set), the card lands under the mention', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/filtered.html');
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    const nato = await card.mention('NATO');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    const box = await card.box();
+    expect((box?.top ?? 0) - nato.bottom).toBeGreaterThanOrEqual(0);
+    expect((box?.top ?? 0) - nato.bottom).toBeLessThanOrEqual(10);
+    expect(Math.abs((box?.left ?? 0) - nato.left)).toBeLessThanOrEqual(1);
+  });
 });

@@ -20,6 +20,7 @@ export function startCardPages(): Promise<StaticServer> {
       '/edges.html': here('edges.html'),
       '/layouts.html': here('layouts.html'),
       '/zoomed.html': here('zoomed.html'),
+      '/filtered.html': here('filtered.html'),
       '/rtl.html': here('rtl.html'),
       '/bad-input.html': here('bad-input.html'),
     },
