@@ -74,6 +74,24 @@ async function watchForCard(page: Page, at: { x: number; y: number }, pointer: {
   };
 }
 
+/** A box in viewport coordinates: a line of a mention, or the card. */
+type Rect = { left: number; top: number; right?: number; bottom: number };
+
+/** The card sits just under `line` (Floating UI's 6 px offset, plus rounding), aligned to its start. */
+function expectCardUnder(card: Rect | undefined, line: Rect): void {
+  const gap = (card?.top ?? Number.NaN) - line.bottom;
+  expect(gap).toBeGreaterThanOrEqual(0);
+  expect(gap).toBeLessThanOrEqual(10);
+  expect(Math.abs((card?.left ?? Number.NaN) - line.left)).toBeLessThanOrEqual(1);
+}
+
+/** Rests the pointer on the middle of `box` and waits for the card; returns the card's box. */
+async function openOn(page: Page, card: CardProbe, box: Rect & { right: number }) {
+  await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+  await expect.poll(() => card.isOpen()).toBe(true);
+  return card.box();
+}
+
 test.describe('the background card', () => {
   test('resting on a mention shows its card after the delay, and leaving hides it', async ({ extension }) => {
     const { page, card } = await visit(extension, server, '/demo.html');
@@ -216,13 +234,10 @@ test.describe('the background card', () => {
           bottom,
         }));
       }, nth);
-    const restOn = async (line: { left: number; top: number; right: number; bottom: number }) => {
+    const restOn = async (line: Rect & { right: number }) => {
       await page.mouse.move(5, 5);
       await expect.poll(() => card.isOpen()).toBe(false);
-      await page.mouse.move((line.left + line.right) / 2, (line.top + line.bottom) / 2);
-      await expect.poll(() => card.isOpen()).toBe(true);
-      const box = await card.box();
-      return { top: box?.top ?? 0, left: box?.left ?? 0 };
+      return openOn(page, card, line);
     };
 
     // In the narrow column the two lines overlap side by side: a card under the hovered
@@ -231,20 +246,14 @@ test.describe('the background card', () => {
     expect(column).toHaveLength(2);
     const [first, second] = column as [(typeof column)[number], (typeof column)[number]];
     expect(first.left).toBeLessThan(second.right);
-    const underAll = await restOn(first);
-    expect(underAll.top - second.bottom).toBeGreaterThanOrEqual(0);
-    expect(underAll.top - second.bottom).toBeLessThanOrEqual(10);
-    expect(Math.abs(underAll.left - second.left)).toBeLessThanOrEqual(1);
+    expectCardUnder(await restOn(first), second);
 
     // In the monospace paragraph the pieces are apart: the card goes under the one hovered.
     const apart = await linesOf(1);
     expect(apart).toHaveLength(2);
     const [head, tail] = apart as [(typeof apart)[number], (typeof apart)[number]];
     expect(head.left).toBeGreaterThan(tail.right);
-    const underHead = await restOn(head);
-    expect(underHead.top - head.bottom).toBeGreaterThanOrEqual(0);
-    expect(underHead.top - head.bottom).toBeLessThanOrEqual(10);
-    expect(Math.abs(underHead.left - head.left)).toBeLessThanOrEqual(1);
+    expectCardUnder(await restOn(head), head);
   });
 
   test('a mention in a scrolled box gets its card under it, and the card follows the box scrolling', async ({
@@ -253,12 +262,8 @@ test.describe('the background card', () => {
     const { page, card } = await visit(extension, server, '/layouts.html');
     await page.evaluate(() => document.getElementById('inside')?.scrollIntoView({ block: 'center' }));
     const nato = await card.mention('NATO');
-    await page.mouse.move(nato.x, nato.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
-    const before = await card.box();
-    expect(before?.top).toBeGreaterThanOrEqual(nato.bottom);
-    expect((before?.top ?? 0) - nato.bottom).toBeLessThanOrEqual(10);
-    expect(Math.abs((before?.left ?? 0) - nato.left)).toBeLessThanOrEqual(1);
+    const before = await openOn(page, card, nato);
+    expectCardUnder(before, nato);
     // The pointer rests in the card, which keeps it open while the box scrolls.
     await page.mouse.move(before?.x ?? 0, before?.y ?? 0, { steps: 4 });
     await page.evaluate(() => {
@@ -272,12 +277,8 @@ test.describe('the background card', () => {
   }) => {
     const { page, card } = await visit(extension, server, '/zoomed.html');
     const nato = await card.mention('NATO');
-    await page.mouse.move(nato.x, nato.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
-    const box = await card.box();
-    expect((box?.top ?? 0) - nato.bottom).toBeGreaterThanOrEqual(0);
-    expect((box?.top ?? 0) - nato.bottom).toBeLessThanOrEqual(15);
-    expect(Math.abs((box?.left ?? 0) - nato.left)).toBeLessThanOrEqual(2);
+    const box = await openOn(page, card, nato);
+    expectCardUnder(box, nato);
     // Drawn at its own size (360 px wide at most), not the page's 1.5×.
     expect((box?.right ?? 0) - (box?.left ?? 0)).toBeLessThanOrEqual(360);
   });
@@ -288,11 +289,6 @@ test.describe('the background card', () => {
     const { page, card } = await visit(extension, server, '/filtered.html');
     await page.evaluate(() => window.scrollTo(0, 1200));
     const nato = await card.mention('NATO');
-    await page.mouse.move(nato.x, nato.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
-    const box = await card.box();
-    expect((box?.top ?? 0) - nato.bottom).toBeGreaterThanOrEqual(0);
-    expect((box?.top ?? 0) - nato.bottom).toBeLessThanOrEqual(10);
-    expect(Math.abs((box?.left ?? 0) - nato.left)).toBeLessThanOrEqual(1);
+    expectCardUnder(await openOn(page, card, nato), nato);
   });
 });
