@@ -1,15 +1,22 @@
 import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
+import type { ExtensionBrowser } from '../support/launch';
+import type { StaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
 import { ManagerPage, openArticle } from './popup/manager-page';
+
+/** Opens the demo article, waits until `term` is painted on it, and opens the manager for its tab. */
+async function managerOnDemo(extension: ExtensionBrowser, server: StaticServer, term: string) {
+  const article = await openArticle(extension, server.url('/demo.html'));
+  await expect.poll(() => paintedMentions(article.page)).toContain(term);
+  return { article, manager: await ManagerPage.open(extension, article) };
+}
 
 test.describe('the card manager', () => {
   test('a card written in the popup is marked on the open article, and so is a new alias', async ({
     extension,
     server,
   }) => {
-    const article = await openArticle(extension, server.url('/demo.html'));
-    await expect.poll(() => paintedMentions(article.page)).toContain('NATO');
-    const manager = await ManagerPage.open(extension, article);
+    const { article, manager } = await managerOnDemo(extension, server, 'NATO');
 
     await manager.createCard({
       title: 'Permanent Joint Council',
@@ -26,9 +33,7 @@ test.describe('the card manager', () => {
     extension,
     server,
   }) => {
-    const article = await openArticle(extension, server.url('/demo.html'));
-    await expect.poll(() => paintedMentions(article.page)).toContain('Kremlin');
-    const manager = await ManagerPage.open(extension, article);
+    const { article, manager } = await managerOnDemo(extension, server, 'Kremlin');
 
     await manager.search.fill('kremlin');
     await manager.search.press('ArrowDown');
@@ -45,9 +50,7 @@ test.describe('the card manager', () => {
     extension,
     server,
   }) => {
-    const article = await openArticle(extension, server.url('/demo.html'));
-    await expect.poll(() => paintedMentions(article.page)).toContain('NATO');
-    const manager = await ManagerPage.open(extension, article);
+    const { article, manager } = await managerOnDemo(extension, server, 'NATO');
 
     await manager.show('On this page');
     const siteSwitch = manager.page.getByRole('switch', { name: 'Run Backstory on 127.0.0.1' });
@@ -61,9 +64,7 @@ test.describe('the card manager', () => {
     extension,
     server,
   }) => {
-    const article = await openArticle(extension, server.url('/demo.html'));
-    await expect.poll(() => paintedMentions(article.page)).toContain('Founding Act');
-    const manager = await ManagerPage.open(extension, article);
+    const { article, manager } = await managerOnDemo(extension, server, 'Founding Act');
 
     await manager.show('On this page');
     const onPage = manager.page.getByRole('list', { name: 'Cards on this page' }).getByRole('button');
@@ -80,9 +81,7 @@ test.describe('the card manager', () => {
     extension,
     server,
   }) => {
-    const article = await openArticle(extension, server.url('/demo.html'));
-    await expect.poll(() => paintedMentions(article.page)).toContain('NATO');
-    const manager = await ManagerPage.open(extension, article);
+    const { manager } = await managerOnDemo(extension, server, 'NATO');
     await manager.page.evaluate(AXE_SOURCE);
     const check = async (where: string) => {
       const report = (await manager.page.evaluate(AXE_REPORT)) as AxeReport;
