@@ -13,7 +13,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     performance.mark(START_MARK);
-    clearLeftovers();
+    // Only Firefox puts a new copy into tabs where an old one left its marks.
+    if (import.meta.env.FIREFOX) clearLeftovers();
     const store = new MentionStore();
     const annotator = new Annotator(ctx.signal, store);
     const refresh = () =>
