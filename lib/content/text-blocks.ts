@@ -29,15 +29,6 @@ export function blockOwner(node: Node): Node | null {
   return parent;
 }
 
-/** Moves the walker past the current node's subtree; returns the next node, or null at the end. */
-export function skipSubtree(walker: TreeWalker): Node | null {
-  for (;;) {
-    const next = walker.nextSibling();
-    if (next) return next;
-    if (!walker.parentNode()) return null;
-  }
-}
-
 /** What the reader does with an element, by local name (bits). */
 const BLOCK = 1;
 const SKIP = 2;
@@ -45,8 +36,6 @@ const SKIP = 2;
 const HOST = 4;
 /** A custom element: its shadow root is looked for at once. */
 const CUSTOM = 8;
-/** On an open element: it may host a shadow root and no child of it has been seen yet. */
-const CHILDLESS_HOST = 16;
 
 /** Kind of each local name seen so far; filled on first sight, as custom element names vary. */
 const kinds = new Map<string, number>();
@@ -87,24 +76,24 @@ function editableUnder(root: Node): Set<Element> | undefined {
  * is iterative, so deep pages cannot overflow the stack.
  *
  * Speed matters here (this is most of Backstory's main-thread time, and every DOM call from
- * a content script's isolated world costs more than from the page). The walker has no
- * filter callback. Block edges come from a stack of the open elements: a node's parent is
- * compared with the top, and the elements popped until they match are the ones just left.
- * Per element that is one name lookup in a map; `shadowRoot` is asked only of custom
- * elements and of elements that can host a root and turn out to have no child (a standard
- * element with children of its own and a shadow root beside them is not looked into);
- * editable elements are listed once per root instead of asked one by one.
+ * a content script's isolated world costs more than from the page). The walker goes down
+ * with `firstChild` and across with `nextSibling`, and climbs with `parentNode` only when a
+ * subtree is done, so the reader always knows which elements it is inside without asking
+ * each node for its parent: a stack holds their kinds, and leaving a block element ends the
+ * block. Per element that is one name lookup in a map; `shadowRoot` is asked only of custom
+ * elements and of elements that can host a root and have no child (a standard element with
+ * children of its own and a shadow root beside them is not looked into); editable elements
+ * are listed once per root instead of asked one by one.
  */
 export class BlockReader {
   readonly blocks: TextBlock[] = [];
   private readonly roots: Node[];
   private walker: TreeWalker | undefined;
-  /** The node to visit next; `undefined` to ask the walker, null when the root is done. */
-  private next: Node | null | undefined;
+  /** The node to visit next in the current root; null when that root is done. */
+  private node: Node | null = null;
+  /** Kinds of the elements the walker is inside, from just below the root down. */
+  private open: number[] = [];
   private current: TextBlock = { text: '', pieces: [] };
-  /** The open elements from the root down, and their kinds (BLOCK, CHILDLESS_HOST). */
-  private open: Node[] = [];
-  private openKinds: number[] = [];
   /** The root's editable elements; undefined when they could not be listed, and each is asked. */
   private editable: Set<Element> | undefined = new Set();
   /** Where the last slice stopped (see markPosition), until the next slice starts. */
@@ -116,67 +105,151 @@ export class BlockReader {
 
   /** Reads until everything is read (true) or `deadline` (a performance.now() time) passes (false). */
   read(deadline = Number.POSITIVE_INFINITY, now: () => number = () => performance.now()): boolean {
-    let count = 0;
+    let untilClock = NODES_PER_CLOCK_CHECK;
     this.recoverPosition();
     for (;;) {
       const walker = this.walker ?? this.nextWalker();
       if (!walker) return true;
-      const node = this.next === undefined ? walker.nextNode() : this.next;
-      this.next = undefined;
-      if (!node) {
-        this.leaveUpTo(null);
-        this.flush();
-        this.walker = undefined;
-        continue;
+      const open = this.open;
+      const editable = this.editable;
+      // 0: the root has no editable element; 1: look it up in the list; 2: ask each element.
+      const checkEditable = editable === undefined ? 2 : editable.size > 0 ? 1 : 0;
+      let node = this.node;
+      let text = this.current.text;
+      let pieces = this.current.pieces;
+      const blocks = this.blocks;
+      // The block being read lives in local variables while the loop runs (quicker than the
+      // object's fields), and goes back into `current` when the loop stops.
+      const flush = () => {
+        if (pieces.length === 0) return;
+        if (/\S/.test(text)) blocks.push({ text, pieces });
+        text = '';
+        pieces = [];
+      };
+      // One loop with the steps written out: the first read of a page runs before V8 has
+      // compiled this code, and a call per node costs more than the work it would hold.
+      while (node) {
+        let next: Node | null = null;
+        if (node.nodeType === 3) {
+          pieces.push({ node: node as Text, start: text.length });
+          text += (node as Text).data;
+        } else {
+          const element = node as Element;
+          const name = element.localName;
+          let kind = kinds.get(name);
+          if (kind === undefined) kind = kindOf(name);
+          const skipped =
+            (kind & SKIP) !== 0 ||
+            (checkEditable !== 0 &&
+              (checkEditable === 1 ? (editable as Set<Element>).has(element) : isEditable(element)));
+          if (!skipped) {
+            if ((kind & CUSTOM) !== 0) this.queueShadow(element);
+            if ((kind & BLOCK) !== 0) flush();
+            next = walker.firstChild();
+            if (next) open.push(kind);
+            else {
+              // A component may render everything in its shadow root and have no child.
+              if ((kind & (HOST | CUSTOM)) === HOST) this.queueShadow(element);
+              if ((kind & BLOCK) !== 0) flush();
+            }
+          }
+        }
+        if (!next) {
+          // The subtree is done: on to the next sibling, closing each element climbed out of
+          // (the same steps as onwards()).
+          next = walker.nextSibling();
+          while (!next && open.length > 0) {
+            walker.parentNode();
+            if (((open.pop() as number) & BLOCK) !== 0) flush();
+            next = walker.nextSibling();
+          }
+        }
+        node = next;
+        if (--untilClock === 0) {
+          untilClock = NODES_PER_CLOCK_CHECK;
+          if (node && now() > deadline) {
+            this.node = node;
+            this.current = { text, pieces };
+            this.markPosition(node);
+            return false;
+          }
+        }
       }
-      this.leaveUpTo(node.parentNode);
-      if (node.nodeType === 3) this.visitText(node as Text);
-      else this.visitElement(node as Element, walker);
-      if (++count % NODES_PER_CLOCK_CHECK === 0 && now() > deadline) {
-        this.markPosition();
-        return false;
-      }
+      this.current = { text, pieces };
+      this.flush();
+      this.walker = undefined;
+      this.node = null;
     }
   }
 
   /**
-   * Notes in a live Range where reading stopped. The page may change before the next slice;
-   * if it removes the node the walker stands on, the DOM moves the Range to where that node
-   * was, and reading goes on from there instead of ending in the removed subtree.
+   * The node after the walker's current one once its subtree is done: its next sibling, or
+   * the next sibling of the nearest element around it that has one. Each element climbed out
+   * of is closed, which ends the block if it is a block element. Null at the root's end.
    */
-  private markPosition(): void {
-    const walker = this.walker;
-    if (!walker || this.next === null) return;
-    const root = walker.root;
-    const range = (root.ownerDocument ?? (root as Document)).createRange();
-    if (this.next) range.setStartBefore(this.next);
-    else if (walker.currentNode.nodeType === 1) range.setStart(walker.currentNode, 0);
-    else range.setStartAfter(walker.currentNode);
+  private onwards(walker: TreeWalker): Node | null {
+    const open = this.open;
+    let next = walker.nextSibling();
+    while (!next && open.length > 0) {
+      walker.parentNode();
+      if (((open.pop() as number) & BLOCK) !== 0) this.flush();
+      next = walker.nextSibling();
+    }
+    return next;
+  }
+
+  /**
+   * Notes in a live Range where reading stopped. The page may change before the next slice;
+   * if it removes the node the reader was to visit next, the DOM moves the Range to where
+   * that node was, and reading goes on from there instead of ending in the removed subtree.
+   */
+  private markPosition(node: Node): void {
+    const range = (node.ownerDocument ?? (node as Document)).createRange();
+    range.setStartBefore(node);
     this.resumeAt = range;
   }
 
-  /** After a pause: if the node reading stopped at has left the root, resumes where it was. */
+  /** After a pause: finds where to go on, and which elements the reader is then inside. */
   private recoverPosition(): void {
-    const { walker, resumeAt } = this;
+    const { walker, resumeAt, node } = this;
     // Let the live Range go: the DOM updates every live Range on each change to the page.
     this.resumeAt = undefined;
-    if (!walker || !resumeAt) return;
+    if (!walker || !resumeAt || !node) return;
     const root = walker.root;
     const container = resumeAt.startContainer;
     if (!root.isConnected || !root.contains(container)) {
       // The page took the root out: nothing in it is left to mark. What was read is kept.
-      this.next = null;
+      this.node = null;
       return;
     }
-    if (root.contains(this.next ?? walker.currentNode)) return;
+    if (root.contains(node)) {
+      // Still in the root, though the page may have moved it: the elements around it are asked again.
+      walker.currentNode = node;
+      this.open = this.kindsAround(root, node);
+      return;
+    }
     const child = container.childNodes[resumeAt.startOffset];
     if (child) {
       walker.currentNode = child;
-      this.next = child.nodeType === 1 || child.nodeType === 3 ? child : walker.nextNode();
+      this.open = this.kindsAround(root, child);
+      this.node = child.nodeType === 1 || child.nodeType === 3 ? child : this.onwards(walker);
+    } else if (container === root) {
+      this.node = null;
     } else {
+      // Nothing was left after the removed node: its parent is done, and is closed here.
       walker.currentNode = container;
-      this.next = skipSubtree(walker);
+      this.open = this.kindsAround(root, container);
+      if (container.nodeType === 1 && (kindOf((container as Element).localName) & BLOCK) !== 0) this.flush();
+      this.node = this.onwards(walker);
     }
+  }
+
+  /** The kinds of the elements between `root` and `node`, outermost first. */
+  private kindsAround(root: Node, node: Node): number[] {
+    const around: number[] = [];
+    for (let at = node.parentNode; at && at !== root; at = at.parentNode)
+      around.push(at.nodeType === 1 ? kindOf((at as Element).localName) : 0);
+    return around.reverse();
   }
 
   private nextWalker(): TreeWalker | undefined {
@@ -184,58 +257,17 @@ export class BlockReader {
     while (root && insideSkipped(root)) root = this.roots.shift();
     if (!root) return undefined;
     const doc = root.ownerDocument ?? (root as Document);
-    // The root is the outermost block of what is read here, whatever its own tag.
-    this.open = [root];
-    this.openKinds = [BLOCK];
     this.editable = editableUnder(root);
+    // The root is the outermost block of what is read here, whatever its own tag.
+    this.open = [];
     this.walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+    this.node = this.walker.firstChild();
     return this.walker;
-  }
-
-  /**
-   * Closes the open elements down to `parent`, ending the block at each block element left.
-   * An element closed without a child seen may host a shadow root (a component that renders
-   * everything there): only then is `shadowRoot` asked, which spares the call on most of the
-   * page's divs and spans. Custom elements are asked when they open.
-   */
-  private leaveUpTo(parent: Node | null): void {
-    const { open, openKinds } = this;
-    let top = open.length - 1;
-    while (top > 0 && open[top] !== parent) {
-      const element = open.pop() as Element;
-      const kind = openKinds.pop() as number;
-      if ((kind & CHILDLESS_HOST) !== 0) this.queueShadow(element);
-      if ((kind & BLOCK) !== 0) this.flush();
-      top--;
-    }
-    if (top >= 0) openKinds[top] = (openKinds[top] as number) & ~CHILDLESS_HOST;
   }
 
   private queueShadow(element: Element): void {
     const shadow = element.shadowRoot;
     if (shadow) this.roots.push(shadow);
-  }
-
-  private visitElement(element: Element, walker: TreeWalker): void {
-    const kind = kindOf(element.localName);
-    const { editable } = this;
-    const skipped =
-      (kind & SKIP) !== 0 || (editable ? editable.size > 0 && editable.has(element) : isEditable(element));
-    if (skipped) {
-      this.next = skipSubtree(walker);
-      return;
-    }
-    if ((kind & CUSTOM) !== 0) this.queueShadow(element);
-    const block = (kind & BLOCK) !== 0;
-    if (block) this.flush();
-    this.open.push(element);
-    this.openKinds.push((kind & BLOCK) | ((kind & (HOST | CUSTOM)) === HOST ? CHILDLESS_HOST : 0));
-  }
-
-  private visitText(text: Text): void {
-    const block = this.current;
-    block.pieces.push({ node: text, start: block.text.length });
-    block.text += text.data;
   }
 
   private flush(): void {

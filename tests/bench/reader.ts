@@ -6,8 +6,9 @@
  * alone once the node wrappers exist; `floor*2` times a second run of the same pass.
  * Prints the median milliseconds and the median per-page ratio to the floor.
  *
- * `--check` also reads every page with both Backstory's reader and the XPath reader tried in
- * session 4 (reader/xpath-reader.ts) and lists the pages where their blocks differ.
+ * `--check` also reads every page with Backstory's reader, with the reader it had until session
+ * 8 (reader/parent-stack-reader.ts) and with the XPath reader tried in session 4
+ * (reader/xpath-reader.ts), and lists the pages where their blocks differ from the product's.
  *
  * Options: --pages N (default 40), --passes a,b,c, --check. Needs the shared corpus; exits 2 without it.
  */
@@ -22,7 +23,7 @@ import { median, printTable } from './pages/format';
 import { openIsolatedWorld } from './pages/isolated-world';
 
 const DEFAULT_PASSES =
-  'floor,floor*2,allNodes,allNodesNamed,reader,reader*2,allNodes>reader,xpathText,xpathTextParents,xpathUnion,customQuery,childlessHostsCss,xpathReader,leafBlocks,skippedQuery';
+  'floor,floor*2,allNodes,allNodesNamed,structuredWalk,reader,parentStackReader,reader*2,allNodes>reader,xpathText,xpathTextParents,xpathUnion,customQuery,childlessHostsCss,xpathReader,leafBlocks,skippedQuery';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -84,8 +85,12 @@ async function main(): Promise<void> {
       }
       if (check) {
         await tab.goto(server.url(`/${page.name}/`), { waitUntil: 'load' });
-        const diffs = (await tab.evaluate(`${source}; backstoryBenchPasses.readerDifferences()`)) as string[];
-        if (diffs.length > 0) differing.push(`${page.name}: ${diffs.join('; ')}`);
+        for (const other of ['parentStack', 'xpath']) {
+          const diffs = (await tab.evaluate(
+            `${source}; backstoryBenchPasses.readerDifferences(${JSON.stringify(other)})`,
+          )) as string[];
+          if (diffs.length > 0) differing.push(`${page.name} (${other}): ${diffs.join('; ')}`);
+        }
       }
     }
   } finally {
@@ -94,7 +99,7 @@ async function main(): Promise<void> {
   }
   if (check)
     console.log(
-      `\nPages where the XPath reader's blocks differ from BlockReader's: ${differing.length}`,
+      `\nPages where another reader's blocks differ from BlockReader's: ${differing.length}`,
       ...differing,
     );
   const floor = times.get('floor');

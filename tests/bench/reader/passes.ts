@@ -4,7 +4,8 @@
  * pass returns a number so no work can be optimised away.
  */
 import { BLOCK_TAGS, SKIPPED_TAGS } from '../../../lib/content/skip';
-import { BlockReader } from '../../../lib/content/text-blocks';
+import { BlockReader, type TextBlock } from '../../../lib/content/text-blocks';
+import { ParentStackReader } from './parent-stack-reader';
 import { CHILDLESS_HOSTS, ELEMENT_STEP, TEXT_STEP, XPathReader } from './xpath-reader';
 
 const SHOW_TEXT = 0x4;
@@ -42,6 +43,41 @@ export const passes: Record<string, () => number> = {
   /** Backstory's page reader, as the content script runs it. */
   reader() {
     const reader = new BlockReader(document.body);
+    reader.read();
+    return reader.blocks.length;
+  },
+  /**
+   * The walk the reader makes since session 8: down with `firstChild`, across with
+   * `nextSibling`, up with `parentNode` when a subtree is done; each name or data read.
+   */
+  structuredWalk() {
+    const root = document.body;
+    const walker = document.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+    let sum = 0;
+    let node: Node | null = walker.firstChild();
+    while (node) {
+      if (node.nodeType === 3) sum += (node as Text).data.length;
+      else {
+        sum += (node as Element).localName.length;
+        const child = walker.firstChild();
+        if (child) {
+          node = child;
+          continue;
+        }
+      }
+      let next = walker.nextSibling();
+      while (!next) {
+        const up = walker.parentNode();
+        if (!up || up === root) return sum;
+        next = walker.nextSibling();
+      }
+      node = next;
+    }
+    return sum;
+  },
+  /** The reader the product had until session 8 (parent-stack-reader.ts), read once. */
+  parentStackReader() {
+    const reader = new ParentStackReader(document.body);
     reader.read();
     return reader.blocks.length;
   },
@@ -99,22 +135,39 @@ export const passes: Record<string, () => number> = {
   },
 };
 
+/** The readers that `--check` compares with the product's. */
+const OTHER_READERS = { xpath: XPathReader, parentStack: ParentStackReader };
+
 /**
- * Where the XPath reader's blocks differ from the product's (white space at a block's ends
- * aside), at most three per page: none means both read the same text. Not a timed pass.
+ * Where another reader's blocks differ from the product's, at most three per page: none means
+ * both read the same text. White space at a block's ends is ignored for the XPath reader
+ * (XPath drops white-space-only nodes); the parent-stack reader must match exactly, down to
+ * the text node and offset of every piece. The product's reader reads in slices of three
+ * clock ticks here, so resuming is checked too. Not a timed pass.
  */
-export function readerDifferences(): string[] {
+export function readerDifferences(other: keyof typeof OTHER_READERS): string[] {
   const product = new BlockReader(document.body);
-  product.read();
-  const xpath = new XPathReader(document.body);
-  xpath.read();
-  const ours = product.blocks.map((b) => b.text.trim());
-  const theirs = xpath.blocks.map((b) => b.text.trim());
+  let clock = 0;
+  while (!product.read(clock + 3, () => clock++));
+  const reader = new OTHER_READERS[other](document.body);
+  reader.read();
+  const exact = other === 'parentStack';
+  const key = (block: TextBlock | undefined) =>
+    exact
+      ? block && [block.text, ...block.pieces.map((piece) => piece.start)].join('\u0000')
+      : block?.text.trim();
   const diffs: string[] = [];
-  for (let i = 0; i < Math.max(ours.length, theirs.length) && diffs.length < 3; i++)
-    if (ours[i] !== theirs[i])
+  for (let i = 0; i < Math.max(product.blocks.length, reader.blocks.length) && diffs.length < 3; i++) {
+    const ours = product.blocks[i];
+    const theirs = reader.blocks[i];
+    const samePieces =
+      !exact ||
+      (ours?.pieces.length === theirs?.pieces.length &&
+        Boolean(ours?.pieces.every((p, j) => p.node === theirs?.pieces[j]?.node)));
+    if (key(ours) !== key(theirs) || !samePieces)
       diffs.push(
-        `${i}: ${JSON.stringify(ours[i]?.slice(0, 60))} vs ${JSON.stringify(theirs[i]?.slice(0, 60))}`,
+        `${i}: ${JSON.stringify(ours?.text.slice(0, 60))} vs ${JSON.stringify(theirs?.text.slice(0, 60))}`,
       );
+  }
   return diffs;
 }

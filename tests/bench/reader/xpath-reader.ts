@@ -14,7 +14,8 @@ import {
   SHADOW_HOST_TAGS,
   SKIPPED_TAGS,
 } from '../../../lib/content/skip';
-import { skipSubtree, type TextBlock } from '../../../lib/content/text-blocks';
+import type { TextBlock } from '../../../lib/content/text-blocks';
+import { skipSubtree } from './parent-stack-reader';
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 const ORDERED_NODE_SNAPSHOT = 7;

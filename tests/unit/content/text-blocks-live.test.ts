@@ -40,6 +40,14 @@ describe('a page that changes between two slices of reading', () => {
     expect(readAcrossChange(again, () => section.remove()).slice(-2)).toEqual(['para 254', 'after']);
   });
 
+  it('ends the block of a paragraph whose last node the page removed', () => {
+    // 255 paragraphs, then node 511 is the last <p>, 512 its text: the slice stops before the <b>.
+    const paragraphs = Array.from({ length: 255 }, (_, i) => `<p>para ${i}</p>`).join('');
+    const root = body(`${paragraphs}<p>last<b>bold</b></p>after`);
+    const bold = root.querySelector('b') as Element;
+    expect(readAcrossChange(root, () => bold.remove()).slice(-2)).toEqual(['last', 'after']);
+  });
+
   it('reads nothing more from a root the page took out', () => {
     const root = body(`<div>${Array.from({ length: 300 }, (_, i) => `<p>para ${i}</p>`).join('')}</div>`);
     const div = root.firstElementChild as Element;
