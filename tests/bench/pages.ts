@@ -21,7 +21,7 @@ import { cityCards, cityTerms, listPages, servePages } from './pages/corpus-page
 import { median, ms } from './pages/format';
 import { MarkJsRunner } from './pages/markjs-runner';
 import { type BenchOptions, parseOptions, USAGE } from './pages/options';
-import { printComparisonTable, printScanTables } from './pages/page-tables';
+import { printComparisonTable, printScanTables, printStepTable } from './pages/page-tables';
 import { type BenchResults, COMPARISON_SIZE, type PageResult } from './pages/results';
 import { printSummary } from './pages/summary';
 import { medianFigures, type ScanFigures } from './pages/timeline';
@@ -200,6 +200,7 @@ async function main(): Promise<void> {
   );
   console.log(`- run time ${seconds.toFixed(0)} s`);
   printScanTables(results);
+  printStepTable(results);
   printComparisonTable(results);
   printSummary(results);
 }

@@ -1,5 +1,5 @@
 /** The per-page tables: Backstory at each size, after a worker restart, and side by side with mark.js. */
-import { ms, printTable, ratio } from './format';
+import { median, ms, printTable, ratio } from './format';
 import type { MarkRun } from './markjs-runner';
 import { type BenchResults, COMPARISON_SIZE, type PageResult, TIMER_RESOLUTION_MS } from './results';
 import type { ScanFigures } from './timeline';
@@ -80,6 +80,44 @@ export function printScanTables(results: BenchResults): void {
   }
   console.log(
     '\n`*` the longest task is a long-task entry (over 50 ms, any source) that overlaps one of Backstory’s slices: the slice plus work outside the slices (message passing, or slices with no yield between them) in one task.',
+  );
+}
+
+/** The order steps are listed in: the order they run in. */
+const STEP_ORDER = ['wake', 'read', 'visible-first', 'ranges', 'publish'];
+
+/**
+ * Where main-thread time goes: for each condition, each step's median over the pages (a page
+ * without the step counts as 0) and its total. The medians need not add up to the median of
+ * the whole.
+ */
+export function printStepTable(results: BenchResults): void {
+  const conditions: [string, ScanFigures[]][] = results.sizes.map((size) => [
+    `${size.toLocaleString('en-US')} cards`,
+    results.pages.flatMap((r) => r.bySize.get(size) ?? []),
+  ]);
+  const restarted = results.pages.flatMap((r) => r.restart ?? []);
+  if (restarted.length > 0 && results.restartSize)
+    conditions.push([
+      `${results.restartSize.toLocaleString('en-US')} cards, after worker restart`,
+      restarted,
+    ]);
+  const seen = new Set(conditions.flatMap(([, all]) => all.flatMap((f) => Object.keys(f.steps))));
+  const steps = [
+    ...STEP_ORDER.filter((step) => seen.has(step)),
+    ...[...seen].filter((s) => !STEP_ORDER.includes(s)),
+  ];
+  printTable(
+    'Main-thread ms by step: median over the pages / total',
+    ['condition', 'whole', ...steps],
+    conditions.map(([name, all]) => [
+      name,
+      `${ms(median(all.map((f) => f.mainThreadMs)))} / ${ms(all.reduce((sum, f) => sum + f.mainThreadMs, 0))}`,
+      ...steps.map((step) => {
+        const values = all.map((f) => f.steps[step] ?? 0);
+        return `${ms(median(values))} / ${ms(values.reduce((a, b) => a + b, 0))}`;
+      }),
+    ]),
   );
 }
 
