@@ -180,6 +180,60 @@ test.describe('the background card', () => {
     expect(box?.bottom).toBeLessThanOrEqual(800);
   });
 
+  test('a pinned card stays when the pointer leaves, another mention is hovered or the page is pressed; only Escape or close ends it', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/demo.html');
+    const nato = await card.mention('NATO');
+    const hague = await card.mention('The Hague summit');
+    const control = (name: string) =>
+      card.inCard<{ x: number; y: number; pressed: string | null }>(
+        `function (name) {
+          const button = this.querySelector('[aria-label="' + name + '"]');
+          const r = button.getBoundingClientRect();
+          return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2, pressed: button.getAttribute('aria-pressed') };
+        }`,
+        name,
+      );
+    const pin = () => control('Pin card');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    const button = (await pin()) as NonNullable<Awaited<ReturnType<typeof pin>>>;
+    expect(button.pressed).toBe('false');
+    // To the pin button through the card, as a reader's pointer goes, and click it.
+    await page.mouse.move(button.x, button.y, { steps: 6 });
+    await page.mouse.click(button.x, button.y);
+    expect((await pin())?.pressed).toBe('true');
+
+    // A press elsewhere on the page takes focus out of the card (a focused card stays for that
+    // reason alone) and does not close a pinned card.
+    await page.mouse.click(5, 5);
+    await card.tap(5, 5);
+    await page.waitForTimeout(300);
+    expect(await card.focused()).toBeUndefined();
+    expect((await card.accessible())?.name).toBe('NATO');
+    await page.mouse.move(5, 40, { steps: 6 });
+    await page.waitForTimeout(GRACE_MS + 400);
+    expect(await card.isOpen()).toBe(true);
+    await page.mouse.move(hague.x, hague.y, { steps: 6 });
+    await page.waitForTimeout(DELAY_MS + 400);
+    expect((await card.accessible())?.name).toBe('NATO');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.isOpen()).toBe(false);
+
+    // Pinned from the keyboard this time, and closed with the close button.
+    await page.mouse.move(nato.x, nato.y, { steps: 6 });
+    await expect.poll(() => card.isOpen()).toBe(true);
+    expect((await pin())?.pressed).toBe('false');
+    await card.pressControl('Pin card');
+    expect((await pin())?.pressed).toBe('true');
+    const close = (await control('Close card')) as NonNullable<Awaited<ReturnType<typeof control>>>;
+    await page.mouse.move(close.x, close.y, { steps: 6 });
+    await page.mouse.click(close.x, close.y);
+    await expect.poll(() => card.isOpen()).toBe(false);
+  });
+
   test('a tap opens the card on a touch screen, and a tap outside closes it', async ({ extension }) => {
     const { card } = await visit(extension, server, '/demo.html');
     const nato = await card.mention('NATO');
