@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { findChromium } from '../support/chromium';
 import { cityCards, loadCards } from '../support/load-cards';
+import { firstDifference, settlePage } from '../support/page-settled';
 import { corpusDir, NO_CORPUS } from '../support/shared-dir';
 import { startStaticServer } from '../support/static-server';
 import { expect, test } from './fixtures';
@@ -27,6 +28,7 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
     if (message.text().startsWith('Backstory:')) errors.push(`logged: ${message.text()}`);
   });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.evaluate(settlePage);
   // The first full scan leaves this mark whether or not it found anything to paint.
   if (waitForScan)
     await page.waitForFunction(() => performance.getEntriesByName('backstory-painted').length > 0, null, {
@@ -73,7 +75,8 @@ test.describe('every corpus page with a 10,000-card dictionary', () => {
       const base = await facts(without, url, false);
       const ours = await facts(withExtension, url, true);
       counts[name] = await withExtension.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
-      if (ours.text !== base.text) problems.push(`${name}: body.innerText differs`);
+      if (ours.text !== base.text)
+        problems.push(`${name}: body.innerText differs ${firstDifference(ours.text, base.text)}`);
       if (ours.elements !== base.elements)
         problems.push(`${name}: ${ours.elements - base.elements} elements added`);
       const ourErrors = ours.errors.filter((e) => !base.errors.includes(e));

@@ -10,6 +10,7 @@ import {
   openExtensionPage,
 } from '../support/firefox';
 import { cityCards, loadCardsHere } from '../support/load-cards';
+import { firstDifference, settlePage } from '../support/page-settled';
 import { corpusDir, NO_CORPUS } from '../support/shared-dir';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, test } from './fixtures';
@@ -48,6 +49,7 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
   page.on('console', onConsole);
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(settlePage);
     if (waitForScan) await firstScanPainted(page);
     const seen = await page.evaluate(() => ({
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared.
@@ -105,7 +107,8 @@ test.describe('every corpus page in Firefox, with a 10,000-card dictionary', () 
         return undefined;
       });
       if (!read) continue;
-      if (read.text !== without.text) problems.push(`${name}: body.innerText differs`);
+      if (read.text !== without.text)
+        problems.push(`${name}: body.innerText differs ${firstDifference(read.text, without.text)}`);
       if (read.elements !== without.elements)
         problems.push(`${name}: ${read.elements - without.elements} elements added`);
       painted += read.mentions;
