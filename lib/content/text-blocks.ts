@@ -209,7 +209,13 @@ export class BlockReader {
     this.resumeAt = range;
   }
 
-  /** After a pause: finds where to go on, and which elements the reader is then inside. */
+  /**
+   * After a pause: finds where to go on, and which elements the reader is then inside. If the
+   * node to read next is still where it was, nothing changes. If the page removed or moved
+   * it (or put a node before it), reading goes on from the place it had, not from wherever
+   * it went: a node moved back would be read twice, one moved into a skipped element would be
+   * read at all, and a move's new place is a change the annotator rescans anyway.
+   */
   private recoverPosition(): void {
     const { walker, resumeAt, node } = this;
     // Let the live Range go: the DOM updates every live Range on each change to the page.
@@ -222,13 +228,11 @@ export class BlockReader {
       this.node = null;
       return;
     }
-    if (root.contains(node)) {
-      // Still in the root, though the page may have moved it: the elements around it are asked again.
-      walker.currentNode = node;
-      this.open = this.kindsAround(root, node);
-      return;
-    }
     const child = container.childNodes[resumeAt.startOffset];
+    if (child === node) return;
+    // The elements the reader was in below `container` are gone: leaving a block ends the block.
+    const kept = container === root ? 0 : this.kindsAround(root, container).length + 1;
+    if (this.open.slice(kept).some((kind) => (kind & BLOCK) !== 0)) this.flush();
     if (child) {
       walker.currentNode = child;
       this.open = this.kindsAround(root, child);

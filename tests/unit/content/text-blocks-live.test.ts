@@ -48,6 +48,45 @@ describe('a page that changes between two slices of reading', () => {
     expect(readAcrossChange(root, () => bold.remove()).slice(-2)).toEqual(['last', 'after']);
   });
 
+  // 255 paragraphs, then node 511 is a <p>, 512 its text "one": the slice stops before the <b>.
+  const before = Array.from({ length: 255 }, (_, i) => `<p>para ${i}</p>`).join('');
+
+  it('ends the block when the page removes the block it stopped in after reading some of its text', () => {
+    const root = body(`${before}<div>one<b>x</b></div>after`);
+    const div = root.querySelector('div') as Element;
+    expect(readAcrossChange(root, () => div.remove()).slice(-2)).toEqual(['one', 'after']);
+    // The same inside an inline element that stays.
+    const inline = body(
+      `${before.slice(before.indexOf('</p>') + 4)}<span><div>one<b>x</b></div></span>after`,
+    );
+    const inner = inline.querySelector('div') as Element;
+    expect(readAcrossChange(inline, () => inner.remove()).slice(-2)).toEqual(['one', 'after']);
+  });
+
+  it('goes on from where the next node was when the page moves it, and never reads it twice', () => {
+    // Moved forward into a later block: read there, in that block, as the walk reaches it.
+    let root = body(`${before}<p>one<b>two</b></p><p id="t">three</p>`);
+    let bold = root.querySelector('b') as Element;
+    expect(readAcrossChange(root, () => root.querySelector('#t')?.append(bold)).slice(-2)).toEqual([
+      'one',
+      'threetwo',
+    ]);
+    // Moved into code or an editor: not read at all.
+    for (const skipped of ['<code id="t"></code>', '<div id="t" contenteditable></div>']) {
+      root = body(`${before}<p>one<b>two</b></p>${skipped}`);
+      bold = root.querySelector('b') as Element;
+      const read = readAcrossChange(root, () => root.querySelector('#t')?.append(bold));
+      expect(read.at(-1)).toBe('one');
+      expect(read.join('|')).not.toContain('two');
+    }
+    // Moved back into a block already read: not read again, and nothing is read twice.
+    root = body(`${before}<p>one<b>two</b></p>`);
+    bold = root.querySelector('b') as Element;
+    const read = readAcrossChange(root, () => root.firstElementChild?.append(bold));
+    expect(read).toHaveLength(256);
+    expect(read.at(-1)).toBe('one');
+  });
+
   it('reads nothing more from a root the page took out', () => {
     const root = body(`<div>${Array.from({ length: 300 }, (_, i) => `<p>para ${i}</p>`).join('')}</div>`);
     const div = root.firstElementChild as Element;
