@@ -1,7 +1,8 @@
 /**
  * Backstory's page reader until session 8, kept beside the benchmark so that the comparison in
  * docs/annotation-bench.md can be run again, and as a second opinion: `npm run bench:reader
- * -- --check` lists the corpus pages where it and the product's reader read different blocks.
+ * -- --check` lists the corpus pages where it and the product's reader read different blocks,
+ * and tests/unit/content/text-blocks-parity.test.ts compares them on generated pages.
  * It found block edges by comparing each node's parent with a stack of the open elements
  * (one `parentNode` per node, on a `nextNode()` walk); the product's reader now walks with
  * `firstChild` / `nextSibling` and climbs only when a subtree is done. Not used by the product.
