@@ -29,13 +29,16 @@ export function blockOwner(node: Node): Node | null {
   return parent;
 }
 
-/** What the reader does with an element, by local name (bits). */
-const BLOCK = 1;
-const SKIP = 2;
+/**
+ * What the reader does with an element, by local name (bits). Exported, with kindOf and
+ * editableUnder, for the readers the benchmark compares with this one (tests/bench/reader/).
+ */
+export const BLOCK = 1;
+export const SKIP = 2;
 /** May carry a shadow root: only these elements and custom elements can (attachShadow). */
-const HOST = 4;
+export const HOST = 4;
 /** A custom element: its shadow root is looked for at once. */
-const CUSTOM = 8;
+export const CUSTOM = 8;
 
 /** Kind of each local name seen so far; filled on first sight, as custom element names vary. */
 const kinds = new Map<string, number>();
@@ -43,7 +46,8 @@ for (const name of BLOCK_TAGS) kinds.set(name, BLOCK);
 for (const name of SKIPPED_TAGS) kinds.set(name, SKIP);
 for (const name of SHADOW_HOST_TAGS) kinds.set(name, (kinds.get(name) ?? 0) | HOST);
 
-function kindOf(localName: string): number {
+/** The kind of an element with this local name (see BLOCK, SKIP, HOST, CUSTOM). */
+export function kindOf(localName: string): number {
   let kind = kinds.get(localName);
   if (kind === undefined) {
     // A custom element's name has a hyphen; any other unknown element is plain inline.
@@ -58,7 +62,7 @@ function kindOf(localName: string): number {
  * overflows its stack on very deep trees; Chromium's engine does not). The reader then asks
  * each element instead.
  */
-function editableUnder(root: Node): Set<Element> | undefined {
+export function editableUnder(root: Node): Set<Element> | undefined {
   if (!('querySelectorAll' in root)) return new Set();
   try {
     return new Set([...(root as ParentNode).querySelectorAll('[contenteditable]')].filter(isEditable));

@@ -7,14 +7,16 @@
  * (one `parentNode` per node, on a `nextNode()` walk); the product's reader now walks with
  * `firstChild` / `nextSibling` and climbs only when a subtree is done. Not used by the product.
  */
+import { insideSkipped, isEditable } from '../../../lib/content/skip';
 import {
-  BLOCK_TAGS,
-  insideSkipped,
-  isEditable,
-  SHADOW_HOST_TAGS,
-  SKIPPED_TAGS,
-} from '../../../lib/content/skip';
-import type { TextBlock } from '../../../lib/content/text-blocks';
+  BLOCK,
+  CUSTOM,
+  editableUnder,
+  HOST,
+  kindOf,
+  SKIP,
+  type TextBlock,
+} from '../../../lib/content/text-blocks';
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /** How many nodes are read between two looks at the clock. */
@@ -29,45 +31,8 @@ export function skipSubtree(walker: TreeWalker): Node | null {
   }
 }
 
-/** What the reader does with an element, by local name (bits). */
-const BLOCK = 1;
-const SKIP = 2;
-/** May carry a shadow root: only these elements and custom elements can (attachShadow). */
-const HOST = 4;
-/** A custom element: its shadow root is looked for at once. */
-const CUSTOM = 8;
 /** On an open element: it may host a shadow root and no child of it has been seen yet. */
 const CHILDLESS_HOST = 16;
-
-/** Kind of each local name seen so far; filled on first sight, as custom element names vary. */
-const kinds = new Map<string, number>();
-for (const name of BLOCK_TAGS) kinds.set(name, BLOCK);
-for (const name of SKIPPED_TAGS) kinds.set(name, SKIP);
-for (const name of SHADOW_HOST_TAGS) kinds.set(name, (kinds.get(name) ?? 0) | HOST);
-
-function kindOf(localName: string): number {
-  let kind = kinds.get(localName);
-  if (kind === undefined) {
-    // A custom element's name has a hyphen; any other unknown element is plain inline.
-    kind = localName.includes('-') ? HOST | CUSTOM : 0;
-    kinds.set(localName, kind);
-  }
-  return kind;
-}
-
-/**
- * The editable elements under `root`, or undefined if the selector engine gave up (happy-dom
- * overflows its stack on very deep trees; Chromium's engine does not). The reader then asks
- * each element instead.
- */
-function editableUnder(root: Node): Set<Element> | undefined {
-  if (!('querySelectorAll' in root)) return new Set();
-  try {
-    return new Set([...(root as ParentNode).querySelectorAll('[contenteditable]')].filter(isEditable));
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Reads the text under a root block by block, so that a mention may span inline elements
