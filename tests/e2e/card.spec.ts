@@ -7,7 +7,7 @@ import { EXTENSION_DIR } from '../support/launch';
 import type { StaticServer } from '../support/static-server';
 import { serviceWorker, startCardPages, visit } from './card/card-pages';
 import type { CardProbe } from './card/card-probe';
-import { boundCommands, sendToActiveTab } from './card/extension-side';
+import { boundCommands, sendToActiveTab, zoomActiveTab } from './card/extension-side';
 import { expect, paintedMentions, test } from './fixtures';
 
 // How the card opens, stays and goes: pointer, keyboard, touch, and where it lands.
@@ -336,6 +336,39 @@ test.describe('the background card', () => {
     // Drawn at its own size (360 px wide at most), not the page's 1.5×.
     expect((box?.right ?? 0) - (box?.left ?? 0)).toBeLessThanOrEqual(360);
   });
+
+  for (const { zoom, width, height } of [
+    { zoom: 2, width: 800, height: 600 },
+    // 400% of a 1280 px window leaves 320 CSS px: the width WCAG's reflow criterion names.
+    { zoom: 4, width: 1280, height: 720 },
+  ]) {
+    test(`at the browser's own zoom of ${zoom * 100}%, the card lands under the mention and fits the narrower window`, async ({
+      extension,
+    }) => {
+      const { page, card } = await visit(extension, server, '/plain.html', { width, height });
+      await card.mention('NATO');
+      await page.bringToFront();
+      await zoomActiveTab(serviceWorker(extension), zoom);
+      await expect.poll(() => page.evaluate(() => innerWidth)).toBe(width / zoom);
+      const nato = await card.mention('NATO');
+      // Playwright moves the pointer in the page's CSS pixels, zoomed as the page measures.
+      await page.mouse.move(nato.x, nato.y);
+      await expect.poll(() => card.isOpen()).toBe(true);
+      const box = await card.box();
+      expectCardUnder(box, nato);
+      expect(box?.right).toBeLessThanOrEqual(width / zoom);
+      expect(box?.bottom).toBeLessThanOrEqual(height / zoom);
+      // Nothing in the card sticks out of its right edge or needs scrolling sideways.
+      const overflow = await card.inCard<string[]>(`function () {
+        const dialog = this.querySelector('[role=dialog]');
+        const edge = dialog.getBoundingClientRect().right + 1;
+        return [dialog, ...dialog.querySelectorAll('*')]
+          .filter((e) => e.getBoundingClientRect().right > edge || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'))
+          .map((e) => e.localName + '.' + e.className);
+      }`);
+      expect(overflow).toEqual([]);
+    });
+  }
 
   test('on a scrolled page whose <html> has a filter (as dark-mode tools set), the card lands under the mention', async ({
     extension,

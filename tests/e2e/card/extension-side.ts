@@ -6,6 +6,7 @@ declare const chrome: {
   tabs: {
     query(query: object): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    setZoom(tabId: number, zoomFactor: number): Promise<void>;
   };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
 };
@@ -14,6 +15,15 @@ declare const chrome: {
 export async function boundCommands(worker: Worker): Promise<[string | undefined, string | undefined][]> {
   const commands = await worker.evaluate(() => chrome.commands.getAll());
   return commands.map((command) => [command.name, command.shortcut]);
+}
+
+/** Sets the browser's own zoom of the active tab, as Ctrl and + does (1 is 100%). */
+export function zoomActiveTab(worker: Worker, factor: number): Promise<void> {
+  return worker.evaluate(async (factor) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    await chrome.tabs.setZoom(tab.id, factor);
+  }, factor);
 }
 
 /**
