@@ -171,10 +171,36 @@ for (const [what, call] of [
   });
 }
 
-/** The calls of Chrome's extension API made here, in the service worker. */
+test('after Backstory is switched off in chrome://extensions, the old script takes its marks off; on again, pages are read', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/links.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  // The extensions page is where a reader switches an extension off; its own API does the same.
+  const settings = await extension.context.newPage();
+  await settings.goto('chrome://extensions');
+  const setEnabled = (enabled: boolean) =>
+    settings.evaluate(
+      ([id, on]) => (globalThis as unknown as ChromeApi).chrome.management.setEnabled(id, on),
+      [extension.extensionId, enabled] as const,
+    );
+  await setEnabled(false);
+  await page.bringToFront();
+  await expectMarksGoneOnMove(page);
+  await setEnabled(true);
+  // Chrome does not put content scripts back into open tabs; the next load is read again.
+  await page.reload();
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+});
+
+/** The calls of Chrome's extension API made here, in the service worker or chrome://extensions. */
 interface ChromeApi {
   chrome: {
     runtime: { reload(): void };
-    management: { uninstallSelf(options: { showConfirmDialog: boolean }): void };
+    management: {
+      uninstallSelf(options: { showConfirmDialog: boolean }): void;
+      setEnabled(id: string, enabled: boolean): Promise<void>;
+    };
   };
 }
