@@ -18,6 +18,30 @@ const WARM_UP_BLOCKS = [
 ];
 const WARM_UP_PASSES = 5;
 
+/** Cards read per request while collecting terms (see termEntries). */
+export const TERM_READ_CHUNK = 2000;
+
+/**
+ * Every card's terms, read in one transaction in chunks of whole records by id. A cursor
+ * costs a step per card, which at 100,000 cards took longer than compiling them; one read
+ * of everything would hold every card's whole record in memory at once.
+ */
+export async function termEntries(db: BackstoryDB, chunk = TERM_READ_CHUNK): Promise<TermEntry[]> {
+  return db.transaction('r', db.cards, async () => {
+    const entries: TermEntry[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const cards = await (after === undefined ? db.cards.orderBy(':id') : db.cards.where(':id').above(after))
+        .limit(chunk)
+        .toArray();
+      for (const card of cards) for (const term of cardTerms(card)) entries.push({ term, cardId: card.id });
+      const last = cards.at(-1);
+      if (cards.length < chunk || last === undefined) return entries;
+      after = last.id;
+    }
+  });
+}
+
 /** How the service builds and stores matchers; tests count or break them. */
 export interface MatcherCodec {
   compile(entries: TermEntry[]): Matcher;
@@ -101,11 +125,7 @@ export class MatcherService {
   }
 
   private async rebuild(revision: number): Promise<Matcher> {
-    const entries: TermEntry[] = [];
-    await this.db.cards.each((card) => {
-      for (const term of cardTerms(card)) entries.push({ term, cardId: card.id });
-    });
-    const matcher = this.codec.compile(entries);
+    const matcher = this.codec.compile(await termEntries(this.db));
     // Storing is for the next cold start; the answer to this request need not wait for it.
     void this.db.caches
       .put({ key: MATCHER_CACHE_KEY, revision, data: this.codec.serialize(matcher) })

@@ -1,4 +1,10 @@
-import { MATCHER_CACHE_KEY, type MatcherCodec, MatcherService } from '@/lib/background/matcher-service';
+import {
+  MATCHER_CACHE_KEY,
+  type MatcherCodec,
+  MatcherService,
+  termEntries,
+} from '@/lib/background/matcher-service';
+import { toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { compileMatcher, loadMatcher, serializeMatcher } from '@/lib/match';
 import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
@@ -66,6 +72,22 @@ describe('the shared matcher', () => {
     expect(late.find('At the Hague summit.').map((m) => m.cardIds)).toEqual([['hague']]);
     await early;
     expect(await service.current()).toBe(late);
+  });
+
+  it('collects every card’s terms in chunks: none lost or repeated at a chunk’s edge', async () => {
+    const db = freshDb();
+    const cards = Array.from({ length: 9 }, (_, i) =>
+      makeCard({ id: `card-${i}`, title: `Title ${i}`, aliases: i % 2 === 0 ? [`Alias ${i}`] : [] }),
+    );
+    await db.cards.bulkPut(
+      cards.map((card) => toStoredCard(card, { edited: true, created: 1, modified: 1 })),
+    );
+    const expected = cards.flatMap((card) =>
+      [card.title, ...(card.aliases ?? [])].map((term) => ({ term, cardId: card.id })),
+    );
+    // Chunks that divide the cards exactly, that leave a remainder, of one card, and of all.
+    for (const chunk of [3, 4, 1, 9, 100]) expect(await termEntries(db, chunk)).toEqual(expected);
+    expect(await termEntries(freshDb(), 3)).toEqual([]);
   });
 
   it('compiles once and reuses the matcher while cards do not change', async () => {
