@@ -4,6 +4,7 @@
  * freshly loaded corpus page, after `load`. A name like `allNodes>reader` runs the first pass
  * untimed and then times the second in the same world, which shows the cost of the second
  * alone once the node wrappers exist; `floor*2` times a second run of the same pass.
+ * `main:reader` runs the pass in the page's main world (through `page.evaluate`) instead.
  * Prints the median milliseconds and the median per-page ratio to the floor.
  *
  * `--check` also reads every page with Backstory's reader, with the reader it had until session
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     globalName: 'backstoryBenchPasses',
     write: false,
   });
-  const source = bundle.outputFiles[0]?.text ?? '';
+  const source = `${bundle.outputFiles[0]?.text ?? ''}; globalThis.backstoryBenchPasses = backstoryBenchPasses;`;
   const server = await servePages(corpus, pages);
   const browser = await chromium.launch({
     executablePath: findChromium(),
@@ -71,9 +72,12 @@ async function main(): Promise<void> {
       loads.push(loadavg()[0] ?? 0);
       // Passes alternate page by page, so a busy moment on the machine falls on all of them.
       for (const spec of specs) {
-        const { warm, name, runs } = parsePass(spec);
+        const inMain = spec.startsWith('main:');
+        const { warm, name, runs } = parsePass(inMain ? spec.slice(5) : spec);
         await tab.goto(server.url(`/${page.name}/`), { waitUntil: 'load' });
-        const world = await openIsolatedWorld(tab, `backstory-bench-${i}-${spec}`);
+        const world = inMain
+          ? { evaluate: (source: string) => tab.evaluate(source), close: async () => {} }
+          : await openIsolatedWorld(tab, `backstory-bench-${i}-${spec}`);
         await world.evaluate(source);
         if (warm) await world.evaluate(`backstoryBenchPasses.passes.${warm}()`);
         const runTimes = (await world.evaluate(

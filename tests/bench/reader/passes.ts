@@ -17,6 +17,19 @@ function snapshot(xpath: string): XPathResult {
   return document.evaluate(xpath, document.body, null, ORDERED_SNAPSHOT, null);
 }
 
+const ANCHOR_WORDS =
+  'london paris berlin moscow washington tokyo madrid rome beijing kyiv delhi cairo lagos sydney toronto chicago boston dallas miami vienna'.split(
+    ' ',
+  );
+
+/** The text nodes that meet any of `tests`, by one XPath query; the length of their text. */
+function anchorQuery(tests: string[]): number {
+  const found = snapshot(`.//text()[${tests.join(' or ')}]`);
+  let chars = 0;
+  for (let i = 0; i < found.snapshotLength; i++) chars += (found.snapshotItem(i) as Text).data.length;
+  return chars;
+}
+
 export const passes: Record<string, () => number> = {
   /** The issue's floor: every text node's data through a SHOW_TEXT walker. */
   floor() {
@@ -75,6 +88,49 @@ export const passes: Record<string, () => number> = {
     }
     return sum;
   },
+  /** Scratch: the same walk with the nodes' own firstChild, nextSibling and parentNode. */
+  propertyWalk() {
+    const root = document.body;
+    let sum = 0;
+    let node: Node | null = root.firstChild;
+    while (node) {
+      const type = node.nodeType;
+      if (type === 3) sum += (node as Text).data.length;
+      else if (type === 1) {
+        sum += (node as Element).localName.length;
+        const child = node.firstChild;
+        if (child) {
+          node = child;
+          continue;
+        }
+      }
+      let next = node.nextSibling;
+      while (!next) {
+        node = node.parentNode as Node;
+        if (node === root) return sum;
+        next = node.nextSibling;
+      }
+      node = next;
+    }
+    return sum;
+  },
+  /** Scratch: every block element by one selector query (wrappers made), then the floor's walk. */
+  blocksThenText() {
+    const blocks = document.body.querySelectorAll(BLOCKS);
+    let sum = 0;
+    for (let i = 0; i < blocks.length; i++) sum += blocks[i] ? 1 : 0;
+    const walker = document.createTreeWalker(document.body, SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) sum += (node as Text).data.length;
+    return sum;
+  },
+  /** Scratch: the floor's walk, with each text node's parent. */
+  textParents() {
+    const walker = document.createTreeWalker(document.body, SHOW_TEXT);
+    let sum = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      sum += (node as Text).data.length + (node.parentNode ? 1 : 0);
+    return sum;
+  },
   /** The reader the product had until session 8 (parent-stack-reader.ts), read once. */
   parentStackReader() {
     const reader = new ParentStackReader(document.body);
@@ -128,6 +184,28 @@ export const passes: Record<string, () => number> = {
   /** The XPath reader's selector query: childless standard elements that may host a shadow root. */
   childlessHostsCss() {
     return document.body.querySelectorAll(CHILDLESS_HOSTS).length;
+  },
+  /** The rendered text of the whole body in one native call (forces layout if it is dirty). */
+  innerText() {
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is timed.
+    return document.body.innerText.length;
+  },
+  /** Every text node's data concatenated in one native call: no wrappers, no block edges. */
+  textContent() {
+    return document.body.textContent?.length ?? 0;
+  },
+  /**
+   * Text nodes holding one of 20 city names (ASCII case folded), found by one XPath query:
+   * what finding the text nodes of a page's mentions by their words would cost.
+   */
+  xpathAnchors() {
+    const folded = "translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+    return anchorQuery(ANCHOR_WORDS.map((word) => `contains(${folded}, '${word}')`));
+  },
+  /** The same 20 names, capitalised, without case folding. */
+  xpathAnchorsExact() {
+    const names = ANCHOR_WORDS.map((word) => word[0]?.toUpperCase() + word.slice(1));
+    return anchorQuery(names.map((name) => `contains(., '${name}')`));
   },
   /** Every skipped element, in one selector query. */
   skippedQuery() {
