@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { GRACE_MS } from '@/lib/content/card/hover-intent';
-import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
+import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
 import { EXTENSION_DIR } from '../support/launch';
+import { putRecord } from '../support/load-cards';
 import type { StaticServer } from '../support/static-server';
 import { serviceWorker, startCardPages, visit } from './card/card-pages';
 import type { CardProbe } from './card/card-probe';
@@ -112,6 +113,31 @@ test.describe('the background card', () => {
 
     await page.mouse.move(5, 5);
     await expect.poll(() => card.isOpen()).toBe(false);
+  });
+
+  test('with the Alt key setting, resting on a mention opens nothing until Alt is held', async ({
+    extension,
+  }) => {
+    await putRecord(extension.context, extension.extensionId, 'settings', {
+      key: PREFERENCES_KEY,
+      value: { ...DEFAULT_PREFERENCES, modifier: 'alt' },
+    });
+    const { page, card } = await visit(extension, server, '/plain.html');
+    const nato = await card.mention('NATO');
+    await page.mouse.move(nato.x, nato.y);
+    await page.waitForTimeout(DELAY_MS + GRACE_MS + 300);
+    expect(await card.isOpen()).toBe(false);
+    // Pressing Alt with the pointer resting is enough; no move is needed.
+    await page.keyboard.down('Alt');
+    await expect.poll(() => card.isOpen()).toBe(true);
+    await page.keyboard.up('Alt');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => card.isOpen()).toBe(false);
+    // Moving onto the mention with Alt already held opens it too.
+    await page.keyboard.down('Alt');
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    await page.keyboard.up('Alt');
   });
 
   test('moving into the card keeps it, and Escape closes it without moving the pointer', async ({
