@@ -1,0 +1,112 @@
+import type { Page } from 'puppeteer-core';
+import { GRACE_MS } from '@/lib/content/card/hover-intent';
+import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
+import {
+  findFirefox,
+  launchFirefoxWithExtension,
+  mentions,
+  NO_FIREFOX,
+  openExtensionPage,
+} from '../support/firefox';
+import { FirefoxCardProbe } from '../support/firefox-card';
+import { putRecordHere, type RecordWrite } from '../support/load-cards';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+import { DEMO_PAGE, expect, test } from './fixtures';
+
+// The card in Firefox, read inside its closed shadow root over WebDriver BiDi
+// (tests/support/firefox-card.ts): what it says, axe-core, and pinning. Chromium's
+// counterparts are in card.spec.ts and card/safety.spec.ts.
+const firefox = findFirefox();
+test.skip(!firefox, NO_FIREFOX);
+
+let browser: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
+let pages: StaticServer;
+test.beforeAll(async () => {
+  pages = await startStaticServer({ '/demo.html': DEMO_PAGE });
+  browser = await launchFirefoxWithExtension(firefox as string);
+});
+test.afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+});
+
+/** The box of the first painted mention whose text is `text`, with its centre. */
+async function mentionBox(page: Page, text: string) {
+  await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain(text);
+  return page.evaluate((wanted) => {
+    const range = [...(CSS.highlights.get('backstory-mention') ?? [])].find(
+      (r) => String(r) === wanted,
+    ) as Range;
+    const { left, top, right, bottom } = range.getBoundingClientRect();
+    return { x: (left + right) / 2, y: (top + bottom) / 2 };
+  }, text);
+}
+
+/** Opens the demo article and rests the pointer on NATO until its card is open. */
+async function openNatoCard(): Promise<{ page: Page; card: FirefoxCardProbe }> {
+  const page = await browser.newPage();
+  await page.goto(pages.url('/demo.html'));
+  const card = new FirefoxCardProbe(page);
+  const nato = await mentionBox(page, 'NATO');
+  await page.mouse.move(nato.x, nato.y);
+  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(true);
+  return { page, card };
+}
+
+/** Stores the card theme, as the popup's setting does; the next scan of a page takes it. */
+async function setTheme(theme: 'light' | 'dark' | 'auto'): Promise<void> {
+  const settings = await browser.newPage();
+  await openExtensionPage(settings, 'popup.html', '[role=tab]');
+  const write: RecordWrite = {
+    store: 'settings',
+    record: { key: PREFERENCES_KEY, value: { ...DEFAULT_PREFERENCES, theme } },
+  };
+  await settings.evaluate(putRecordHere, write);
+  await settings.close();
+}
+
+test('Firefox: the open card is a dialog named by its title, with its summary, and no axe-core violations in light and dark', async () => {
+  const backgrounds: (string | undefined)[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(theme);
+    const { page, card } = await openNatoCard();
+    const state = await card.state();
+    expect(state?.name).toBe('NATO');
+    expect(state?.summary).toContain('North Atlantic Treaty Organization');
+    expect(state?.pinned).toBe('false');
+    backgrounds.push(state?.background);
+    const inPlace = await card.axe();
+    expect(inPlace.violations, theme).toEqual([]);
+    expect(inPlace.passes.length, theme).toBeGreaterThan(5);
+    const contrast = await card.axe({ inBody: true, rules: ['color-contrast'] });
+    expect(contrast.violations, theme).toEqual([]);
+    expect(contrast.incomplete, theme).toEqual([]);
+    expect(contrast.passes, theme).toContain('color-contrast');
+    // The run gave the host its root only for the check: the page's world sees none again.
+    expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot)).toBeNull();
+    await page.close();
+  }
+  await setTheme('auto');
+  // The setting reached the card: light and dark are not the same card.
+  expect(backgrounds[0]).not.toBe(backgrounds[1]);
+});
+
+test('Firefox: a card closes when the pointer leaves; pinned, it stays until Escape', async () => {
+  const { page, card } = await openNatoCard();
+  await page.mouse.move(5, 5);
+  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
+
+  const nato = await mentionBox(page, 'NATO');
+  await page.mouse.move(nato.x, nato.y);
+  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(true);
+  await card.pressControl('Pin card');
+  expect((await card.state())?.pinned).toBe('true');
+  // A press on the page takes focus out of the card (a focused card stays for that reason
+  // alone) and leaves a pinned card open; so does the pointer staying away past the grace.
+  await page.mouse.click(5, 5);
+  await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 500));
+  expect(await card.isOpen()).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
+  await page.close();
+});

@@ -1,0 +1,134 @@
+import type { Page } from 'puppeteer-core';
+import { AXE_SOURCE } from './axe';
+
+/** The one WebDriver BiDi call this file makes itself; puppeteer keeps the connection. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: BidiResult }>;
+}
+
+interface BidiResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown; sharedId?: string };
+  exceptionDetails?: { text?: string };
+}
+
+/** The shadow root in a serialised node, when BiDi was asked to include closed ones. */
+type SerializedHost = { value?: { shadowRoot?: { sharedId?: string } | null } };
+
+/**
+ * Reads Backstory's card in Firefox from outside, as `CardProbe` does in Chromium. The card
+ * lives in a closed shadow root that page scripts cannot enter. WebDriver BiDi can: asked to
+ * serialise the host with `includeShadowTree: 'all'`, Firefox hands back a reference to the
+ * closed root, and a function can then run with that root as `this`. This uses puppeteer's
+ * BiDi connection directly (`browser.connection`, the frame's browsing context id), since
+ * puppeteer has no call for it; both are internal to puppeteer and may move in a new version.
+ */
+export class FirefoxCardProbe {
+  constructor(readonly page: Page) {}
+
+  private send(method: string, params: object): Promise<BidiResult> {
+    const browser = this.page.browser() as unknown as { connection?: BidiConnection };
+    if (!browser.connection) throw new Error('puppeteer has no BiDi connection here (not Firefox?)');
+    return browser.connection.send(method, params).then((answer) => answer.result);
+  }
+
+  private get context(): string {
+    return (this.page.mainFrame() as unknown as { _id: string })._id;
+  }
+
+  /**
+   * Runs `fn` (source text of a function, sync or async) with `this` bound to the card's
+   * shadow root and `args` as its arguments; returns its JSON result, or undefined when
+   * there is no card host.
+   */
+  async inCard<T>(fn: string, ...args: unknown[]): Promise<T | undefined> {
+    const host = await this.send('script.evaluate', {
+      expression: 'document.documentElement.querySelector(":scope > backstory-card")',
+      target: { context: this.context },
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+    });
+    const root = (host.result as SerializedHost | undefined)?.value?.shadowRoot?.sharedId;
+    if (!root) return undefined;
+    const call = await this.send('script.callFunction', {
+      functionDeclaration: `async function (json) { return JSON.stringify(await (${fn}).apply(this, JSON.parse(json))); }`,
+      this: { sharedId: root },
+      arguments: [{ type: 'string', value: JSON.stringify(args) }],
+      target: { context: this.context },
+      awaitPromise: true,
+    });
+    if (call.type === 'exception') throw new Error(call.exceptionDetails?.text ?? 'exception in the card');
+    const json = call.result?.value;
+    return typeof json === 'string' ? (JSON.parse(json) as T) : undefined;
+  }
+
+  /** True while a card is rendered. */
+  async isOpen(): Promise<boolean> {
+    return (
+      (await this.inCard<boolean>('function () { return this.querySelector("[role=dialog]") !== null; }')) ===
+      true
+    );
+  }
+
+  /** The open card's name (from its title), its text, its pin state and its background colour. */
+  state(): Promise<
+    { name?: string; summary?: string; pinned?: string | null; background?: string } | undefined
+  > {
+    return this.inCard(`function () {
+      const dialog = this.querySelector('[role=dialog]');
+      if (!dialog) return undefined;
+      const label = dialog.getAttribute('aria-labelledby');
+      return {
+        name: label ? this.getElementById(label)?.textContent : dialog.getAttribute('aria-label'),
+        summary: dialog.textContent,
+        pinned: this.querySelector('[aria-label="Pin card"]')?.getAttribute('aria-pressed'),
+        background: getComputedStyle(dialog).backgroundColor,
+      };
+    }`);
+  }
+
+  /** Focuses the card control with this name, as Tab would, and presses Enter on it. */
+  async pressControl(name: string): Promise<void> {
+    const found = await this.inCard<boolean>(
+      `function (name) {
+        const el = [...this.querySelectorAll('button, a')].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === name);
+        el?.focus();
+        return Boolean(el);
+      }`,
+      name,
+    );
+    if (!found) throw new Error(`No control named ${name} in the card`);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Runs axe-core on the open card where it is (WCAG 2.2 A and AA tags, or only `rules`).
+   * For the run only, the host is given its root as `shadowRoot`, which axe needs to look
+   * inside; `inBody` moves the host into <body> meanwhile, because axe builds its
+   * colour-contrast grid from document.body.
+   */
+  async axe(
+    options: { inBody?: boolean; rules?: string[] } = {},
+  ): Promise<{ violations: string[]; incomplete: string[]; passes: string[] }> {
+    await this.page.evaluate(AXE_SOURCE);
+    const result = await this.inCard<{ violations: string[]; incomplete: string[]; passes: string[] }>(
+      `async function (inBody, rules) {
+        Object.defineProperty(this.host, 'shadowRoot', { value: this, configurable: true });
+        const home = this.host.parentNode;
+        if (inBody) document.body.append(this.host);
+        const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+        const options = { runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags } };
+        const results = await axe.run(this.querySelector('[role=dialog]'), options).finally(() => {
+          home.append(this.host);
+          delete this.host.shadowRoot;
+        });
+        const describe = (list) => list.map((r) => r.id + ': ' + r.nodes.map((n) => n.target.join(' ')).join(', '));
+        return { violations: describe(results.violations), incomplete: describe(results.incomplete), passes: results.passes.map((r) => r.id) };
+      }`,
+      options.inBody ?? false,
+      options.rules ?? null,
+    );
+    if (!result) throw new Error('No card to check');
+    return result;
+  }
+}
