@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { AXE_SOURCE } from './axe';
+import { AXE_IN_CARD, type CardAxeReport, FOCUS_CONTROL, IS_OPEN } from './card-root-functions';
 
 /** The one WebDriver BiDi call this file makes itself; puppeteer keeps the connection. */
 interface BidiConnection {
@@ -64,10 +65,7 @@ export class FirefoxCardProbe {
 
   /** True while a card is rendered. */
   async isOpen(): Promise<boolean> {
-    return (
-      (await this.inCard<boolean>('function () { return this.querySelector("[role=dialog]") !== null; }')) ===
-      true
-    );
+    return (await this.inCard<boolean>(IS_OPEN)) === true;
   }
 
   /** The open card's name (from its title), its text, its pin state and its background colour. */
@@ -89,42 +87,16 @@ export class FirefoxCardProbe {
 
   /** Focuses the card control with this name, as Tab would, and presses Enter on it. */
   async pressControl(name: string): Promise<void> {
-    const found = await this.inCard<boolean>(
-      `function (name) {
-        const el = [...this.querySelectorAll('button, a')].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === name);
-        el?.focus();
-        return Boolean(el);
-      }`,
-      name,
-    );
+    const found = await this.inCard<boolean>(FOCUS_CONTROL, name);
     if (!found) throw new Error(`No control named ${name} in the card`);
     await this.page.keyboard.press('Enter');
   }
 
-  /**
-   * Runs axe-core on the open card where it is (WCAG 2.2 A and AA tags, or only `rules`).
-   * For the run only, the host is given its root as `shadowRoot`, which axe needs to look
-   * inside; `inBody` moves the host into <body> meanwhile, because axe builds its
-   * colour-contrast grid from document.body.
-   */
-  async axe(
-    options: { inBody?: boolean; rules?: string[] } = {},
-  ): Promise<{ violations: string[]; incomplete: string[]; passes: string[] }> {
+  /** Runs axe-core on the open card, where it really is (see AXE_IN_CARD). */
+  async axe(options: { inBody?: boolean; rules?: string[] } = {}): Promise<CardAxeReport> {
     await this.page.evaluate(AXE_SOURCE);
-    const result = await this.inCard<{ violations: string[]; incomplete: string[]; passes: string[] }>(
-      `async function (inBody, rules) {
-        Object.defineProperty(this.host, 'shadowRoot', { value: this, configurable: true });
-        const home = this.host.parentNode;
-        if (inBody) document.body.append(this.host);
-        const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-        const options = { runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags } };
-        const results = await axe.run(this.querySelector('[role=dialog]'), options).finally(() => {
-          home.append(this.host);
-          delete this.host.shadowRoot;
-        });
-        const describe = (list) => list.map((r) => r.id + ': ' + r.nodes.map((n) => n.target.join(' ')).join(', '));
-        return { violations: describe(results.violations), incomplete: describe(results.incomplete), passes: results.passes.map((r) => r.id) };
-      }`,
+    const result = await this.inCard<CardAxeReport>(
+      AXE_IN_CARD,
       options.inBody ?? false,
       options.rules ?? null,
     );

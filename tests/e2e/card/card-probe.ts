@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { AXE_SOURCE } from '../../support/axe';
+import { AXE_IN_CARD, type CardAxeReport, FOCUS_CONTROL, IS_OPEN } from '../../support/card-root-functions';
 
 /** A mention's box in viewport coordinates, with its centre. */
 export interface Box {
@@ -82,10 +83,7 @@ export class CardProbe {
 
   /** True while a card is rendered. */
   async isOpen(): Promise<boolean> {
-    return (
-      (await this.inCard<boolean>('function () { return this.querySelector("[role=dialog]") !== null; }')) ===
-      true
-    );
+    return (await this.inCard<boolean>(IS_OPEN)) === true;
   }
 
   /** The open card's role and accessible name, as Chromium's accessibility tree has them. */
@@ -121,41 +119,15 @@ export class CardProbe {
 
   /** Focuses the card control with this name and activates it with Enter, as a keyboard user would. */
   async pressControl(name: string): Promise<void> {
-    const found = await this.inCard<boolean>(
-      `function (name) {
-        const el = [...this.querySelectorAll('button, a')].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === name);
-        el?.focus();
-        return Boolean(el);
-      }`,
-      name,
-    );
+    const found = await this.inCard<boolean>(FOCUS_CONTROL, name);
     if (!found) throw new Error(`No control named ${name} in the card`);
     await this.page.keyboard.press('Enter');
   }
 
-  /**
-   * Runs axe-core on the open card, where it really is. For test access only, the page's
-   * world is given the shadow root (DevTools can, page scripts cannot). `inBody` first moves
-   * the host into <body>, because axe lays out its colour-contrast grid from document.body
-   * and reports contrast outside it as "incomplete".
-   */
-  async axe(
-    options: { inBody?: boolean; rules?: string[] } = {},
-  ): Promise<{ violations: string[]; incomplete: string[]; passes: string[] }> {
+  /** Runs axe-core on the open card, where it really is (see AXE_IN_CARD). */
+  async axe(options: { inBody?: boolean; rules?: string[] } = {}): Promise<CardAxeReport> {
     await this.page.evaluate(AXE_SOURCE);
-    const result = await this.inCard<{ violations: string[]; incomplete: string[]; passes: string[] }>(
-      `async function (inBody, rules) {
-        Object.defineProperty(this.host, 'shadowRoot', { value: this, configurable: true });
-        const home = this.host.parentNode;
-        if (inBody) document.body.append(this.host);
-        const options = rules ? { runOnly: { type: 'rule', values: rules } } : {};
-        const results = await axe.run(this.querySelector('[role=dialog]'), options).finally(() => home.append(this.host));
-        const describe = (list) => list.map((r) => r.id + ': ' + r.nodes.map((n) => n.target.join(' ')).join(', '));
-        return { violations: describe(results.violations), incomplete: describe(results.incomplete), passes: results.passes.map((r) => r.id) };
-      }`,
-      options.inBody ?? false,
-      options.rules,
-    );
+    const result = await this.inCard<CardAxeReport>(AXE_IN_CARD, options.inBody ?? false, options.rules);
     if (!result) throw new Error('No card to check');
     return result;
   }

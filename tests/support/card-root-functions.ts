@@ -1,0 +1,42 @@
+/**
+ * Functions that run with `this` bound to the card's closed shadow root, as source text: the
+ * Chromium probe (tests/e2e/card/card-probe.ts, over the DevTools protocol) and the Firefox
+ * probe (firefox-card.ts, over WebDriver BiDi) both hand them to the browser this way.
+ */
+
+/** True while a card is rendered. */
+export const IS_OPEN = 'function () { return this.querySelector("[role=dialog]") !== null; }';
+
+/** Focuses the card control named `name` (its label or text); false if there is none. */
+export const FOCUS_CONTROL = `function (name) {
+  const el = [...this.querySelectorAll('button, a')].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === name);
+  el?.focus();
+  return Boolean(el);
+}`;
+
+/**
+ * Runs axe-core (already evaluated in the page's world) on the open card where it is, every
+ * rule or only `rules`. For the run only, the host is given its root as `shadowRoot`, which
+ * axe needs to look inside; `inBody` moves the host into <body> meanwhile, because axe
+ * builds its colour-contrast grid from document.body and reports contrast outside it as
+ * "incomplete".
+ */
+export const AXE_IN_CARD = `async function (inBody, rules) {
+  Object.defineProperty(this.host, 'shadowRoot', { value: this, configurable: true });
+  const home = this.host.parentNode;
+  if (inBody) document.body.append(this.host);
+  const options = rules ? { runOnly: { type: 'rule', values: rules } } : {};
+  const results = await axe.run(this.querySelector('[role=dialog]'), options).finally(() => {
+    home.append(this.host);
+    delete this.host.shadowRoot;
+  });
+  const describe = (list) => list.map((r) => r.id + ': ' + r.nodes.map((n) => n.target.join(' ')).join(', '));
+  return { violations: describe(results.violations), incomplete: describe(results.incomplete), passes: results.passes.map((r) => r.id) };
+}`;
+
+/** What AXE_IN_CARD returns: one line per rule, naming the elements. */
+export interface CardAxeReport {
+  violations: string[];
+  incomplete: string[];
+  passes: string[];
+}
