@@ -38,19 +38,19 @@ async function mentionBox(page: Page, text: string) {
       (r) => String(r) === wanted,
     ) as Range;
     const { left, top, right, bottom } = range.getBoundingClientRect();
-    return { x: (left + right) / 2, y: (top + bottom) / 2 };
+    return { left, bottom, x: (left + right) / 2, y: (top + bottom) / 2 };
   }, text);
 }
 
 /** Opens the demo article and rests the pointer on NATO until its card is open. */
-async function openNatoCard(): Promise<{ page: Page; card: FirefoxCardProbe }> {
+async function openNatoCard() {
   const page = await browser.newPage();
   await page.goto(pages.url('/demo.html'));
   const card = new FirefoxCardProbe(page);
   const nato = await mentionBox(page, 'NATO');
   await page.mouse.move(nato.x, nato.y);
   await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(true);
-  return { page, card };
+  return { page, card, nato };
 }
 
 /** Stores the card theme, as the popup's setting does; the next scan of a page takes it. */
@@ -91,8 +91,13 @@ test('Firefox: the open card is a dialog named by its title, with its summary, a
   expect(backgrounds[0]).not.toBe(backgrounds[1]);
 });
 
-test('Firefox: a card closes when the pointer leaves; pinned, it stays until Escape', async () => {
-  const { page, card } = await openNatoCard();
+test('Firefox: a card opens under its mention, closes when the pointer leaves; pinned, it stays until Escape', async () => {
+  const { page, card, nato: mention } = await openNatoCard();
+  // Under the mention (Floating UI's 6 px offset, plus rounding), aligned to its start.
+  const box = await card.box();
+  expect((box?.top ?? Number.NaN) - mention.bottom).toBeGreaterThanOrEqual(0);
+  expect((box?.top ?? Number.NaN) - mention.bottom).toBeLessThanOrEqual(10);
+  expect(Math.abs((box?.left ?? Number.NaN) - mention.left)).toBeLessThanOrEqual(1);
   await page.mouse.move(5, 5);
   await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
 

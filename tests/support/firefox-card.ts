@@ -68,6 +68,14 @@ export class FirefoxCardProbe {
     return (await this.inCard<boolean>(IS_OPEN)) === true;
   }
 
+  /** The open card's box in viewport coordinates. */
+  box(): Promise<{ left: number; top: number; right: number; bottom: number } | undefined> {
+    return this.inCard(`function () {
+      const r = this.querySelector('[role=dialog]')?.getBoundingClientRect();
+      return r && { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }`);
+  }
+
   /** The open card's name (from its title), its text, its pin state and its background colour. */
   state(): Promise<
     { name?: string; summary?: string; pinned?: string | null; background?: string } | undefined
