@@ -34,7 +34,9 @@ export class FirefoxCardProbe {
   }
 
   private get context(): string {
-    return (this.page.mainFrame() as unknown as { _id: string })._id;
+    const id = (this.page.mainFrame() as unknown as { _id?: unknown })._id;
+    if (typeof id !== 'string') throw new Error("puppeteer's frame has no browsing context id (_id) here");
+    return id;
   }
 
   /**
