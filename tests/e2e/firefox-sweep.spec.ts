@@ -107,8 +107,15 @@ test.describe('every corpus page in Firefox, with a 10,000-card dictionary', () 
         return undefined;
       });
       if (!read) continue;
-      if (read.text !== without.text)
-        problems.push(`${name}: body.innerText differs ${firstDifference(read.text, without.text)}`);
+      if (read.text !== without.text) {
+        // Twice in CI (sessions 8 and 9, never here, not in 24 loads of it on a loaded
+        // machine) links-in-tables wrapped a line at another place, which drops a space from
+        // innerText. If the page alone, loaded again, gives Backstory's text, the page
+        // varies by itself; the text still has to be one the page gives without Backstory.
+        const again = await facts(base, url, false).catch(() => undefined);
+        if (again?.text === read.text) console.log(`${name}: the page's own text varies between loads`);
+        else problems.push(`${name}: body.innerText differs ${firstDifference(read.text, without.text)}`);
+      }
       if (read.elements !== without.elements)
         problems.push(`${name}: ${read.elements - without.elements} elements added`);
       painted += read.mentions;
