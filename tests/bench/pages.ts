@@ -125,17 +125,20 @@ async function measureMarkJs(
       const floors = [];
       const isolatedFloors = [];
       const regexps = [];
+      const isolatedRegexps = [];
       for (let round = 0; round < options.repeat; round++) {
         floors.push(await runner.floor(name));
         isolatedFloors.push(await runner.isolatedFloor(name));
         regexps.push(await runner.markRegExp(name, regexp, cap));
+        isolatedRegexps.push(await runner.isolatedMarkRegExp(name, regexp, cap));
       }
       result.floor = middle(floors);
       result.isolatedFloor = middle(isolatedFloors);
       result.markRegExp = middle(regexps);
+      result.isolatedMarkRegExp = middle(isolatedRegexps);
       result.markArray = await runner.markArray(name, terms, cap);
       progress(
-        `mark.js  ${name}: floor ${ms(result.floor.ms)} (isolated world ${ms(result.isolatedFloor.ms)}), markRegExp ${ms(result.markRegExp.ms)}, mark(array) ${result.markArray.capped ? '> ' : ''}${ms(result.markArray.ms)} ms`,
+        `mark.js  ${name}: floor ${ms(result.floor.ms)} (isolated world ${ms(result.isolatedFloor.ms)}), markRegExp ${ms(result.markRegExp.ms)} (isolated world ${ms(result.isolatedMarkRegExp.ms)}), mark(array) ${result.markArray.capped ? '> ' : ''}${ms(result.markArray.ms)} ms`,
       );
     }
     return await runner.version();

@@ -117,6 +117,30 @@ export class MarkJsRunner {
   }
 
   /**
+   * markRegExp as a highlighter extension runs it: mark.js and the call evaluated in an
+   * isolated world made over CDP, like a content script. Reported beside the issue's
+   * measure (the page's main world) for a like-for-like view.
+   */
+  async isolatedMarkRegExp(name: string, spec: RegExpSpec, capMs: number): Promise<MarkRun> {
+    await this.load(name);
+    const world = await openIsolatedWorld(this.tab, 'backstory-bench-markjs');
+    try {
+      await world.evaluate(this.source);
+      const args: MarkArgs & { stopToken: string } = {
+        kind: 'regexp',
+        spec,
+        terms: [],
+        batch: 0,
+        capMs,
+        stopToken: OVER_BUDGET,
+      };
+      return (await world.evaluate(`(${markInPage.toString()})(${JSON.stringify(args)})`)) as MarkRun;
+    } finally {
+      await world.close();
+    }
+  }
+
+  /**
    * `new Mark(document.body).mark(terms, { accuracy: 'exactly', separateWordSearch: false })`.
    * mark.js goes through the terms by recursion, a few frames per term, so one call with
    * 1,000 terms can overflow the stack. When it fails before its budget, the same terms in

@@ -14,6 +14,8 @@ export interface PageResult {
   /** The floor's pass run from an isolated world, as a content script runs. */
   isolatedFloor?: FloorRun;
   markRegExp?: MarkRun;
+  /** markRegExp run from an isolated world, as a highlighter extension's content script runs it. */
+  isolatedMarkRegExp?: MarkRun;
   markArray?: MarkRun;
 }
 
