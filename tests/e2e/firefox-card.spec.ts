@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { GRACE_MS } from '@/lib/content/card/hover-intent';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
@@ -22,7 +23,10 @@ test.skip(!firefox, NO_FIREFOX);
 let browser: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
 let pages: StaticServer;
 test.beforeAll(async () => {
-  pages = await startStaticServer({ '/demo.html': DEMO_PAGE });
+  pages = await startStaticServer({
+    '/demo.html': DEMO_PAGE,
+    '/edges.html': resolve(import.meta.dirname, 'card/edges.html'),
+  });
   browser = await launchFirefoxWithExtension(firefox as string);
 });
 test.afterAll(async () => {
@@ -38,7 +42,7 @@ async function mentionBox(page: Page, text: string) {
       (r) => String(r) === wanted,
     ) as Range;
     const { left, top, right, bottom } = range.getBoundingClientRect();
-    return { left, bottom, x: (left + right) / 2, y: (top + bottom) / 2 };
+    return { left, top, bottom, x: (left + right) / 2, y: (top + bottom) / 2 };
   }, text);
 }
 
@@ -113,5 +117,21 @@ test('Firefox: a card opens under its mention, closes when the pointer leaves; p
   expect(await card.isOpen()).toBe(true);
   await page.keyboard.press('Escape');
   await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
+  await page.close();
+});
+
+test('Firefox: a card by the bottom right corner flips above its mention and stays inside the window', async () => {
+  const page = await browser.newPage();
+  await page.goto(pages.url('/edges.html'));
+  const card = new FirefoxCardProbe(page);
+  const nato = await mentionBox(page, 'NATO');
+  await page.mouse.move(nato.x, nato.y);
+  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(true);
+  const box = await card.box();
+  const size = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  expect(box?.left).toBeGreaterThanOrEqual(0);
+  expect(box?.top).toBeGreaterThanOrEqual(0);
+  expect(box?.right).toBeLessThanOrEqual(size.width);
+  expect(box?.bottom).toBeLessThanOrEqual(nato.top);
   await page.close();
 });
