@@ -190,8 +190,11 @@ test('after Backstory is switched off in chrome://extensions, the old script tak
   await expectMarksGoneOnMove(page);
   await setEnabled(true);
   // Chrome does not put content scripts back into open tabs; the next load is read again.
-  await page.reload();
-  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  // Loaded again until it is: the content script's registration may lag the switch.
+  await expect(async () => {
+    await page.reload();
+    await expect.poll(() => paintedMentions(page), { timeout: 3000 }).toEqual(['Kremlin', 'Euractiv']);
+  }).toPass({ timeout: 15_000 });
 });
 
 /** The calls of Chrome's extension API made here, in the service worker or chrome://extensions. */

@@ -71,26 +71,30 @@ async function setTheme(theme: 'light' | 'dark' | 'auto'): Promise<void> {
 
 test('Firefox: the open card is a dialog named by its title, with its summary, and no axe-core violations in light and dark', async () => {
   const backgrounds: (string | undefined)[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await setTheme(theme);
-    const { page, card } = await openNatoCard();
-    const state = await card.state();
-    expect(state?.name).toBe('NATO');
-    expect(state?.summary).toContain('North Atlantic Treaty Organization');
-    expect(state?.pinned).toBe('false');
-    backgrounds.push(state?.background);
-    const inPlace = await card.axe();
-    expect(inPlace.violations, theme).toEqual([]);
-    expect(inPlace.passes.length, theme).toBeGreaterThan(5);
-    const contrast = await card.axe({ inBody: true, rules: ['color-contrast'] });
-    expect(contrast.violations, theme).toEqual([]);
-    expect(contrast.incomplete, theme).toEqual([]);
-    expect(contrast.passes, theme).toContain('color-contrast');
-    // The run gave the host its root only for the check: the page's world sees none again.
-    expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot)).toBeNull();
-    await page.close();
+  try {
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(theme);
+      const { page, card } = await openNatoCard();
+      const state = await card.state();
+      expect(state?.name).toBe('NATO');
+      expect(state?.summary).toContain('North Atlantic Treaty Organization');
+      expect(state?.pinned).toBe('false');
+      backgrounds.push(state?.background);
+      const inPlace = await card.axe();
+      expect(inPlace.violations, theme).toEqual([]);
+      expect(inPlace.passes.length, theme).toBeGreaterThan(5);
+      const contrast = await card.axe({ inBody: true, rules: ['color-contrast'] });
+      expect(contrast.violations, theme).toEqual([]);
+      expect(contrast.incomplete, theme).toEqual([]);
+      expect(contrast.passes, theme).toContain('color-contrast');
+      // The run gave the host its root only for the check: the page's world sees none again.
+      expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot)).toBeNull();
+      await page.close();
+    }
+  } finally {
+    // Back to the default, for the tests after this one, whatever happened above.
+    await setTheme('auto');
   }
-  await setTheme('auto');
   // The setting reached the card: light and dark are not the same card.
   expect(backgrounds[0]).not.toBe(backgrounds[1]);
 });
@@ -104,6 +108,8 @@ test('Firefox: a card opens under its mention, closes when the pointer leaves; p
   expect(Math.abs((box?.left ?? Number.NaN) - mention.left)).toBeLessThanOrEqual(1);
   await page.mouse.move(5, 5);
   await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
+  // Closed, not lost: the host is still there, with no card in it.
+  expect(await card.hasHost()).toBe(true);
 
   const nato = await mentionBox(page, 'NATO');
   await page.mouse.move(nato.x, nato.y);
@@ -113,10 +119,12 @@ test('Firefox: a card opens under its mention, closes when the pointer leaves; p
   // A press on the page takes focus out of the card (a focused card stays for that reason
   // alone) and leaves a pinned card open; so does the pointer staying away past the grace.
   await page.mouse.click(5, 5);
+  expect(await card.inCard<boolean>('function () { return this.activeElement === null; }')).toBe(true);
   await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 500));
   expect(await card.isOpen()).toBe(true);
   await page.keyboard.press('Escape');
   await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
+  expect(await card.hasHost()).toBe(true);
   await page.close();
 });
 

@@ -15,21 +15,24 @@ export const FOCUS_CONTROL = `function (name) {
 }`;
 
 /**
- * Runs axe-core (already evaluated in the page's world) on the open card where it is, every
- * rule or only `rules`. For the run only, the host is given its root as `shadowRoot`, which
- * axe needs to look inside; `inBody` moves the host into <body> meanwhile, because axe
- * builds its colour-contrast grid from document.body and reports contrast outside it as
- * "incomplete".
+ * Runs axe-core (already evaluated in the page's world) on the open card where it is: every
+ * rule axe runs by default (best practices included), or only `rules`. For the run only,
+ * the host is given its root as `shadowRoot`, which axe needs to look inside; `inBody`
+ * moves the host into <body> meanwhile, because axe builds its colour-contrast grid from
+ * document.body and reports contrast outside it as "incomplete".
  */
 export const AXE_IN_CARD = `async function (inBody, rules) {
-  Object.defineProperty(this.host, 'shadowRoot', { value: this, configurable: true });
   const home = this.host.parentNode;
-  if (inBody) document.body.append(this.host);
-  const options = rules ? { runOnly: { type: 'rule', values: rules } } : {};
-  const results = await axe.run(this.querySelector('[role=dialog]'), options).finally(() => {
-    home.append(this.host);
+  let results;
+  try {
+    Object.defineProperty(this.host, 'shadowRoot', { value: this, configurable: true });
+    if (inBody) document.body.append(this.host);
+    const options = rules ? { runOnly: { type: 'rule', values: rules } } : {};
+    results = await axe.run(this.querySelector('[role=dialog]'), options);
+  } finally {
+    if (inBody) home.append(this.host);
     delete this.host.shadowRoot;
-  });
+  }
   const describe = (list) => list.map((r) => r.id + ': ' + r.nodes.map((n) => n.target.join(' ')).join(', '));
   return { violations: describe(results.violations), incomplete: describe(results.incomplete), passes: results.passes.map((r) => r.id) };
 }`;

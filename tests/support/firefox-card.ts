@@ -51,6 +51,8 @@ export class FirefoxCardProbe {
       awaitPromise: false,
       serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
     });
+    if (host.type === 'exception')
+      throw new Error(host.exceptionDetails?.text ?? 'exception finding the card');
     const root = (host.result as SerializedHost | undefined)?.value?.shadowRoot?.sharedId;
     if (!root) return undefined;
     const call = await this.send('script.callFunction', {
@@ -63,6 +65,13 @@ export class FirefoxCardProbe {
     if (call.type === 'exception') throw new Error(call.exceptionDetails?.text ?? 'exception in the card');
     const json = call.result?.value;
     return typeof json === 'string' ? (JSON.parse(json) as T) : undefined;
+  }
+
+  /** True while the card's host is on the page (it stays once made; a closed card empties it). */
+  hasHost(): Promise<boolean> {
+    return this.page.evaluate(
+      () => document.documentElement.querySelector(':scope > backstory-card') !== null,
+    );
   }
 
   /** True while a card is rendered. */

@@ -82,6 +82,8 @@ describe('the shared matcher', () => {
     await db.cards.bulkPut(
       cards.map((card) => toStoredCard(card, { edited: true, created: 1, modified: 1 })),
     );
+    // In the order of the ids, as the chunks read them.
+    cards.sort((a, b) => (a.id < b.id ? -1 : 1));
     const expected = cards.flatMap((card) =>
       [card.title, ...(card.aliases ?? [])].map((term) => ({ term, cardId: card.id })),
     );
