@@ -46,10 +46,10 @@ async function mentionBox(page: Page, text: string) {
   }, text);
 }
 
-/** Opens the demo article and rests the pointer on NATO until its card is open. */
-async function openNatoCard() {
+/** Opens a page (the demo article by default) and rests the pointer on NATO until its card is open. */
+async function openNatoCard(path = '/demo.html') {
   const page = await browser.newPage();
-  await page.goto(pages.url('/demo.html'));
+  await page.goto(pages.url(path));
   const card = new FirefoxCardProbe(page);
   const nato = await mentionBox(page, 'NATO');
   await page.mouse.move(nato.x, nato.y);
@@ -129,12 +129,7 @@ test('Firefox: a card opens under its mention, closes when the pointer leaves; p
 });
 
 test('Firefox: a card by the bottom right corner flips above its mention and stays inside the window', async () => {
-  const page = await browser.newPage();
-  await page.goto(pages.url('/edges.html'));
-  const card = new FirefoxCardProbe(page);
-  const nato = await mentionBox(page, 'NATO');
-  await page.mouse.move(nato.x, nato.y);
-  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(true);
+  const { page, card, nato } = await openNatoCard('/edges.html');
   const box = await card.box();
   const size = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   expect(box?.left).toBeGreaterThanOrEqual(0);
