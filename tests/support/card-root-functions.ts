@@ -1,3 +1,5 @@
+import { AXE_SOURCE } from './axe';
+
 /**
  * Functions that run with `this` bound to the card's closed shadow root, as source text: the
  * Chromium probe (tests/e2e/card/card-probe.ts, over the DevTools protocol) and the Firefox
@@ -42,4 +44,49 @@ export interface CardAxeReport {
   violations: string[];
   incomplete: string[];
   passes: string[];
+}
+
+/** What a probe needs of its page, in Playwright and puppeteer alike. */
+interface ProbedPage {
+  evaluate(source: string): Promise<unknown>;
+  keyboard: { press(key: string): Promise<void> };
+}
+
+/**
+ * What both card probes do once they can run a function inside the card's root: each
+ * browser's probe supplies `inCard` (DevTools protocol in Chromium, WebDriver BiDi in
+ * Firefox), and gets the checks that run there from here.
+ */
+export abstract class CardRootProbe {
+  constructor(readonly page: ProbedPage) {}
+
+  /**
+   * Runs `fn` (source text of a function) with `this` bound to the card's shadow root and
+   * `args` as its arguments; its result, or undefined when there is no card host.
+   */
+  abstract inCard<T>(fn: string, ...args: unknown[]): Promise<T | undefined>;
+
+  /** True while a card is rendered. */
+  async isOpen(): Promise<boolean> {
+    return (await this.inCard<boolean>(IS_OPEN)) === true;
+  }
+
+  /** Focuses the card control with this name and activates it with Enter, as a keyboard user would. */
+  async pressControl(name: string): Promise<void> {
+    const found = await this.inCard<boolean>(FOCUS_CONTROL, name);
+    if (!found) throw new Error(`No control named ${name} in the card`);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Runs axe-core on the open card, where it really is (see AXE_IN_CARD). */
+  async axe(options: { inBody?: boolean; rules?: string[] } = {}): Promise<CardAxeReport> {
+    await this.page.evaluate(AXE_SOURCE);
+    const result = await this.inCard<CardAxeReport>(
+      AXE_IN_CARD,
+      options.inBody ?? false,
+      options.rules ?? null,
+    );
+    if (!result) throw new Error('No card to check');
+    return result;
+  }
 }

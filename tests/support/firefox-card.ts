@@ -1,6 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { AXE_SOURCE } from './axe';
-import { AXE_IN_CARD, type CardAxeReport, FOCUS_CONTROL, IS_OPEN } from './card-root-functions';
+import { CardRootProbe } from './card-root-functions';
 
 /** The one WebDriver BiDi call this file makes itself; puppeteer keeps the connection. */
 interface BidiConnection {
@@ -24,8 +23,10 @@ type SerializedHost = { value?: { shadowRoot?: { sharedId?: string } | null } };
  * BiDi connection directly (`browser.connection`, the frame's browsing context id), since
  * puppeteer has no call for it; both are internal to puppeteer and may move in a new version.
  */
-export class FirefoxCardProbe {
-  constructor(readonly page: Page) {}
+export class FirefoxCardProbe extends CardRootProbe {
+  constructor(override readonly page: Page) {
+    super(page);
+  }
 
   private send(method: string, params: object): Promise<BidiResult> {
     const browser = this.page.browser() as unknown as { connection?: BidiConnection };
@@ -74,11 +75,6 @@ export class FirefoxCardProbe {
     );
   }
 
-  /** True while a card is rendered. */
-  async isOpen(): Promise<boolean> {
-    return (await this.inCard<boolean>(IS_OPEN)) === true;
-  }
-
   /** The open card's box in viewport coordinates. */
   box(): Promise<{ left: number; top: number; right: number; bottom: number } | undefined> {
     return this.inCard(`function () {
@@ -102,24 +98,5 @@ export class FirefoxCardProbe {
         background: getComputedStyle(dialog).backgroundColor,
       };
     }`);
-  }
-
-  /** Focuses the card control with this name, as Tab would, and presses Enter on it. */
-  async pressControl(name: string): Promise<void> {
-    const found = await this.inCard<boolean>(FOCUS_CONTROL, name);
-    if (!found) throw new Error(`No control named ${name} in the card`);
-    await this.page.keyboard.press('Enter');
-  }
-
-  /** Runs axe-core on the open card, where it really is (see AXE_IN_CARD). */
-  async axe(options: { inBody?: boolean; rules?: string[] } = {}): Promise<CardAxeReport> {
-    await this.page.evaluate(AXE_SOURCE);
-    const result = await this.inCard<CardAxeReport>(
-      AXE_IN_CARD,
-      options.inBody ?? false,
-      options.rules ?? null,
-    );
-    if (!result) throw new Error('No card to check');
-    return result;
   }
 }

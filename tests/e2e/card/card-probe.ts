@@ -1,6 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { AXE_SOURCE } from '../../support/axe';
-import { AXE_IN_CARD, type CardAxeReport, FOCUS_CONTROL, IS_OPEN } from '../../support/card-root-functions';
+import { CardRootProbe } from '../../support/card-root-functions';
 
 /** A mention's box in viewport coordinates, with its centre. */
 export interface Box {
@@ -18,11 +17,13 @@ export interface Box {
  * DevTools protocol (the DOM domain pierces closed roots; `DOM.resolveNode` hands back the
  * root itself, and functions run against it with `Runtime.callFunctionOn`).
  */
-export class CardProbe {
+export class CardProbe extends CardRootProbe {
   private constructor(
-    readonly page: Page,
+    override readonly page: Page,
     private readonly cdp: CDPSession,
-  ) {}
+  ) {
+    super(page);
+  }
 
   static async attach(page: Page): Promise<CardProbe> {
     return new CardProbe(page, await page.context().newCDPSession(page));
@@ -81,11 +82,6 @@ export class CardProbe {
     return result.value as T;
   }
 
-  /** True while a card is rendered. */
-  async isOpen(): Promise<boolean> {
-    return (await this.inCard<boolean>(IS_OPEN)) === true;
-  }
-
   /** The open card's role and accessible name, as Chromium's accessibility tree has them. */
   async accessible(): Promise<{ role?: string; name?: string } | undefined> {
     const { root } = await this.cdp.send('DOM.getDocument', { depth: 2, pierce: true });
@@ -115,21 +111,6 @@ export class CardProbe {
       if (!el) return undefined;
       return el.getAttribute('role') ?? el.getAttribute('aria-label') ?? el.textContent.trim();
     }`);
-  }
-
-  /** Focuses the card control with this name and activates it with Enter, as a keyboard user would. */
-  async pressControl(name: string): Promise<void> {
-    const found = await this.inCard<boolean>(FOCUS_CONTROL, name);
-    if (!found) throw new Error(`No control named ${name} in the card`);
-    await this.page.keyboard.press('Enter');
-  }
-
-  /** Runs axe-core on the open card, where it really is (see AXE_IN_CARD). */
-  async axe(options: { inBody?: boolean; rules?: string[] } = {}): Promise<CardAxeReport> {
-    await this.page.evaluate(AXE_SOURCE);
-    const result = await this.inCard<CardAxeReport>(AXE_IN_CARD, options.inBody ?? false, options.rules);
-    if (!result) throw new Error('No card to check');
-    return result;
   }
 
   /** Puts a finger down and lifts it at (x, y): Chromium fires touch pointer events and a click. */
