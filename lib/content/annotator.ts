@@ -176,10 +176,7 @@ export class Annotator {
     const roots = [...this.dirty].filter((root) => root.isConnected);
     this.dirty.clear();
     const kept = this.mentions.filter(
-      (m) =>
-        !m.range.collapsed &&
-        m.range.startContainer.isConnected &&
-        !roots.some((r) => r.contains(m.range.startContainer)),
+      (m) => stillFits(m.range) && !roots.some((r) => r.contains(m.range.startContainer)),
     );
     const blocks = roots.length > 0 ? await this.readBlocks(roots) : [];
     const added = blocks.length > 0 ? await this.scanBlocks(blocks) : [];
@@ -207,19 +204,33 @@ export class Annotator {
   }
 }
 
-function sortByDocument(mentions: PaintedMention[]): PaintedMention[] {
-  return mentions.sort((a, b) => {
-    try {
-      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-    } catch {
-      return 0; // Ranges in different shadow trees have no order; keep the scan's order.
-    }
-  });
+/** Whether a painted range still lies on text that is in the page and long enough for it. */
+function stillFits(range: AbstractRange): boolean {
+  const { startContainer: start, endContainer: end } = range;
+  return (
+    start.isConnected &&
+    end.isConnected &&
+    range.startOffset <= (start as CharacterData).length &&
+    range.endOffset <= (end as CharacterData).length
+  );
 }
 
-function firstPerCard(mentions: readonly PaintedMention[]): Range[] {
+/** Document order of two mentions' ranges, whose ends are always in text nodes. */
+function compareStarts(a: AbstractRange, b: AbstractRange): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  const position = a.startContainer.compareDocumentPosition(b.startContainer);
+  // Ranges in different shadow trees have no order; keep the scan's order.
+  if (position & Node.DOCUMENT_POSITION_DISCONNECTED) return 0;
+  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+function sortByDocument(mentions: PaintedMention[]): PaintedMention[] {
+  return mentions.sort((a, b) => compareStarts(a.range, b.range));
+}
+
+function firstPerCard(mentions: readonly PaintedMention[]): AbstractRange[] {
   const seen = new Set<string>();
-  const ranges: Range[] = [];
+  const ranges: AbstractRange[] = [];
   for (const { range, cardIds } of mentions) {
     if (cardIds.some((id) => !seen.has(id))) ranges.push(range);
     for (const id of cardIds) seen.add(id);

@@ -3,8 +3,8 @@ import { blockOwner, isBlock } from './text-blocks';
 
 /**
  * The parts of the page whose text a batch of mutations may have changed: the block around
- * changed text, or an added block itself. A removed block needs no reading (its mentions'
- * ranges collapse and are dropped), so it adds nothing here.
+ * changed text, or an added block itself. A removed block needs no reading (the text of its
+ * mentions left the page, which drops them), so it adds nothing here.
  */
 export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
   const roots = new Set<Node>();

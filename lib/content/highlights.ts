@@ -21,24 +21,46 @@ function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, nu
   return [piece.node, offset - piece.start];
 }
 
-/** The Range of one mention in the page's own document; undefined if its block is unknown. */
-export function mentionRange(blocks: readonly TextBlock[], mention: BlockMention): Range | undefined {
+/**
+ * The range of one mention in the page's own document; undefined if its block is unknown or
+ * its text changed while the background was matching (the rescan repaints it).
+ *
+ * A StaticRange, not a live Range: the document updates every live Range on every change
+ * made to it, anywhere, so thousands of painted mentions would slow down the page's own
+ * scripts (docs/annotation-bench.md, "Live ranges slow the page down"). A static range is
+ * not updated, which is safe here: its ends are offsets in text nodes, which only a change
+ * to that text can move, and such a change is a mutation that rescans the block.
+ */
+export function mentionRange(blocks: readonly TextBlock[], mention: BlockMention): StaticRange | undefined {
   const block = blocks[mention.block];
   if (!block || block.pieces.length === 0) return undefined;
   const [startNode, startOffset] = locate(block, mention.start, false);
   const [endNode, endOffset] = locate(block, mention.end, true);
-  const range = startNode.ownerDocument.createRange();
+  if (startOffset > startNode.length || endOffset > endNode.length) return undefined;
+  if (startNode === endNode && startOffset > endOffset) return undefined;
+  return new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
+}
+
+/**
+ * A live Range over the same text, for what only a Range can do (measure it, compare a
+ * point with it); undefined when the text changed and the offsets no longer fit. Made when
+ * needed and dropped after, so the page pays for at most a few live ranges at a time.
+ */
+export function liveRange(range: AbstractRange): Range | undefined {
+  const doc = range.startContainer.ownerDocument;
+  if (!doc) return undefined;
+  const live = doc.createRange();
   try {
-    range.setStart(startNode, startOffset);
-    range.setEnd(endNode, endOffset);
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
   } catch {
-    return undefined; // The text changed while the background was matching; the rescan repaints it.
+    return undefined;
   }
-  return range;
+  return live;
 }
 
 /** Paints the ranges as mentions, replacing what was painted before. */
-export function paintMentions(ranges: Range[], registry: HighlightRegistry = CSS.highlights): void {
+export function paintMentions(ranges: AbstractRange[], registry: HighlightRegistry = CSS.highlights): void {
   registry.set(MENTION_HIGHLIGHT, new Highlight(...ranges));
 }
 

@@ -1,9 +1,10 @@
 import type { Card } from '../pack/types';
 import { DEFAULT_PREFERENCES, type Preferences } from '../protocol/preferences';
 
-/** One mention painted on the page: its live Range and the cards it refers to. */
+/** One mention painted on the page: its range and the cards it refers to. */
 export interface PaintedMention {
-  range: Range;
+  /** A StaticRange from the annotator (see `mentionRange`); `liveRange` measures it. */
+  range: AbstractRange;
   /** One or more card ids; several when cards share the term. */
   cardIds: string[];
 }

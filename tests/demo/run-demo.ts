@@ -1,8 +1,10 @@
 // `npm run demo`: opens the demo article in headless Chromium with the built extension,
 // prints the mentions Backstory painted and saves a screenshot.
+
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension } from '../support/launch';
+import { readPainted } from '../support/painted-ranges';
 import { startStaticServer } from '../support/static-server';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../../.demo/backstory-demo.png');
@@ -21,9 +23,7 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0, null, {
       timeout: 10_000,
     });
-    const mentions = await page.evaluate(() =>
-      [...(CSS.highlights.get('backstory-mention') ?? [])].map((range) => range.toString()),
-    );
+    const mentions = (await page.evaluate(readPainted, 'backstory-mention')).map((range) => range.text);
     const counts = new Map<string, number>();
     for (const text of mentions) counts.set(text, (counts.get(text) ?? 0) + 1);
     console.log(`Backstory painted ${mentions.length} mentions on the demo page:`);

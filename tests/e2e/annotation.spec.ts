@@ -48,6 +48,27 @@ test('follows text edited in place', async ({ extension }) => {
   await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
 });
 
+test('paints static ranges, which the page’s own changes do not keep up to date, and repaints a mention its text moved', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/live.html'));
+  const edit = (prefix: string) =>
+    page.evaluate((before) => {
+      const text = document.querySelector('p')?.firstChild as Text;
+      text.data = `${before}Static text about Moscow.`;
+    }, prefix);
+  await edit('');
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
+  const kinds = () =>
+    page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.constructor.name));
+  expect(await kinds()).toEqual(['StaticRange']);
+  // Text put in front of the mention in the same node moves it; the rescan paints it again.
+  await edit('Once more, and at length: ');
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
+  expect(await kinds()).toEqual(['StaticRange']);
+});
+
 test('the per-site switch clears every highlight and restores them', async ({ extension }) => {
   const page = await extension.context.newPage();
   await page.goto(pages.url('/links.html'));

@@ -5,6 +5,7 @@ import { GRACE_MS } from '@/lib/content/card/hover-intent';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
 import { EXTENSION_DIR } from '../support/launch';
 import { putRecord } from '../support/load-cards';
+import { readPainted } from '../support/painted-ranges';
 import type { StaticServer } from '../support/static-server';
 import { serviceWorker, startCardPages, visit } from './card/card-pages';
 import type { CardProbe } from './card/card-probe';
@@ -302,18 +303,10 @@ test.describe('the background card', () => {
     const { page, card } = await visit(extension, server, '/layouts.html');
     await card.mention('The Hague summit', 1);
     /** The line boxes of the `nth` painted "The Hague summit". */
-    const linesOf = (nth: number) =>
-      page.evaluate((n) => {
-        const range = [...(CSS.highlights.get('backstory-mention') ?? [])].filter(
-          (r) => r.toString() === 'The Hague summit',
-        )[n] as Range;
-        return [...range.getClientRects()].map(({ left, top, right, bottom }) => ({
-          left,
-          top,
-          right,
-          bottom,
-        }));
-      }, nth);
+    const linesOf = async (nth: number) =>
+      (await page.evaluate(readPainted, 'backstory-mention')).filter((r) => r.text === 'The Hague summit')[
+        nth
+      ]?.rects ?? [];
     const restOn = async (line: Rect & { right: number }) => {
       await page.mouse.move(5, 5);
       await expect.poll(() => card.isOpen()).toBe(false);

@@ -11,6 +11,7 @@ import {
 } from '../support/firefox';
 import { FirefoxCardProbe } from '../support/firefox-card';
 import { putRecordHere, type RecordWrite } from '../support/load-cards';
+import { readPainted } from '../support/painted-ranges';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 
@@ -37,13 +38,10 @@ test.afterAll(async () => {
 /** The box of the first painted mention whose text is `text`, with its centre. */
 async function mentionBox(page: Page, text: string) {
   await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain(text);
-  return page.evaluate((wanted) => {
-    const range = [...(CSS.highlights.get('backstory-mention') ?? [])].find(
-      (r) => String(r) === wanted,
-    ) as Range;
-    const { left, top, right, bottom } = range.getBoundingClientRect();
-    return { left, top, bottom, x: (left + right) / 2, y: (top + bottom) / 2 };
-  }, text);
+  const painted = (await page.evaluate(readPainted, 'backstory-mention')).find((r) => r.text === text);
+  if (!painted) throw new Error(`"${text}" is not painted`);
+  const { left, top, right, bottom } = painted.box;
+  return { left, top, bottom, x: (left + right) / 2, y: (top + bottom) / 2 };
 }
 
 /** Opens a page (the demo article by default) and rests the pointer on NATO until its card is open. */

@@ -8,6 +8,7 @@ import {
   NO_FIREFOX,
   openExtensionPage,
 } from '../support/firefox';
+import { readPainted } from '../support/painted-ranges';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 
@@ -161,7 +162,7 @@ test('Firefox: the keyboard commands walk the mentions, and the card takes focus
       PROTOCOL_VERSION,
     );
   const active = () =>
-    article.page.evaluate(() => [...(CSS.highlights.get('backstory-active') ?? [])].map((r) => String(r)));
+    article.page.evaluate(readPainted, 'backstory-active').then((painted) => painted.map((r) => r.text));
   const focused = () => article.page.evaluate(() => document.activeElement?.localName);
   const painted = await mentions(article.page);
   await article.page.bringToFront();

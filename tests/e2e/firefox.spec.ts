@@ -11,6 +11,7 @@ import {
   openExtensionPage,
 } from '../support/firefox';
 import { putRecordHere, type RecordWrite } from '../support/load-cards';
+import { readPainted } from '../support/painted-ranges';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
@@ -43,12 +44,10 @@ test.afterAll(async () => {
 
 /** Rests the pointer on the first painted mention and waits for its card's tint. */
 async function hoverFirstMention(page: Page): Promise<void> {
-  const point = await page.evaluate(() => {
-    const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0] as Range;
-    const box = first.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  });
-  await page.mouse.move(point.x, point.y);
+  const [first] = await page.evaluate(readPainted, 'backstory-mention');
+  if (!first) throw new Error('no mention is painted');
+  const { box } = first;
+  await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2);
   await expect
     .poll(() => page.evaluate(() => CSS.highlights.has('backstory-active')), { timeout: 5000 })
     .toBe(true);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { type ExtensionBrowser, launchWithExtension } from '../support/launch';
+import { readPainted } from '../support/painted-ranges';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
 /** The demo article, served at /demo.html. */
@@ -32,12 +33,5 @@ export const expect = test.expect;
 
 /** The text of every range painted under Backstory's highlight names, in painting order. */
 export function paintedMentions(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('backstory')) continue;
-      for (const range of highlight) texts.push(range.toString());
-    }
-    return texts;
-  });
+  return page.evaluate(readPainted, 'backstory*').then((painted) => painted.map((range) => range.text));
 }

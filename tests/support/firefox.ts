@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { readPainted } from './painted-ranges';
 
 /** Where `wxt build -b firefox` puts the Firefox build. */
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
@@ -115,13 +116,12 @@ export async function openExtensionPage(page: Page, path: string, ready: string)
  * tells. The screenshot is decoded on a blank page of the same browser, not on `page`.
  */
 export async function mentionTint(page: Page): Promise<number> {
-  const box = await page.evaluate(() => {
-    const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0] as Range | undefined;
-    const rect = first?.getBoundingClientRect();
-    // The screenshot's clip is in page coordinates, the rectangle in the viewport's.
-    return rect && { x: rect.left + scrollX, y: rect.top + scrollY, width: rect.width, height: rect.height };
-  });
-  if (!box) throw new Error('no mention is painted');
+  const [first] = await page.evaluate(readPainted, 'backstory-mention');
+  if (!first) throw new Error('no mention is painted');
+  // The screenshot's clip is in page coordinates, the box in the viewport's.
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  const { left, top, right, bottom } = first.box;
+  const box = { x: left + scroll.x, y: top + scroll.y, width: right - left, height: bottom - top };
   const png = await page.screenshot({ clip: box, encoding: 'base64' });
   const scratch = await page.browser().newPage();
   try {
@@ -146,5 +146,5 @@ export async function mentionTint(page: Page): Promise<number> {
 
 /** The painted mention texts, in the order they were registered. */
 export function mentions(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => String(r)));
+  return page.evaluate(readPainted, 'backstory-mention').then((painted) => painted.map((r) => r.text));
 }

@@ -3,7 +3,7 @@ import { adoptActiveStyle } from '../style';
 
 /** Marks one mention as the one the card belongs to. */
 export interface ActiveHighlight {
-  show(range: Range): void;
+  show(range: AbstractRange): void;
   clear(): void;
 }
 

@@ -1,4 +1,5 @@
 import type { Send } from '../../protocol/client';
+import { liveRange } from '../highlights';
 import type { MentionStore } from '../mention-store';
 import type { ActiveHighlight } from './active-highlight';
 import type { CardRenderer } from './card-renderer';
@@ -37,7 +38,8 @@ export interface CardSessionDeps {
 
 interface OpenCard {
   index: number;
-  range: Range;
+  /** The mention's own (static) range, to find it again after a rescan. */
+  range: AbstractRange;
   cardIds: string[];
   cardId: string;
   origin: Origin;
@@ -58,7 +60,7 @@ const ORIGIN_RANK: Record<Origin, number> = { hover: 0, tap: 1, keyboard: 2 };
  */
 export class CardSession {
   private current: OpenCard | undefined;
-  private lastRange: Range | undefined;
+  private lastRange: AbstractRange | undefined;
   /** The cards the page can show; shared with hit-testing and navigation. */
   readonly cards: PageCards;
 
@@ -103,6 +105,9 @@ export class CardSession {
     const cardIds = this.cards.ofMention(index);
     const first = cardIds[0];
     if (!mention || first === undefined) return false;
+    // Measured while the card is open; undefined if the text changed before its rescan.
+    const live = liveRange(mention.range);
+    if (!live) return false;
     const wanted = options.cardId && cardIds.includes(options.cardId) ? options.cardId : undefined;
     const open = this.current;
     if (open?.index === index) {
@@ -130,7 +135,7 @@ export class CardSession {
       float.dir = next.dir;
       this.render();
       // Placed after the first render, so Floating UI measures the card's real size.
-      next.stopFollowing = followRange(mention.range, float, options.point);
+      next.stopFollowing = followRange(live, float, options.point);
     }
     if (options.focus) this.focusCard();
     return true;

@@ -1,4 +1,5 @@
 import type { Send } from '../../protocol/client';
+import { liveRange } from '../highlights';
 import type { MentionStore } from '../mention-store';
 import { createActiveHighlight } from './active-highlight';
 import type { CardRenderer } from './card-renderer';
@@ -109,9 +110,9 @@ export function startCardFeature(
   );
 
   const boxOf = (i: number): MentionBox => {
-    const range = store.mentions[i]?.range;
-    if (!range || session.cards.ofMention(i).length === 0 || range.getClientRects().length === 0)
-      return undefined;
+    const painted = store.mentions[i]?.range;
+    const range = painted && session.cards.ofMention(i).length > 0 ? liveRange(painted) : undefined;
+    if (!range || range.getClientRects().length === 0) return undefined;
     const { top, bottom } = range.getBoundingClientRect();
     return { top, bottom };
   };
@@ -120,7 +121,8 @@ export function startCardFeature(
     return box !== undefined && box.bottom > 0 && box.top < win.innerHeight ? i : undefined;
   };
   const showWithFocus = (i: number, cardId?: string) => {
-    const range = store.mentions[i]?.range;
+    const painted = store.mentions[i]?.range;
+    const range = painted && liveRange(painted);
     if (!range) return false;
     hover.cancel();
     scrollRangeIntoView(range, win);

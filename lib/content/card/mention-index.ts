@@ -1,3 +1,4 @@
+import { liveRange } from '../highlights';
 import type { PaintedMention } from '../mention-store';
 
 /**
@@ -31,7 +32,9 @@ export class MentionIndex {
     try {
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const side = (this.mentions[mid] as PaintedMention).range.comparePoint(node, offset);
+        const range = liveRange((this.mentions[mid] as PaintedMention).range);
+        if (!range) return undefined; // Its text changed; the rescan on the way rebuilds the index.
+        const side = range.comparePoint(node, offset);
         if (side === 0) return mid;
         if (side < 0) hi = mid - 1;
         else lo = mid + 1;
@@ -44,7 +47,7 @@ export class MentionIndex {
   }
 }
 
-function sameRange(a: Range, b: Range): boolean {
+function sameRange(a: AbstractRange, b: AbstractRange): boolean {
   return (
     a === b ||
     (a.startContainer === b.startContainer &&
@@ -56,9 +59,9 @@ function sameRange(a: Range, b: Range): boolean {
 
 /**
  * The index of the mention painted over the same text as `range` (the same object, or a
- * new Range with the same boundaries after a rescan); undefined when it is gone.
+ * new range with the same boundaries after a rescan); undefined when it is gone.
  */
-export function findMention(mentions: readonly PaintedMention[], range: Range): number | undefined {
+export function findMention(mentions: readonly PaintedMention[], range: AbstractRange): number | undefined {
   const i = mentions.findIndex((mention) => sameRange(mention.range, range));
   return i < 0 ? undefined : i;
 }

@@ -1,5 +1,6 @@
-import type { CDPSession, Page } from '@playwright/test';
+import { type CDPSession, expect, type Page } from '@playwright/test';
 import { CardRootProbe } from '../../support/card-root-functions';
+import { type PaintedRange, readPainted } from '../../support/painted-ranges';
 
 /** A mention's box in viewport coordinates, with its centre. */
 export interface Box {
@@ -31,17 +32,13 @@ export class CardProbe extends CardRootProbe {
 
   /** Waits until the page has painted `text` as a mention and returns the box of its `nth` occurrence. */
   async mention(text: string, nth = 0): Promise<Box> {
-    const handle = await this.page.waitForFunction(
-      ([wanted, n]) => {
-        const ranges = [...(CSS.highlights.get('backstory-mention') ?? [])] as Range[];
-        const range = ranges.filter((r) => r.toString() === wanted)[n as number];
-        if (!range) return undefined;
-        const { left, top, right, bottom } = range.getBoundingClientRect();
-        return { left, top, right, bottom, x: (left + right) / 2, y: (top + bottom) / 2 };
-      },
-      [text, nth] as const,
-    );
-    return (await handle.jsonValue()) as Box;
+    const find = async () =>
+      (await this.page.evaluate(readPainted, 'backstory-mention')).filter((range) => range.text === text)[
+        nth
+      ];
+    await expect.poll(async () => (await find()) !== undefined, { timeout: 10_000 }).toBe(true);
+    const { left, top, right, bottom } = ((await find()) as PaintedRange).box;
+    return { left, top, right, bottom, x: (left + right) / 2, y: (top + bottom) / 2 };
   }
 
   /**
@@ -60,7 +57,7 @@ export class CardProbe extends CardRootProbe {
 
   /** The text of the mention whose card is open (the one the card marks as active). */
   activeMention(): Promise<string | undefined> {
-    return this.page.evaluate(() => [...(CSS.highlights.get('backstory-active') ?? [])][0]?.toString());
+    return this.page.evaluate(readPainted, 'backstory-active').then((painted) => painted[0]?.text);
   }
 
   /** Runs `fn` (source text) with `this` bound to the card's shadow root; undefined when there is no host. */

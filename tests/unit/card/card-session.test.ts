@@ -6,6 +6,7 @@ import { MentionStore } from '@/lib/content/mention-store';
 import type { Send } from '@/lib/protocol/client';
 import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
 import { makeCard } from '../factories';
+import { staticRange } from '../static-range';
 import { button } from './queries';
 
 const nato = makeCard();
@@ -15,12 +16,7 @@ const act = makeCard({ id: 'founding-act', title: 'NATO–Russia Founding Act', 
 function setup(deps: Partial<CardSessionDeps> = {}) {
   document.body.innerHTML = '<p>NATO signed the Founding Act.</p><button id="before">Read on</button>';
   const text = document.querySelector('p')?.firstChild as Text;
-  const range = (start: number, end: number) => {
-    const r = document.createRange();
-    r.setStart(text, start);
-    r.setEnd(text, end);
-    return r;
-  };
+  const range = (start: number, end: number) => staticRange(text, start, end);
   const store = new MentionStore();
   store.set(
     [

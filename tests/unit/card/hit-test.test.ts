@@ -2,26 +2,48 @@
 import { mentionAtPoint } from '@/lib/content/card/hit-test';
 import { findMention, MentionIndex } from '@/lib/content/card/mention-index';
 import type { PaintedMention } from '@/lib/content/mention-store';
+import { staticRange } from '../static-range';
 
 // "NATO met. The Founding Act held. Moscow replied." with three mentions.
 function page() {
   document.body.innerHTML = '<p>NATO met. The Founding Act held. Moscow replied.</p>';
   const text = document.body.querySelector('p')?.firstChild as Text;
-  const mention = (start: number, end: number, id: string): PaintedMention => {
-    const range = document.createRange();
-    range.setStart(text, start);
-    range.setEnd(text, end);
-    return { range, cardIds: [id] };
-  };
+  const mention = (start: number, end: number, id: string): PaintedMention => ({
+    range: staticRange(text, start, end),
+    cardIds: [id],
+  });
   const mentions = [mention(0, 4, 'nato'), mention(14, 26, 'founding-act'), mention(33, 39, 'moscow')];
   return { text, mentions, index: new MentionIndex(mentions) };
 }
 
-/** Gives a range one client rectangle, as layout would (happy-dom has none). */
-function placeAt(range: Range, left: number, right: number): void {
-  const rect = { left, right, top: 0, bottom: 20, x: left, y: 0, width: right - left, height: 20 };
-  range.getClientRects = () => [rect] as unknown as DOMRectList;
+/** Client rectangles by a range's start offset in the page's one text node. */
+const placed = new Map<number, DOMRect>();
+
+/**
+ * Gives the text of a mention one client rectangle, as layout would (happy-dom has none):
+ * every live Range that starts where the mention starts measures to it.
+ */
+function placeAt(range: AbstractRange, left: number, right: number): void {
+  placed.set(range.startOffset, {
+    left,
+    right,
+    top: 0,
+    bottom: 20,
+    x: left,
+    y: 0,
+    width: right - left,
+    height: 20,
+  } as DOMRect);
 }
+
+beforeEach(() => {
+  placed.clear();
+  vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+    const rect = placed.get(this.startOffset);
+    return (rect ? [rect] : []) as unknown as DOMRectList;
+  });
+});
+afterEach(() => vi.restoreAllMocks());
 
 describe('finding mentions', () => {
   it('finds the mention holding a caret position', () => {
@@ -44,8 +66,14 @@ describe('finding mentions', () => {
 
   it('finds a mention again by its boundaries after a rescan made new ranges', () => {
     const { mentions } = page();
-    const again = (mentions[1] as PaintedMention).range.cloneRange();
-    expect(findMention(mentions, again)).toBe(1);
+    const { startContainer, startOffset, endOffset } = (mentions[1] as PaintedMention).range;
+    expect(findMention(mentions, staticRange(startContainer as Text, startOffset, endOffset))).toBe(1);
+  });
+
+  it('gives up, without throwing, when the text under a mention shrank before its rescan', () => {
+    const { text, index } = page();
+    text.data = 'NATO met.';
+    expect(index.around(text, 2)).toBeUndefined();
   });
 });
 

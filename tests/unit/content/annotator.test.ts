@@ -1,14 +1,15 @@
 // @vitest-environment happy-dom
 import { Annotator, type PageBackground } from '@/lib/content/annotator';
-import { MENTION_HIGHLIGHT } from '@/lib/content/highlights';
+import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
 import type { ScanResult } from '@/lib/protocol/messages';
 import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
+import { TestStaticRange } from '../static-range';
 
 // happy-dom has no CSS Custom Highlight API; Chromium's is exercised by the e2e suites.
 // These stand-ins only hold what the annotator registers, so its order of work can be seen.
-class TestHighlight extends Set<Range> {
-  constructor(...ranges: Range[]) {
+class TestHighlight extends Set<AbstractRange> {
+  constructor(...ranges: AbstractRange[]) {
     super(ranges);
   }
 }
@@ -17,6 +18,7 @@ const registry = new Map<string, TestHighlight>();
 beforeAll(() => {
   vi.stubGlobal('CSS', { highlights: registry });
   vi.stubGlobal('Highlight', TestHighlight);
+  vi.stubGlobal('StaticRange', TestStaticRange);
 });
 afterAll(() => vi.unstubAllGlobals());
 beforeEach(() => {
@@ -36,10 +38,13 @@ function fakeBackground(enabled: boolean) {
     scan: async (_url, blocks): Promise<ScanResult> => {
       asked.push('scan');
       scanned.push(blocks);
-      const start = blocks[0]?.indexOf('Founding Act') ?? -1;
+      const mentions = blocks.flatMap((text, block) => {
+        const start = text.indexOf('Founding Act');
+        return start < 0 ? [] : [{ block, start, end: start + 12, cardIds: ['founding-act'] }];
+      });
       return {
         enabled: true,
-        mentions: start < 0 ? [] : [{ block: 0, start, end: start + 12, cardIds: ['founding-act'] }],
+        mentions,
         cards: {},
         preferences: DEFAULT_PREFERENCES,
       };
@@ -56,9 +61,9 @@ describe('the annotator', () => {
     expect(asked).toEqual(['state', 'scan']);
     expect(scanned).toEqual([['The Founding Act was signed in Paris.']]);
     expect(painted).toBe(1);
-    expect([...(registry.get(MENTION_HIGHLIGHT) ?? [])].map((range) => range.toString())).toEqual([
-      'Founding Act',
-    ]);
+    expect([...(registry.get(MENTION_HIGHLIGHT) ?? [])].map((range) => liveRange(range)?.toString())).toEqual(
+      ['Founding Act'],
+    );
     expect(store.mentions.map((m) => m.cardIds)).toEqual([['founding-act']]);
   });
 
@@ -80,5 +85,44 @@ describe('the annotator', () => {
     expect(asked).toEqual(['state', 'scan']);
     expect(registry.size).toBe(0);
     expect(document.adoptedStyleSheets.length).toBe(before);
+  });
+
+  it('paints static ranges, which the page’s own changes to the DOM do not have to update', async () => {
+    const { background } = fakeBackground(true);
+    await new Annotator(new AbortController().signal, new MentionStore(), document, background).refresh();
+    const painted = [...(registry.get(MENTION_HIGHLIGHT) ?? [])];
+    expect(painted).toHaveLength(1);
+    expect(painted[0]).toBeInstanceOf(TestStaticRange);
+  });
+
+  it('after a change elsewhere, keeps the mentions it did not touch and adds the new ones in page order', async () => {
+    const { background, scanned } = fakeBackground(true);
+    const store = new MentionStore();
+    const controller = new AbortController();
+    await new Annotator(controller.signal, store, document, background).refresh();
+    const before = store.mentions[0]?.range;
+    const added = document.createElement('p');
+    added.textContent = 'First, the Founding Act.';
+    document.body.prepend(added);
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(2), { timeout: 2000 });
+    controller.abort();
+    expect(scanned.at(-1)).toEqual(['First, the Founding Act.']);
+    expect(store.mentions[0]?.range.startContainer).toBe(added.firstChild);
+    expect(store.mentions[1]?.range).toBe(before);
+  });
+
+  it('drops the mention whose text the page changed, and reads that text again', async () => {
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    const controller = new AbortController();
+    await new Annotator(controller.signal, store, document, background).refresh();
+    const text = document.querySelector('p')?.firstChild as Text;
+    text.data = 'Signed in Paris.';
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(0), { timeout: 2000 });
+    text.data = 'Later: the Founding Act.';
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
+    controller.abort();
+    const range = store.mentions[0]?.range as AbstractRange;
+    expect(liveRange(range)?.toString()).toBe('Founding Act');
   });
 });
