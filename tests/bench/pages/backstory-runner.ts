@@ -31,12 +31,12 @@ function buildStamp(dir: string): string {
 }
 
 /** A private copy of the build, or undefined when it changed (or vanished) while copied. */
-function tryCopy(): string | undefined {
+function tryCopy(build: string): string | undefined {
   const copy = mkdtempSync(join(tmpdir(), 'backstory-bench-build-'));
   try {
-    const before = buildStamp(EXTENSION_DIR);
-    cpSync(EXTENSION_DIR, copy, { recursive: true });
-    if (buildStamp(EXTENSION_DIR) === before) return copy;
+    const before = buildStamp(build);
+    cpSync(build, copy, { recursive: true });
+    if (buildStamp(build) === before) return copy;
   } catch {
     // A build deleting and writing files under us; try again.
   }
@@ -48,13 +48,13 @@ function tryCopy(): string | undefined {
  * Copies the build to a private folder, so a rebuild by someone else during the run cannot
  * change the extension under test; copies again if the build changed while it was copied.
  */
-async function copyBuild(): Promise<string> {
+async function copyBuild(build: string): Promise<string> {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const copy = tryCopy();
+    const copy = tryCopy(build);
     if (copy) return copy;
     await new Promise((wake) => setTimeout(wake, 3000));
   }
-  throw new Error(`${EXTENSION_DIR} kept changing while it was copied; is a build running?`);
+  throw new Error(`${build} kept changing while it was copied; is a build running?`);
 }
 
 /** Empties the extension's card store (seed cards too), so a dictionary is exactly its cards. */
@@ -91,9 +91,10 @@ export class BackstoryRunner {
   /**
    * Launches Chromium with a private copy of the build (others may rebuild .output while
    * this runs) and lets the worker install its seeds, so clearing the cards sticks.
+   * `build` is the unpacked extension to load: this tree's build unless told otherwise.
    */
-  static async open(server: StaticServer): Promise<BackstoryRunner> {
-    const buildCopy = await copyBuild();
+  static async open(server: StaticServer, build = EXTENSION_DIR): Promise<BackstoryRunner> {
+    const buildCopy = await copyBuild(build);
     const browser = await launchWithExtension(buildCopy);
     const tab = await browser.context.newPage();
     await refuseRemote(tab);
@@ -136,6 +137,12 @@ export class BackstoryRunner {
     await this.tab.goto('about:blank');
     await this.stopper.stop();
     return this.visit(name, COLD_PAINT_TIMEOUT_MS);
+  }
+
+  /** Runs `fn` in the main world of the page last visited, once it has loaded. */
+  async inPage<A, R>(fn: (arg: A) => R, arg: A): Promise<R> {
+    await this.tab.waitForLoadState('load');
+    return (await this.tab.evaluate(fn as (arg: unknown) => unknown, arg)) as R;
   }
 
   /** Closes the browser and removes the build copy. */

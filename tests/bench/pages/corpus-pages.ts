@@ -4,7 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { findChromium } from '../../support/chromium';
 import type { TermCard } from '../../support/load-cards';
 import { type StaticServer, startStaticServer } from '../../support/static-server';
 
@@ -65,4 +66,13 @@ export function servePages(corpus: string, pages: CorpusPage[]): Promise<StaticS
  */
 export async function refuseRemote(page: Page): Promise<void> {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+}
+
+/** A headless Chromium without the extension, for what the pages cost with nothing added. */
+export function launchPlainChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-quic'],
+  });
 }

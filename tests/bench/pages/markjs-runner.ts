@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from '@playwright/test';
-import { findChromium } from '../../support/chromium';
+import type { Browser, Page } from '@playwright/test';
 import type { StaticServer } from '../../support/static-server';
 import type { RegExpSpec } from './alternation';
-import { refuseRemote } from './corpus-pages';
+import { launchPlainChromium, refuseRemote } from './corpus-pages';
 import { ms } from './format';
 import { openIsolatedWorld } from './isolated-world';
 
@@ -57,16 +56,7 @@ export class MarkJsRunner {
   }
 
   private static async launch(): Promise<{ browser: Browser; tab: Page }> {
-    const browser = await chromium.launch({
-      executablePath: findChromium(),
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-quic',
-      ],
-    });
+    const browser = await launchPlainChromium();
     const tab = await browser.newPage();
     await refuseRemote(tab);
     return { browser, tab };

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench:page-work`: what Backstory costs the page's own scripts once it has painted
+ * a page. Every corpus page is loaded in a Chromium with the built extension and a
+ * dictionary of city cards (100,000 by default), and, after the first scan is painted, the
+ * page does a fixed amount of DOM work in its main world (tests/bench/page-work/work.ts).
+ * The same work is timed on the same page in a Chromium without the extension. Prints
+ * Markdown tables (progress on stderr). Needs the shared corpus; exits 2 without it.
+ *
+ * Options: --pages N, --size N (cards), --repeat N (visits per page; each figure is the
+ * median), --build DIR (another unpacked build to load, for an A/B).
+ */
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EXTENSION_DIR } from '../support/launch';
+import { corpusDir, SHARED_DIR } from '../support/shared-dir';
+import { doPageWork, type WorkRounds, type WorkTimes } from './page-work/work';
+import { BackstoryRunner } from './pages/backstory-runner';
+import {
+  cityCards,
+  cityTerms,
+  launchPlainChromium,
+  listPages,
+  refuseRemote,
+  servePages,
+} from './pages/corpus-pages';
+import { median, ms, printTable, ratio } from './pages/format';
+
+const ROUNDS: WorkRounds = { churn: 2000, edits: 2000, renders: 200 };
+const KINDS = ['churn', 'edits', 'renders'] as const;
+
+interface Options {
+  pages: number | undefined;
+  size: number;
+  repeat: number;
+  build: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { pages: undefined, size: 100_000, repeat: 3, build: EXTENSION_DIR };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    const count = () => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`${flag} needs a whole number above 0, not "${value}"`);
+      i++;
+      return n;
+    };
+    if (flag === '--pages') options.pages = count();
+    else if (flag === '--size') options.size = count();
+    else if (flag === '--repeat') options.repeat = count();
+    else if (flag === '--build' && value) {
+      options.build = resolve(value);
+      i++;
+    } else throw new Error(`unknown option ${flag}; options: --pages N, --size N, --repeat N, --build DIR`);
+  }
+  return options;
+}
+
+function total(times: WorkTimes): number {
+  return times.churn + times.edits + times.renders;
+}
+
+/** Each kind's median over the visits. */
+function medianTimes(runs: WorkTimes[]): WorkTimes {
+  return {
+    churn: median(runs.map((r) => r.churn)),
+    edits: median(runs.map((r) => r.edits)),
+    renders: median(runs.map((r) => r.renders)),
+  };
+}
+
+interface PageRow {
+  name: string;
+  mentions: number;
+  with: WorkTimes;
+  without: WorkTimes;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const corpus = corpusDir();
+  if (!corpus) {
+    console.error(`bench:page-work needs the shared corpus (${SHARED_DIR}); set BACKSTORY_SHARED.`);
+    process.exit(2);
+  }
+  if (!existsSync(join(options.build, 'manifest.json'))) {
+    console.error(`No built extension at ${options.build}; run "npx wxt build" first.`);
+    process.exit(2);
+  }
+  const pages = listPages(corpus, options.pages);
+  const server = await servePages(corpus, pages);
+  const runner = await BackstoryRunner.open(server, options.build);
+  const plain = await launchPlainChromium();
+  const rows: PageRow[] = [];
+  const loads: number[] = [];
+  try {
+    const tab = await plain.newPage();
+    await refuseRemote(tab);
+    await runner.loadDictionary(cityCards(cityTerms(corpus, options.size)));
+    await runner.warmUp();
+    for (const page of pages) {
+      const withRuns: WorkTimes[] = [];
+      const withoutRuns: WorkTimes[] = [];
+      let mentions = 0;
+      for (let round = 0; round < options.repeat; round++) {
+        mentions = (await runner.visit(page.name)).mentions;
+        withRuns.push(await runner.inPage(doPageWork, ROUNDS));
+        await tab.goto(server.url(`/${page.name}/`), { waitUntil: 'load' });
+        withoutRuns.push(await tab.evaluate(doPageWork, ROUNDS));
+        loads.push(loadavg()[0] ?? 0);
+      }
+      const row = {
+        name: page.name,
+        mentions,
+        with: medianTimes(withRuns),
+        without: medianTimes(withoutRuns),
+      };
+      rows.push(row);
+      process.stderr.write(
+        `${page.name}: ${mentions} mentions, page work ${ms(total(row.with))} ms with Backstory, ${ms(total(row.without))} ms without\n`,
+      );
+    }
+  } finally {
+    await plain.close();
+    await runner.close();
+    await server.close();
+  }
+  report(rows, options, loads);
+}
+
+function report(rows: PageRow[], options: Options, loads: number[]): void {
+  const work = `${ROUNDS.churn.toLocaleString('en-US')} elements added and removed, ${ROUNDS.edits.toLocaleString('en-US')} text edits, ${ROUNDS.renders} innerHTML renders`;
+  console.log(`# What Backstory costs the page's own scripts (npm run bench:page-work)\n`);
+  console.log(
+    `${new Date().toISOString()}, build ${options.build}, ${options.size.toLocaleString('en-US')} cards, ${rows.length} pages, ${options.repeat} visit(s) each (medians), ${cpus().length} cores, load median ${median(loads).toFixed(1)}. Work per visit: ${work}.`,
+  );
+  printTable(
+    'Every page: milliseconds of page work with Backstory / without',
+    ['page', 'mentions', ...KINDS.map((k) => `${k} ms`), 'total ms', 'with / without'],
+    rows.map((r) => [
+      r.name,
+      String(r.mentions),
+      ...KINDS.map((k) => `${ms(r.with[k])} / ${ms(r.without[k])}`),
+      `${ms(total(r.with))} / ${ms(total(r.without))}`,
+      ratio(total(r.with) / total(r.without)),
+    ]),
+  );
+  const sum = (pick: (r: PageRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  const ratios = rows.map((r) => total(r.with) / total(r.without));
+  const worst = rows.reduce((a, b) =>
+    total(a.with) / total(a.without) >= total(b.with) / total(b.without) ? a : b,
+  );
+  printTable(
+    'Summary',
+    ['figure', 'value'],
+    [
+      [
+        'mentions painted, median per page / most',
+        `${median(rows.map((r) => r.mentions))} / ${Math.max(...rows.map((r) => r.mentions))}`,
+      ],
+      ['page work with / without Backstory, median of the per-page ratios', ratio(median(ratios))],
+      [
+        `worst page (${worst.name}, ${worst.mentions} mentions)`,
+        ratio(total(worst.with) / total(worst.without)),
+      ],
+      [
+        'page work over all pages, with / without (ms)',
+        `${ms(sum((r) => total(r.with)))} / ${ms(sum((r) => total(r.without)))}`,
+      ],
+      ...KINDS.map((k) => [
+        `${k}, all pages, with / without (ms)`,
+        `${ms(sum((r) => r.with[k]))} / ${ms(sum((r) => r.without[k]))}`,
+      ]),
+    ],
+  );
+}
+
+await main();
