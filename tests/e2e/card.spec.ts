@@ -207,6 +207,31 @@ test.describe('the background card', () => {
     expect(box?.bottom).toBeLessThanOrEqual(800);
   });
 
+  test('an open card stays when the page puts text before its mention in the same text node', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/demo.html');
+    const nato = await card.mention('NATO');
+    await card.settle();
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    await card.pressControl('Pin card');
+    const moved = await page.evaluate(() => {
+      for (const painted of CSS.highlights.get('backstory-mention') ?? []) {
+        const text = painted.startContainer as Text;
+        if (text.data.slice(painted.startOffset, painted.endOffset) !== 'NATO') continue;
+        text.insertData(0, 'Indeed, ');
+        return true;
+      }
+      return false;
+    });
+    expect(moved).toBe(true);
+    // The rescan (250 ms after the change) paints the mention where its text now is.
+    await page.waitForTimeout(800);
+    expect(await card.isOpen()).toBe(true);
+    expect((await card.accessible())?.name).toBe('NATO');
+  });
+
   test('a pinned card stays when the pointer leaves, another mention is hovered or the page is pressed; only Escape or close ends it', async ({
     extension,
   }) => {

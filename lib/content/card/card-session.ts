@@ -40,6 +40,8 @@ interface OpenCard {
   index: number;
   /** The mention's own (static) range, to find it again after a rescan. */
   range: AbstractRange;
+  /** A live Range over it, which the card follows, and which moves with edits to its text. */
+  live: Range;
   cardIds: string[];
   cardId: string;
   origin: Origin;
@@ -120,6 +122,7 @@ export class CardSession {
       const next: OpenCard = {
         index,
         range: mention.range,
+        live,
         cardIds,
         cardId: wanted ?? first,
         origin: options.origin,
@@ -160,7 +163,10 @@ export class CardSession {
     this.cards.reset();
     const open = this.current;
     if (!open) return;
-    const index = findMention(this.deps.store.mentions, open.range);
+    // By the painted range's ends; else by where the live Range says its text is now (the
+    // page put text before the mention in the same node, and the rescan painted it there).
+    const mentions = this.deps.store.mentions;
+    const index = findMention(mentions, open.range) ?? findMention(mentions, open.live);
     const cardIds = index === undefined ? [] : this.cards.ofMention(index);
     if (index === undefined || cardIds.length === 0) {
       this.close({ restoreFocus: true });
