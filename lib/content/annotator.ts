@@ -1,6 +1,6 @@
 import { request } from '../protocol/client';
 import type { BlockMention, PageStateResult, ScanResult } from '../protocol/messages';
-import { dirtyRoots } from './dirty-roots';
+import { dirtyRoots, outermost } from './dirty-roots';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
 import { isHtmlDocument } from './html-document';
 import type { MentionStore, PaintedMention } from './mention-store';
@@ -173,7 +173,7 @@ export class Annotator {
   /** Drops mentions whose text went away or changed, and reads the changed blocks again. */
   private async rescanDirty(): Promise<void> {
     if (this.signal.aborted) return;
-    const roots = [...this.dirty].filter((root) => root.isConnected);
+    const roots = [...outermost(this.dirty)];
     this.dirty.clear();
     const kept = this.mentions.filter(
       (m) => stillFits(m.range) && !roots.some((r) => r.contains(m.range.startContainer)),

@@ -33,8 +33,12 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
   return outermost(roots);
 }
 
-/** Drops roots that lie inside another root, and roots no longer in the page. */
-function outermost(roots: Set<Node>): Set<Node> {
+/**
+ * Drops roots that lie inside another root, and roots no longer in the page. The annotator
+ * applies it again to the roots of several batches, which may nest: a section added in one
+ * batch and a paragraph added to it in the next would otherwise be read twice.
+ */
+export function outermost(roots: Set<Node>): Set<Node> {
   const kept = new Set<Node>();
   for (const root of roots) {
     if (!root.isConnected) continue;

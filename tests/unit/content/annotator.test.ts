@@ -111,6 +111,28 @@ describe('the annotator', () => {
     expect(store.mentions[1]?.range).toBe(before);
   });
 
+  it('reads a section once when the page adds it and, in a later task, a paragraph inside it', async () => {
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    const controller = new AbortController();
+    await new Annotator(controller.signal, store, document, background).refresh();
+    const section = document.createElement('div');
+    section.innerHTML = '<p>First, the Founding Act.</p>';
+    document.body.append(section);
+    await new Promise((wake) => setTimeout(wake, 20)); // another task: another batch of records
+    const later = document.createElement('p');
+    later.textContent = 'Then the Founding Act again.';
+    section.append(later);
+    await vi.waitFor(() => expect(store.mentions.length).toBeGreaterThan(1), { timeout: 2000 });
+    await new Promise((wake) => setTimeout(wake, 400));
+    controller.abort();
+    expect(store.mentions.map((m) => (m.range.startContainer as Text).data)).toEqual([
+      'The Founding Act was signed in Paris.',
+      'First, the Founding Act.',
+      'Then the Founding Act again.',
+    ]);
+  });
+
   it('drops the mention whose text the page changed, and reads that text again', async () => {
     const { background } = fakeBackground(true);
     const store = new MentionStore();
