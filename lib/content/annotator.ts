@@ -31,7 +31,7 @@ interface Located {
 }
 
 /** Delay between a page change and reading it: batches bursts, well inside one second. */
-const SETTLE_MS = 250;
+export const SETTLE_MS = 250;
 
 /**
  * Keeps a page's mentions painted: a first scan (visible blocks first, in slices), then
@@ -184,6 +184,9 @@ export class Annotator {
       this.disable();
       return;
     }
+    // A ticking clock or a live counter: its text was read again and nothing else changed,
+    // so the highlight is not rebuilt.
+    if (added.length === 0 && kept.length === this.mentions.length) return;
     this.publish(sortByDocument([...kept, ...added.map((f) => f.mention)]));
   }
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { Annotator, type PageBackground } from '@/lib/content/annotator';
+import { Annotator, type PageBackground, SETTLE_MS } from '@/lib/content/annotator';
 import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
 import type { ScanResult } from '@/lib/protocol/messages';
@@ -21,6 +21,18 @@ beforeAll(() => {
   vi.stubGlobal('StaticRange', TestStaticRange);
 });
 afterAll(() => vi.unstubAllGlobals());
+/** Every annotator a test starts is stopped after it, so none goes on reacting to the next test's page. */
+let running = new AbortController();
+afterEach(() => {
+  running.abort();
+  running = new AbortController();
+});
+
+/** An annotator over this document, stopped after the test. */
+function annotate(store: MentionStore, background: PageBackground): Promise<number> {
+  return new Annotator(running.signal, store, document, background).refresh();
+}
+
 beforeEach(() => {
   registry.clear();
   document.body.innerHTML = '<p>The Founding Act was signed in Paris.</p>';
@@ -57,7 +69,7 @@ describe('the annotator', () => {
   it('asks whether to read the page first, then sends the text and paints the answer', async () => {
     const { background, asked, scanned } = fakeBackground(true);
     const store = new MentionStore();
-    const painted = await new Annotator(new AbortController().signal, store, document, background).refresh();
+    const painted = await annotate(store, background);
     expect(asked).toEqual(['state', 'scan']);
     expect(scanned).toEqual([['The Founding Act was signed in Paris.']]);
     expect(painted).toBe(1);
@@ -70,7 +82,7 @@ describe('the annotator', () => {
   it('never sends the text of a page on a switched-off site, and paints nothing', async () => {
     const { background, asked } = fakeBackground(false);
     const store = new MentionStore();
-    const painted = await new Annotator(new AbortController().signal, store, document, background).refresh();
+    const painted = await annotate(store, background);
     expect(asked).toEqual(['state']);
     expect(painted).toBe(0);
     expect(registry.size).toBe(0);
@@ -81,7 +93,7 @@ describe('the annotator', () => {
     document.body.innerHTML = '<p>Nothing known here.</p>';
     const { background, asked } = fakeBackground(true);
     const before = document.adoptedStyleSheets.length;
-    await new Annotator(new AbortController().signal, new MentionStore(), document, background).refresh();
+    await annotate(new MentionStore(), background);
     expect(asked).toEqual(['state', 'scan']);
     expect(registry.size).toBe(0);
     expect(document.adoptedStyleSheets.length).toBe(before);
@@ -89,7 +101,7 @@ describe('the annotator', () => {
 
   it('paints static ranges, which the page’s own changes to the DOM do not have to update', async () => {
     const { background } = fakeBackground(true);
-    await new Annotator(new AbortController().signal, new MentionStore(), document, background).refresh();
+    await annotate(new MentionStore(), background);
     const painted = [...(registry.get(MENTION_HIGHLIGHT) ?? [])];
     expect(painted).toHaveLength(1);
     expect(painted[0]).toBeInstanceOf(TestStaticRange);
@@ -98,14 +110,13 @@ describe('the annotator', () => {
   it('after a change elsewhere, keeps the mentions it did not touch and adds the new ones in page order', async () => {
     const { background, scanned } = fakeBackground(true);
     const store = new MentionStore();
-    const controller = new AbortController();
-    await new Annotator(controller.signal, store, document, background).refresh();
+    await annotate(store, background);
     const before = store.mentions[0]?.range;
     const added = document.createElement('p');
     added.textContent = 'First, the Founding Act.';
     document.body.prepend(added);
     await vi.waitFor(() => expect(store.mentions).toHaveLength(2), { timeout: 2000 });
-    controller.abort();
+    running.abort();
     expect(scanned.at(-1)).toEqual(['First, the Founding Act.']);
     expect(store.mentions[0]?.range.startContainer).toBe(added.firstChild);
     expect(store.mentions[1]?.range).toBe(before);
@@ -114,8 +125,7 @@ describe('the annotator', () => {
   it('reads a section once when the page adds it and, in a later task, a paragraph inside it', async () => {
     const { background } = fakeBackground(true);
     const store = new MentionStore();
-    const controller = new AbortController();
-    await new Annotator(controller.signal, store, document, background).refresh();
+    await annotate(store, background);
     const section = document.createElement('div');
     section.innerHTML = '<p>First, the Founding Act.</p>';
     document.body.append(section);
@@ -125,7 +135,7 @@ describe('the annotator', () => {
     section.append(later);
     await vi.waitFor(() => expect(store.mentions.length).toBeGreaterThan(1), { timeout: 2000 });
     await new Promise((wake) => setTimeout(wake, 400));
-    controller.abort();
+    running.abort();
     expect(store.mentions.map((m) => (m.range.startContainer as Text).data)).toEqual([
       'The Founding Act was signed in Paris.',
       'First, the Founding Act.',
@@ -133,17 +143,50 @@ describe('the annotator', () => {
     ]);
   });
 
+  it('reads a ticking clock at most once per settling delay, only its own line, and repaints nothing for it', async () => {
+    document.body.innerHTML =
+      '<p>The Founding Act was signed in Paris.</p><p>Updated <span>0</span> s ago</p>';
+    const { background, scanned } = fakeBackground(true);
+    const store = new MentionStore();
+    const paints: unknown[] = [];
+    const set = registry.set.bind(registry);
+    registry.set = (name, highlight) => {
+      paints.push(highlight);
+      return set(name, highlight);
+    };
+    await annotate(store, background);
+    expect(paints).toHaveLength(1);
+    const clock = document.querySelector('span')?.firstChild as Text;
+    const ticks = 60;
+    const started = performance.now();
+    for (let i = 1; i <= ticks; i++) {
+      clock.data = String(i);
+      await new Promise((wake) => setTimeout(wake, 20));
+    }
+    const ticking = performance.now() - started;
+    await new Promise((wake) => setTimeout(wake, 400));
+    running.abort();
+    registry.set = set;
+    const rescans = scanned.slice(1);
+    // At most one rescan per settling delay however fast it ticks, each of the clock's line alone.
+    expect(rescans.length).toBeGreaterThan(0);
+    expect(rescans.length).toBeLessThanOrEqual(Math.ceil(ticking / SETTLE_MS) + 1);
+    expect(rescans.length).toBeLessThan(ticks / 3);
+    for (const blocks of rescans) expect(blocks).toEqual([expect.stringMatching(/^Updated \d+ s ago$/)]);
+    expect(paints).toHaveLength(1);
+    expect(store.mentions).toHaveLength(1);
+  });
+
   it('drops the mention whose text the page changed, and reads that text again', async () => {
     const { background } = fakeBackground(true);
     const store = new MentionStore();
-    const controller = new AbortController();
-    await new Annotator(controller.signal, store, document, background).refresh();
+    await annotate(store, background);
     const text = document.querySelector('p')?.firstChild as Text;
     text.data = 'Signed in Paris.';
     await vi.waitFor(() => expect(store.mentions).toHaveLength(0), { timeout: 2000 });
     text.data = 'Later: the Founding Act.';
     await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
-    controller.abort();
+    running.abort();
     const range = store.mentions[0]?.range as AbstractRange;
     expect(liveRange(range)?.toString()).toBe('Founding Act');
   });
