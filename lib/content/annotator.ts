@@ -173,11 +173,10 @@ export class Annotator {
   /** Drops mentions whose text went away or changed, and reads the changed blocks again. */
   private async rescanDirty(): Promise<void> {
     if (this.signal.aborted) return;
-    const roots = [...outermost(this.dirty)];
+    const dirty = outermost(this.dirty);
+    const roots = [...dirty];
     this.dirty.clear();
-    const kept = this.mentions.filter(
-      (m) => stillFits(m.range) && !roots.some((r) => r.contains(m.range.startContainer)),
-    );
+    const kept = this.mentions.filter((m) => stillFits(m.range) && !insideAny(m.range.startContainer, dirty));
     const blocks = roots.length > 0 ? await this.readBlocks(roots) : [];
     const added = blocks.length > 0 ? await this.scanBlocks(blocks) : [];
     if (!added) {
@@ -216,6 +215,16 @@ function stillFits(range: AbstractRange): boolean {
     range.startOffset <= (start as CharacterData).length &&
     range.endOffset <= (end as CharacterData).length
   );
+}
+
+/**
+ * Whether `node` is one of `roots` or inside one, in its own tree as `contains` sees it: a
+ * walk up from the node, so a rescan's cost grows with mentions times depth, not mentions
+ * times roots (a burst of changes can dirty hundreds of roots on a page of thousands of mentions).
+ */
+function insideAny(node: Node, roots: ReadonlySet<Node>): boolean {
+  for (let up: Node | null = node; up; up = up.parentNode) if (roots.has(up)) return true;
+  return false;
 }
 
 /** Document order of two mentions' ranges, whose ends are always in text nodes. */
