@@ -41,22 +41,52 @@ export function mentionRange(blocks: readonly TextBlock[], mention: BlockMention
   return new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
 }
 
-/**
- * A live Range over the same text, for what only a Range can do (measure it, compare a
- * point with it); undefined when the text changed and the offsets no longer fit. Made when
- * needed and dropped after, so the page pays for at most a few live ranges at a time.
- */
-export function liveRange(range: AbstractRange): Range | undefined {
-  const doc = range.startContainer.ownerDocument;
-  if (!doc) return undefined;
-  const live = doc.createRange();
+/** Sets `live` to the ends of `range`; false when the text changed and they no longer fit. */
+function moveTo(live: Range, range: AbstractRange): boolean {
   try {
     live.setStart(range.startContainer, range.startOffset);
     live.setEnd(range.endContainer, range.endOffset);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
-  return live;
+}
+
+/**
+ * A live Range of its own over the same text, for the card, which follows its mention while
+ * it is open; undefined when the text changed and the offsets no longer fit. Until garbage
+ * collection the page pays for it on every change, like any live Range: keep few.
+ */
+export function liveRange(range: AbstractRange): Range | undefined {
+  const live = range.startContainer.ownerDocument?.createRange();
+  return live && moveTo(live, range) ? live : undefined;
+}
+
+/** One live Range per document, moved to whichever painted range is being measured. */
+const scratch = new WeakMap<Document, Range>();
+
+/**
+ * Runs `use` with a live Range over the same text as `range` (to measure it, or compare a
+ * point with it) and returns what it returns; undefined when the text changed and the
+ * offsets no longer fit. The Range is shared: `use` must not keep it. Each document has one,
+ * so a keypress that measures every mention adds no live ranges for the page to update.
+ */
+export function measureRange<T>(range: AbstractRange, use: (live: Range) => T): T | undefined {
+  const doc = range.startContainer.ownerDocument;
+  if (!doc) return undefined;
+  let live = scratch.get(doc);
+  if (!live) {
+    live = doc.createRange();
+    scratch.set(doc, live);
+  }
+  if (!moveTo(live, range)) return undefined;
+  try {
+    return use(live);
+  } finally {
+    // Let go of the page's nodes, so a removed paragraph is not kept alive by it.
+    live.setStart(doc, 0);
+    live.collapse(true);
+  }
 }
 
 /** Paints the ranges as mentions, replacing what was painted before. */

@@ -216,19 +216,28 @@ test.describe('the background card', () => {
     await page.mouse.move(nato.x, nato.y);
     await expect.poll(() => card.isOpen()).toBe(true);
     await card.pressControl('Pin card');
-    const moved = await page.evaluate(() => {
-      for (const painted of CSS.highlights.get('backstory-mention') ?? []) {
-        const text = painted.startContainer as Text;
-        if (text.data.slice(painted.startOffset, painted.endOffset) !== 'NATO') continue;
-        text.insertData(0, 'Indeed, ');
-        return true;
+    /** Where the first painted "NATO" starts in its text node, and that node's text. */
+    const natoStart = () =>
+      page.evaluate(() => {
+        for (const painted of CSS.highlights.get('backstory-mention') ?? []) {
+          const text = painted.startContainer as Text;
+          if (text.data.slice(painted.startOffset, painted.endOffset) === 'NATO')
+            return { offset: painted.startOffset, data: text.data };
+        }
+        return undefined;
+      });
+    const before = await natoStart();
+    expect(before).toBeDefined();
+    await page.evaluate((data) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if ((node as Text).data === data) return (node as Text).insertData(0, 'Indeed, ');
       }
-      return false;
-    });
-    expect(moved).toBe(true);
-    // The rescan (250 ms after the change) paints the mention where its text now is.
-    await page.waitForTimeout(800);
+    }, before?.data);
+    // The rescan paints the mention where its text now is.
+    await expect.poll(async () => (await natoStart())?.offset).toBe((before?.offset ?? 0) + 8);
     expect(await card.isOpen()).toBe(true);
+    expect(await card.activeMention()).toBe('NATO');
     expect((await card.accessible())?.name).toBe('NATO');
   });
 

@@ -1,10 +1,10 @@
 import type { Send } from '../../protocol/client';
-import { liveRange } from '../highlights';
-import type { MentionStore } from '../mention-store';
+import { liveRange, measureRange } from '../highlights';
+import type { MentionStore, PaintedMention } from '../mention-store';
 import type { ActiveHighlight } from './active-highlight';
 import type { CardRenderer } from './card-renderer';
 import type { CardHost } from './host';
-import { findMention } from './mention-index';
+import { findMention, sameRange } from './mention-index';
 import { PageCards } from './page-cards';
 import { followRange, type Point } from './position';
 import { hideOnSite, openInManager } from './reader-actions';
@@ -42,6 +42,8 @@ interface OpenCard {
   range: AbstractRange;
   /** A live Range over it, which the card follows, and which moves with edits to its text. */
   live: Range;
+  /** The mention's text when the card opened: a rescan finds the mention again only with it. */
+  text: string;
   cardIds: string[];
   cardId: string;
   origin: Origin;
@@ -107,9 +109,6 @@ export class CardSession {
     const cardIds = this.cards.ofMention(index);
     const first = cardIds[0];
     if (!mention || first === undefined) return false;
-    // Measured while the card is open; undefined if the text changed before its rescan.
-    const live = liveRange(mention.range);
-    if (!live) return false;
     const wanted = options.cardId && cardIds.includes(options.cardId) ? options.cardId : undefined;
     const open = this.current;
     if (open?.index === index) {
@@ -117,12 +116,16 @@ export class CardSession {
       if (wanted) open.cardId = wanted;
       this.render();
     } else {
+      // Measured while the card is open; undefined if the text changed before its rescan.
+      const live = liveRange(mention.range);
+      if (!live) return false;
       open?.stopFollowing();
       const float = this.deps.host.float();
       const next: OpenCard = {
         index,
         range: mention.range,
         live,
+        text: live.toString(),
         cardIds,
         cardId: wanted ?? first,
         origin: options.origin,
@@ -163,19 +166,48 @@ export class CardSession {
     this.cards.reset();
     const open = this.current;
     if (!open) return;
-    // By the painted range's ends; else by where the live Range says its text is now (the
-    // page put text before the mention in the same node, and the rescan painted it there).
-    const mentions = this.deps.store.mentions;
-    const index = findMention(mentions, open.range) ?? findMention(mentions, open.live);
+    const index = this.findOpen(open);
     const cardIds = index === undefined ? [] : this.cards.ofMention(index);
     if (index === undefined || cardIds.length === 0) {
       this.close({ restoreFocus: true });
       return;
     }
+    const { range } = this.deps.store.mentions[index] as PaintedMention;
+    if (range !== open.range) this.follow(open, range);
     open.index = index;
     open.cardIds = cardIds;
     if (!this.cards.get(open.cardId)) open.cardId = cardIds[0] as string;
     this.render();
+  }
+
+  /**
+   * The open card's mention after a rescan, with the same text as when the card opened:
+   * where the card's live Range has moved with the text (the page put text before it in
+   * the same node), else at the painted range's ends (the live Range collapses when the
+   * node's text is replaced whole).
+   */
+  private findOpen(open: OpenCard): number | undefined {
+    const mentions = this.deps.store.mentions;
+    const candidates = open.live.collapsed ? [open.range] : [open.live, open.range];
+    for (const candidate of candidates) {
+      const i = findMention(mentions, candidate);
+      const found = i === undefined ? undefined : (mentions[i] as PaintedMention).range;
+      if (found && measureRange(found, (live) => live.toString()) === open.text) return i;
+    }
+    return undefined;
+  }
+
+  /** Moves the open card, its tint and keyboard navigation's start to the mention's new range. */
+  private follow(open: OpenCard, range: AbstractRange): void {
+    open.range = range;
+    this.lastRange = range;
+    this.deps.active.show(range);
+    if (sameRange(open.live, range)) return;
+    const live = liveRange(range);
+    if (!live) return;
+    open.stopFollowing();
+    open.live = live;
+    open.stopFollowing = followRange(live, this.deps.host.float());
   }
 
   /** The page element focused before the card took focus, to give focus back on close. */

@@ -1,4 +1,4 @@
-import { liveRange, MENTION_HIGHLIGHT } from '../highlights';
+import { MENTION_HIGHLIGHT, measureRange } from '../highlights';
 import type { MentionIndex } from './mention-index';
 
 /** The newer shape of `highlightsFromPoint` results (Chromium 138+, Firefox 152+). */
@@ -36,8 +36,7 @@ function mentionNearCaret(doc: Document, index: MentionIndex, x: number, y: numb
   if (near === undefined) return undefined;
   for (const i of [near, near + 1, near - 1]) {
     const mention = index.mentions[i];
-    const range = mention && liveRange(mention.range);
-    if (range && contains(range.getClientRects(), x, y)) return i;
+    if (mention && measureRange(mention.range, (live) => contains(live.getClientRects(), x, y))) return i;
   }
   return undefined;
 }

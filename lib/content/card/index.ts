@@ -1,5 +1,5 @@
 import type { Send } from '../../protocol/client';
-import { liveRange } from '../highlights';
+import { measureRange } from '../highlights';
 import type { MentionStore } from '../mention-store';
 import { createActiveHighlight } from './active-highlight';
 import type { CardRenderer } from './card-renderer';
@@ -111,10 +111,12 @@ export function startCardFeature(
 
   const boxOf = (i: number): MentionBox => {
     const painted = store.mentions[i]?.range;
-    const range = painted && session.cards.ofMention(i).length > 0 ? liveRange(painted) : undefined;
-    if (!range || range.getClientRects().length === 0) return undefined;
-    const { top, bottom } = range.getBoundingClientRect();
-    return { top, bottom };
+    if (!painted || session.cards.ofMention(i).length === 0) return undefined;
+    return measureRange(painted, (live): MentionBox => {
+      if (live.getClientRects().length === 0) return undefined;
+      const { top, bottom } = live.getBoundingClientRect();
+      return { top, bottom };
+    });
   };
   const inViewport = (i: number | undefined) => {
     const box = i === undefined ? undefined : boxOf(i);
@@ -122,10 +124,13 @@ export function startCardFeature(
   };
   const showWithFocus = (i: number, cardId?: string) => {
     const painted = store.mentions[i]?.range;
-    const range = painted && liveRange(painted);
-    if (!range) return false;
+    if (!painted) return false;
     hover.cancel();
-    scrollRangeIntoView(range, win);
+    const scrolled = measureRange(painted, (live) => {
+      scrollRangeIntoView(live, win);
+      return true;
+    });
+    if (!scrolled) return false;
     return session.open(i, { origin: 'keyboard', focus: true, cardId });
   };
 

@@ -1,4 +1,4 @@
-import { liveRange } from '../highlights';
+import { measureRange } from '../highlights';
 import type { PaintedMention } from '../mention-store';
 
 /**
@@ -32,9 +32,10 @@ export class MentionIndex {
     try {
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const range = liveRange((this.mentions[mid] as PaintedMention).range);
-        if (!range) return undefined; // Its text changed; the rescan on the way rebuilds the index.
-        const side = range.comparePoint(node, offset);
+        const side = measureRange((this.mentions[mid] as PaintedMention).range, (live) =>
+          live.comparePoint(node, offset),
+        );
+        if (side === undefined) return undefined; // Its text changed; the rescan on the way rebuilds the index.
         if (side === 0) return mid;
         if (side < 0) hi = mid - 1;
         else lo = mid + 1;
@@ -47,7 +48,8 @@ export class MentionIndex {
   }
 }
 
-function sameRange(a: AbstractRange, b: AbstractRange): boolean {
+/** Whether two ranges are the same object or have the same ends. */
+export function sameRange(a: AbstractRange, b: AbstractRange): boolean {
   return (
     a === b ||
     (a.startContainer === b.startContainer &&

@@ -157,6 +157,25 @@ describe('the card session', () => {
     expect(session.openIndex).toBe(0);
   });
 
+  it('never moves the card to another mention that a rescan painted where its own used to be', () => {
+    const { session, store, range } = setup();
+    session.open(0, { origin: 'hover' });
+    const text = document.querySelector('p')?.firstChild as Text;
+    text.data = `Iran and ${text.data}`;
+    store.set(
+      [
+        { range: range(0, 4), cardIds: ['iran'] },
+        { range: range(9, 13), cardIds: ['nato'] },
+      ],
+      { nato, iran: makeCard({ id: 'iran', title: 'Iran' }) },
+      DEFAULT_PREFERENCES,
+    );
+    session.refresh();
+    // The text was replaced whole, so nothing says where NATO went (a browser collapses the
+    // card's live Range), and the text at its old ends is Iran's: the card closes.
+    expect(session.openIndex).toBeUndefined();
+  });
+
   it('closes the card when a rescan no longer finds its mention', () => {
     const { session, store } = setup();
     session.open(1, { origin: 'hover' });
