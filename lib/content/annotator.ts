@@ -1,9 +1,11 @@
 import { request } from '../protocol/client';
 import type { BlockMention, PageStateResult, ScanResult } from '../protocol/messages';
+import { samePreferences } from '../protocol/preferences';
 import { dirtyRoots, outermost } from './dirty-roots';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
 import { isHtmlDocument } from './html-document';
 import type { MentionStore, PaintedMention } from './mention-store';
+import { insideAny, sortByDocument, stillFits } from './range-order';
 import { adoptMentionStyle } from './style';
 import { PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
@@ -112,6 +114,8 @@ export class Annotator {
       while (!timed(this.recording, 'read', () => reader.read(performance.now() + SLICE_MS)))
         await yieldToMain();
       blocks.push(...reader.blocks);
+      // Text in a component can change too; its mentions are painted like any other.
+      if (!this.signal.aborted) for (const shadow of reader.shadowRoots) this.observe(shadow);
     }
     return blocks;
   }
@@ -157,8 +161,9 @@ export class Annotator {
     if (preferences) this.store.set(mentions, this.cards, preferences);
   }
 
-  private observe(): void {
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  /** Watches the page, or one of its open shadow roots, which a watch on the page does not see into. */
+  private observe(root: Node = this.doc.documentElement): void {
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -185,7 +190,9 @@ export class Annotator {
     }
     // A ticking clock or a live counter: its text was read again and nothing else changed,
     // so the highlight is not rebuilt.
-    if (added.length === 0 && kept.length === this.mentions.length) return;
+    const preferences = this.result?.preferences;
+    const unchanged = !preferences || samePreferences(preferences, this.store.preferences);
+    if (added.length === 0 && kept.length === this.mentions.length && unchanged) return;
     this.publish(sortByDocument([...kept, ...added.map((f) => f.mention)]));
   }
 
@@ -204,40 +211,6 @@ export class Annotator {
     this.removeStyle?.();
     this.removeStyle = undefined;
   }
-}
-
-/** Whether a painted range still lies on text that is in the page and long enough for it. */
-function stillFits(range: AbstractRange): boolean {
-  const { startContainer: start, endContainer: end } = range;
-  return (
-    start.isConnected &&
-    end.isConnected &&
-    range.startOffset <= (start as CharacterData).length &&
-    range.endOffset <= (end as CharacterData).length
-  );
-}
-
-/**
- * Whether `node` is one of `roots` or inside one, in its own tree as `contains` sees it: a
- * walk up from the node, so a rescan's cost grows with mentions times depth, not mentions
- * times roots (a burst of changes can dirty hundreds of roots on a page of thousands of mentions).
- */
-function insideAny(node: Node, roots: ReadonlySet<Node>): boolean {
-  for (let up: Node | null = node; up; up = up.parentNode) if (roots.has(up)) return true;
-  return false;
-}
-
-/** Document order of two mentions' ranges, whose ends are always in text nodes. */
-function compareStarts(a: AbstractRange, b: AbstractRange): number {
-  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
-  const position = a.startContainer.compareDocumentPosition(b.startContainer);
-  // Ranges in different shadow trees have no order; keep the scan's order.
-  if (position & Node.DOCUMENT_POSITION_DISCONNECTED) return 0;
-  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-}
-
-function sortByDocument(mentions: PaintedMention[]): PaintedMention[] {
-  return mentions.sort((a, b) => compareStarts(a.range, b.range));
 }
 
 function firstPerCard(mentions: readonly PaintedMention[]): AbstractRange[] {

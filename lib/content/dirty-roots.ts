@@ -1,3 +1,4 @@
+import { composedParent } from './range-order';
 import { insideSkipped, isSkipped } from './skip';
 import { blockOwner, isBlock } from './text-blocks';
 
@@ -34,7 +35,8 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
 }
 
 /**
- * Drops roots that lie inside another root, and roots no longer in the page. The annotator
+ * Drops roots that lie inside another root (a shadow root inside its host's), and roots no
+ * longer in the page. The annotator
  * applies it again to the roots of several batches, which may nest: a section added in one
  * batch and a paragraph added to it in the next would otherwise be read twice.
  */
@@ -43,7 +45,7 @@ export function outermost(roots: Set<Node>): Set<Node> {
   for (const root of roots) {
     if (!root.isConnected) continue;
     let inner = false;
-    for (let up = root.parentNode; up && !inner; up = up.parentNode) inner = roots.has(up);
+    for (let up = composedParent(root); up && !inner; up = composedParent(up)) inner = roots.has(up);
     if (!inner) kept.add(root);
   }
   return kept;

@@ -100,6 +100,8 @@ export class BlockReader {
   private current: TextBlock = { text: '', pieces: [] };
   /** The root's editable elements; undefined when they could not be listed, and each is asked. */
   private editable: Set<Element> | undefined = new Set();
+  /** Every open shadow root found so far, read or queued: the annotator watches them for changes. */
+  readonly shadowRoots: ShadowRoot[] = [];
   /** Where the last slice stopped (see markPosition), until the next slice starts. */
   private resumeAt: Range | undefined;
 
@@ -275,7 +277,9 @@ export class BlockReader {
 
   private queueShadow(element: Element): void {
     const shadow = element.shadowRoot;
-    if (shadow) this.roots.push(shadow);
+    if (!shadow) return;
+    this.roots.push(shadow);
+    this.shadowRoots.push(shadow);
   }
 
   private flush(): void {

@@ -20,6 +20,16 @@ export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'auto',
 };
 
+/** Whether two sets of preferences are the same, field by field. */
+export function samePreferences(a: Preferences, b: Preferences): boolean {
+  return (
+    a.hoverDelayMs === b.hoverDelayMs &&
+    a.modifier === b.modifier &&
+    a.density === b.density &&
+    a.theme === b.theme
+  );
+}
+
 const MODIFIERS = new Set(['none', 'alt', 'shift', 'ctrl', 'meta']);
 
 /** Reads stored preferences, falling back to the default for any missing or bad field. */
