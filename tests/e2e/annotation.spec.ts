@@ -69,6 +69,30 @@ test('paints static ranges, which the page’s own changes do not keep up to dat
   expect(await kinds()).toEqual(['StaticRange']);
 });
 
+test('follows text edited inside the open shadow root of a component the page added', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/live.html'));
+  await page.evaluate(() => {
+    const host = document.createElement('x-quote');
+    document.body.append(host);
+    (host.attachShadow({ mode: 'open' }) as ShadowRoot).innerHTML = '<p>A reply from Moscow.</p>';
+  });
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
+  await page.evaluate(() => {
+    const quote = document.querySelector('x-quote')?.shadowRoot?.querySelector('p')?.firstChild as Text;
+    quote.insertData(0, 'Later, ');
+  });
+  // The old range now covers other letters until the rescan paints the word again.
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
+  await page.evaluate(() => {
+    const quote = document.querySelector('x-quote')?.shadowRoot?.querySelector('p')?.firstChild as Text;
+    quote.data = 'No reply yet.';
+  });
+  await expect.poll(() => paintedMentions(page)).toEqual([]);
+});
+
 test('the per-site switch clears every highlight and restores them', async ({ extension }) => {
   const page = await extension.context.newPage();
   await page.goto(pages.url('/links.html'));

@@ -24,14 +24,21 @@ export interface PaintedRange {
  * no array method that the hostile page (tests/e2e/hostile-dom.ts) replaces.
  */
 export function readPainted(name: string): PaintedRange[] {
+  const STALE = '(a painted range whose ends no longer fit its text)';
   const prefix = name.endsWith('*') ? name.slice(0, -1) : undefined;
   const out: PaintedRange[] = [];
   for (const [key, highlight] of CSS.highlights) {
     if (prefix === undefined ? key !== name : !key.startsWith(prefix)) continue;
     for (const painted of highlight) {
       const range = document.createRange();
-      range.setStart(painted.startContainer, painted.startOffset);
-      range.setEnd(painted.endContainer, painted.endOffset);
+      try {
+        range.setStart(painted.startContainer, painted.startOffset);
+        range.setEnd(painted.endContainer, painted.endOffset);
+      } catch {
+        // Its text got shorter and the rescan has not come yet: say so rather than throw.
+        out[out.length] = { text: STALE, box: { left: 0, top: 0, right: 0, bottom: 0 }, rects: [] };
+        continue;
+      }
       const { left, top, right, bottom } = range.getBoundingClientRect();
       out[out.length] = {
         text: range.toString(),
