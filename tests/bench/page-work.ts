@@ -12,9 +12,10 @@
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { CDPSession, Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../support/launch';
 import { corpusDir, SHARED_DIR } from '../support/shared-dir';
-import { doPageWork, type WorkRounds, type WorkTimes } from './page-work/work';
+import { doPageWork, startTicking, stopTicking, type WorkRounds, type WorkTimes } from './page-work/work';
 import { BackstoryRunner } from './pages/backstory-runner';
 import {
   cityCards,
@@ -28,16 +29,27 @@ import { median, ms, printTable, ratio } from './pages/format';
 
 const ROUNDS: WorkRounds = { churn: 2000, edits: 2000, renders: 200 };
 const KINDS = ['churn', 'edits', 'renders'] as const;
+/** The ticking clock: how often it changes, how long it runs before and while it is timed. */
+const TICK_MS = 100;
+const TICK_SETTLE_MS = 1000;
+const TICK_WINDOW_MS = 4000;
 
 interface Options {
   pages: number | undefined;
   size: number;
   repeat: number;
   build: string;
+  tickPages: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { pages: undefined, size: 100_000, repeat: 3, build: EXTENSION_DIR };
+  const options: Options = {
+    pages: undefined,
+    size: 100_000,
+    repeat: 3,
+    build: EXTENSION_DIR,
+    tickPages: 10,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -51,10 +63,14 @@ function parseOptions(argv: string[]): Options {
     if (flag === '--pages') options.pages = count();
     else if (flag === '--size') options.size = count();
     else if (flag === '--repeat') options.repeat = count();
+    else if (flag === '--tick-pages') options.tickPages = count();
     else if (flag === '--build' && value) {
       options.build = resolve(value);
       i++;
-    } else throw new Error(`unknown option ${flag}; options: --pages N, --size N, --repeat N, --build DIR`);
+    } else
+      throw new Error(
+        `unknown option ${flag}; options: --pages N, --size N, --repeat N, --build DIR, --tick-pages N`,
+      );
   }
   return options;
 }
@@ -79,6 +95,46 @@ interface PageRow {
   without: WorkTimes;
 }
 
+/** Script milliseconds per second while a clock ticks on one page, with Backstory and without. */
+interface TickRow {
+  name: string;
+  mentions: number;
+  with: number;
+  without: number;
+}
+
+/** Seconds of script the tab's renderer has run so far, every world included (CDP metrics). */
+async function scriptSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
+}
+
+/** Starts the clock on the loaded page, lets the first rescan pass, then times its script. */
+async function tickingScriptMsPerSecond(tab: Page, cdp: CDPSession): Promise<number> {
+  await tab.evaluate(startTicking, TICK_MS);
+  await tab.waitForTimeout(TICK_SETTLE_MS);
+  const before = await scriptSeconds(cdp);
+  const started = performance.now();
+  await tab.waitForTimeout(TICK_WINDOW_MS);
+  const spent = (await scriptSeconds(cdp)) - before;
+  const seconds = (performance.now() - started) / 1000;
+  await tab.evaluate(stopTicking);
+  return (spent * 1000) / seconds;
+}
+
+/** Pages spread evenly over the list, and the one with the most mentions. */
+function tickPages(rows: PageRow[], count: number): PageRow[] {
+  const n = Math.min(count, rows.length);
+  const chosen = new Set(
+    Array.from({ length: n }, (_, i) => rows[Math.floor((i * rows.length) / n)] as PageRow),
+  );
+  const most = rows.reduce<PageRow | undefined>((a, b) => (a && a.mentions >= b.mentions ? a : b), undefined);
+  if (most) chosen.add(most);
+  return [...chosen];
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const corpus = corpusDir();
@@ -95,6 +151,7 @@ async function main(): Promise<void> {
   const runner = await BackstoryRunner.open(server, options.build);
   const plain = await launchPlainChromium();
   const rows: PageRow[] = [];
+  const ticks: TickRow[] = [];
   const loads: number[] = [];
   try {
     const tab = await plain.newPage();
@@ -123,12 +180,39 @@ async function main(): Promise<void> {
         `${page.name}: ${mentions} mentions, page work ${ms(total(row.with))} ms with Backstory, ${ms(total(row.without))} ms without\n`,
       );
     }
+    const withCdp = await runner.cdpSession();
+    const withoutCdp = await tab.context().newCDPSession(tab);
+    await withCdp.send('Performance.enable');
+    await withoutCdp.send('Performance.enable');
+    for (const row of tickPages(rows, options.tickPages)) {
+      const mentions = (await runner.visit(row.name)).mentions;
+      const withMs = await tickingScriptMsPerSecond(await runner.loadedTab(), withCdp);
+      await tab.goto(server.url(`/${row.name}/`), { waitUntil: 'load' });
+      const withoutMs = await tickingScriptMsPerSecond(tab, withoutCdp);
+      ticks.push({ name: row.name, mentions, with: withMs, without: withoutMs });
+      process.stderr.write(
+        `${row.name}: a clock ticking every ${TICK_MS} ms, ${ms(withMs)} script ms a second with Backstory, ${ms(withoutMs)} without\n`,
+      );
+    }
   } finally {
     await plain.close();
     await runner.close();
     await server.close();
   }
   report(rows, options, loads);
+  reportTicks(ticks);
+}
+
+function reportTicks(ticks: TickRow[]): void {
+  if (ticks.length === 0) return;
+  printTable(
+    `A clock ticking every ${TICK_MS} ms: script ms per second of the whole page, every world (CDP ScriptDuration, over ${TICK_WINDOW_MS / 1000} s, after ${TICK_SETTLE_MS / 1000} s)`,
+    ['page', 'mentions', 'with Backstory', 'without', 'Backstory’s share'],
+    ticks.map((t) => [t.name, String(t.mentions), ms(t.with), ms(t.without), ms(t.with - t.without)]),
+  );
+  console.log(
+    `\nMedian of Backstory's share: ${ms(median(ticks.map((t) => t.with - t.without)))} script ms per second of ticking (${ticks.length} pages).`,
+  );
 }
 
 function report(rows: PageRow[], options: Options, loads: number[]): void {

@@ -44,3 +44,26 @@ export function doPageWork(rounds: WorkRounds): WorkTimes {
   box.remove();
   return { churn: t1 - t0, edits: t3 - t2, renders: t4 - t3 };
 }
+
+/**
+ * Runs in the page's main world: a line at the end of the body whose number changes every
+ * `intervalMs`, as a live blog's "updated N s ago" or a live counter does. Its text holds no
+ * term. Self-contained: sent as source (the timer is kept in a page global,
+ * `__backstoryBenchClock`).
+ */
+export function startTicking(intervalMs: number): void {
+  const line = document.createElement('p');
+  line.textContent = 'Updated 0 s ago';
+  document.body.appendChild(line);
+  const counter = line.firstChild as Text;
+  let tick = 0;
+  (window as unknown as Record<string, number>).__backstoryBenchClock = window.setInterval(() => {
+    tick++;
+    counter.data = `Updated ${tick} s ago`;
+  }, intervalMs);
+}
+
+/** Runs in the page's main world: stops the clock `startTicking` started. */
+export function stopTicking(): void {
+  window.clearInterval((window as unknown as Record<string, number>).__backstoryBenchClock);
+}

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../support/launch';
 import { loadCards, type TermCard } from '../../support/load-cards';
 import type { StaticServer } from '../../support/static-server';
@@ -139,10 +139,21 @@ export class BackstoryRunner {
     return this.visit(name, COLD_PAINT_TIMEOUT_MS);
   }
 
+  /** A DevTools protocol session on the tab that visits pages. */
+  cdpSession(): Promise<CDPSession> {
+    return this.browser.context.newCDPSession(this.tab);
+  }
+
+  /** The tab, once the page last visited has loaded. */
+  async loadedTab(): Promise<Page> {
+    await this.tab.waitForLoadState('load');
+    return this.tab;
+  }
+
   /** Runs `fn` in the main world of the page last visited, once it has loaded. */
   async inPage<A, R>(fn: (arg: A) => R, arg: A): Promise<R> {
-    await this.tab.waitForLoadState('load');
-    return (await this.tab.evaluate(fn as (arg: unknown) => unknown, arg)) as R;
+    const tab = await this.loadedTab();
+    return (await tab.evaluate(fn as (arg: unknown) => unknown, arg)) as R;
   }
 
   /** Closes the browser and removes the build copy. */
