@@ -36,9 +36,9 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
 
 /**
  * Drops roots that lie inside another root (a shadow root inside its host's), and roots no
- * longer in the page. The annotator
- * applies it again to the roots of several batches, which may nest: a section added in one
- * batch and a paragraph added to it in the next would otherwise be read twice.
+ * longer in the page. The annotator applies it again to the roots of several batches, which
+ * may nest: a section added in one batch and a paragraph added to it in the next would
+ * otherwise be read twice.
  */
 export function outermost(roots: Set<Node>): Set<Node> {
   const kept = new Set<Node>();

@@ -79,9 +79,8 @@ export function measureRange<T>(range: AbstractRange, use: (live: Range) => T): 
     live = doc.createRange();
     scratch.set(doc, live);
   }
-  if (!moveTo(live, range)) return undefined;
   try {
-    return use(live);
+    return moveTo(live, range) ? use(live) : undefined;
   } finally {
     // Let go of the page's nodes, so a removed paragraph is not kept alive by it.
     live.setStart(doc, 0);
