@@ -51,6 +51,8 @@ export class Annotator {
   private queue: Promise<unknown> = Promise.resolve();
   /** True during the first full scan, whose slices are recorded for benchmarks. */
   private recording = true;
+  /** True once the page may be read; false while the site is off or Backstory paused. */
+  private enabled = false;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -84,6 +86,7 @@ export class Annotator {
     // (Asked while reading instead, the worker's answer competed with the read for the CPU.)
     const { enabled, preferences } = await this.background.state(this.doc.location.href);
     if (!enabled || this.signal.aborted) return this.disable(preferences);
+    this.enabled = true;
     // Read in a task of our own, not in the one that evaluated the content script.
     await yieldToMain();
     const blocks = await this.readBlocks([this.doc.body as Node]);
@@ -115,7 +118,7 @@ export class Annotator {
         await yieldToMain();
       blocks.push(...reader.blocks);
       // Text in a component can change too; its mentions are painted like any other.
-      if (!this.signal.aborted) for (const shadow of reader.shadowRoots) this.observe(shadow);
+      if (this.enabled && !this.signal.aborted) for (const shadow of reader.shadowRoots) this.observe(shadow);
     }
     return blocks;
   }
@@ -177,7 +180,8 @@ export class Annotator {
 
   /** Drops mentions whose text went away or changed, and reads the changed blocks again. */
   private async rescanDirty(): Promise<void> {
-    if (this.signal.aborted) return;
+    // A change seen just before the site was switched off is not read: its text stays here.
+    if (this.signal.aborted || !this.enabled) return;
     const dirty = outermost(this.dirty);
     const roots = [...dirty];
     this.dirty.clear();
@@ -197,7 +201,11 @@ export class Annotator {
   }
 
   private disable(preferences = this.result?.preferences): number {
+    this.enabled = false;
     this.observer.disconnect();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.dirty.clear();
     this.mentions = [];
     clearMentions();
     if (preferences) this.store.set([], {}, preferences);

@@ -1,11 +1,16 @@
 import type { PaintedMention } from './mention-store';
+import { readsShadowOf } from './text-blocks';
 
 /**
- * The node a walk up the page goes to next: the parent, or from a shadow root its host, so
- * that text in a component counts as inside the block around the component.
+ * The node a walk up the page goes to next: the parent, or from a shadow root its host when
+ * reading the host reads that shadow root too, so that text in a component counts as inside
+ * the block around the component. A shadow root the reader would not enter from its host
+ * stands alone: read again from the host, its mentions would be lost.
  */
 export function composedParent(node: Node): Node | null {
-  return node.parentNode ?? (node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : null);
+  if (node.parentNode) return node.parentNode;
+  const host = node.nodeType === 11 ? (node as ShadowRoot).host : undefined;
+  return host && readsShadowOf(host) ? host : null;
 }
 
 /**

@@ -58,6 +58,19 @@ export function kindOf(localName: string): number {
 }
 
 /**
+ * Whether the reader reads the open shadow root of `host`: a custom element's always, a
+ * standard host's only when it has no child to read instead (see BlockReader.read).
+ */
+export function readsShadowOf(host: Element): boolean {
+  const kind = kindOf(host.localName);
+  if ((kind & CUSTOM) !== 0) return true;
+  if ((kind & HOST) === 0) return false;
+  for (let child = host.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 1 || child.nodeType === 3) return false;
+  return true;
+}
+
+/**
  * The editable elements under `root`, or undefined if the selector engine gave up (happy-dom
  * overflows its stack on very deep trees; Chromium's engine does not). The reader then asks
  * each element instead.

@@ -20,14 +20,9 @@ export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'auto',
 };
 
-/** Whether two sets of preferences are the same, field by field. */
+/** Whether two sets of preferences are the same, field by field (every field the default has). */
 export function samePreferences(a: Preferences, b: Preferences): boolean {
-  return (
-    a.hoverDelayMs === b.hoverDelayMs &&
-    a.modifier === b.modifier &&
-    a.density === b.density &&
-    a.theme === b.theme
-  );
+  return (Object.keys(DEFAULT_PREFERENCES) as (keyof Preferences)[]).every((key) => a[key] === b[key]);
 }
 
 const MODIFIERS = new Set(['none', 'alt', 'shift', 'ctrl', 'meta']);

@@ -58,12 +58,12 @@ beforeEach(() => {
 function fakeBackground(enabled: boolean) {
   const asked: string[] = [];
   const scanned: string[][] = [];
-  /** What the scans answer as the reader's preferences; a test may change it. */
-  const answer = { preferences: DEFAULT_PREFERENCES };
+  /** Whether the site is on, and the reader's preferences, as the background answers; a test may change them. */
+  const answer = { enabled, preferences: DEFAULT_PREFERENCES };
   const background: PageBackground = {
     state: async () => {
       asked.push('state');
-      return { enabled, preferences: DEFAULT_PREFERENCES };
+      return { enabled: answer.enabled, preferences: answer.preferences };
     },
     scan: async (_url, blocks): Promise<ScanResult> => {
       asked.push('scan');
@@ -245,6 +245,33 @@ describe('the annotator', () => {
       await later(20);
       expect(store.mentions).toHaveLength(1);
     }
+  });
+
+  it('keeps the mentions of a standard element’s shadow root when the element gets children to read instead', async () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const host = document.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>The Founding Act holds.</p>';
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    await annotate(store, background);
+    expect(store.mentions).toHaveLength(1);
+    const slotted = document.createElement('span');
+    slotted.textContent = 'slotted';
+    host.append(slotted);
+    await later(SETTLE_MS + 300);
+    expect(store.mentions).toHaveLength(1);
+  });
+
+  it('does not read a change it saw just before the site was switched off', async () => {
+    document.body.innerHTML = '<p>The Founding Act was signed in Paris.</p><p>Draft</p>';
+    const { background, answer, scanned } = fakeBackground(true);
+    const annotator = new Annotator(running.signal, new MentionStore(), document, background);
+    await annotator.refresh();
+    (document.querySelectorAll('p')[1]?.firstChild as Text).data = 'Secret';
+    answer.enabled = false;
+    await annotator.refresh();
+    await later(SETTLE_MS + 300);
+    expect(scanned.flat()).not.toContain('Secret');
   });
 
   it('drops the mention whose text the page changed, and reads that text again', async () => {
