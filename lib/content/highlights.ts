@@ -64,6 +64,8 @@ export function liveRange(range: AbstractRange): Range | undefined {
 
 /** One live Range per document, moved to whichever painted range is being measured. */
 const scratch = new WeakMap<Document, Range>();
+/** The documents whose shared Range is in use right now (a `use` that measures again). */
+const inUse = new WeakSet<Document>();
 
 /**
  * Runs `use` with a live Range over the same text as `range` (to measure it, or compare a
@@ -74,14 +76,20 @@ const scratch = new WeakMap<Document, Range>();
 export function measureRange<T>(range: AbstractRange, use: (live: Range) => T): T | undefined {
   const doc = range.startContainer.ownerDocument;
   if (!doc) return undefined;
+  if (inUse.has(doc)) {
+    const own = liveRange(range);
+    return own && use(own);
+  }
   let live = scratch.get(doc);
   if (!live) {
     live = doc.createRange();
     scratch.set(doc, live);
   }
+  inUse.add(doc);
   try {
     return moveTo(live, range) ? use(live) : undefined;
   } finally {
+    inUse.delete(doc);
     // Let go of the page's nodes, so a removed paragraph is not kept alive by it.
     live.setStart(doc, 0);
     live.collapse(true);

@@ -173,7 +173,10 @@ export class CardSession {
       return;
     }
     const { range } = this.deps.store.mentions[index] as PaintedMention;
-    if (range !== open.range) this.follow(open, range);
+    if ((range !== open.range || open.live.collapsed) && !this.follow(open, range)) {
+      this.close({ restoreFocus: true });
+      return;
+    }
     open.index = index;
     open.cardIds = cardIds;
     if (!this.cards.get(open.cardId)) open.cardId = cardIds[0] as string;
@@ -197,17 +200,22 @@ export class CardSession {
     return undefined;
   }
 
-  /** Moves the open card, its tint and keyboard navigation's start to the mention's new range. */
-  private follow(open: OpenCard, range: AbstractRange): void {
+  /**
+   * Moves the open card, its tint and keyboard navigation's start to the mention's new
+   * range; false when that range cannot be measured.
+   */
+  private follow(open: OpenCard, range: AbstractRange): boolean {
+    const live = sameRange(open.live, range) && !open.live.collapsed ? open.live : liveRange(range);
+    if (!live) return false;
     open.range = range;
     this.lastRange = range;
     this.deps.active.show(range);
-    if (sameRange(open.live, range)) return;
-    const live = liveRange(range);
-    if (!live) return;
-    open.stopFollowing();
-    open.live = live;
-    open.stopFollowing = followRange(live, this.deps.host.float());
+    if (live !== open.live) {
+      open.stopFollowing();
+      open.live = live;
+      open.stopFollowing = followRange(live, this.deps.host.float());
+    }
+    return true;
   }
 
   /** The page element focused before the card took focus, to give focus back on close. */

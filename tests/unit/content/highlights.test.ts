@@ -1,4 +1,6 @@
-import { ACTIVE_HIGHLIGHT, clearMentions, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
+// @vitest-environment happy-dom
+import { ACTIVE_HIGHLIGHT, clearMentions, MENTION_HIGHLIGHT, measureRange } from '@/lib/content/highlights';
+import { staticRange } from '../static-range';
 
 /** A registry like the page's, holding names only (Highlight objects do not matter here). */
 function registryWith(names: string[]): Map<string, unknown> {
@@ -22,5 +24,42 @@ describe('clearing the mentions', () => {
     };
     expect(() => clearMentions(xrayView as unknown as HighlightRegistry)).not.toThrow();
     expect([...registry.keys()]).toEqual(['page-own']);
+  });
+});
+
+describe('measuring a painted range', () => {
+  function page() {
+    document.body.innerHTML = '<p>NATO met. The Founding Act held.</p>';
+    return document.querySelector('p')?.firstChild as Text;
+  }
+
+  it('measures the text under the range, and lets go of the page afterwards', () => {
+    const text = page();
+    let shared: Range | undefined;
+    const measured = measureRange(staticRange(text, 14, 26), (live) => {
+      shared = live;
+      return live.toString();
+    });
+    expect(measured).toBe('Founding Act');
+    expect(shared?.startContainer).toBe(document);
+    expect(shared?.collapsed).toBe(true);
+  });
+
+  it('answers undefined, without calling back, when the text got shorter than the range', () => {
+    const text = page();
+    const range = staticRange(text, 14, 26);
+    text.data = 'NATO met.';
+    const use = vi.fn(() => 'measured');
+    expect(measureRange(range, use)).toBeUndefined();
+    expect(use).not.toHaveBeenCalled();
+  });
+
+  it('gives a measurement made inside another one a range of its own', () => {
+    const text = page();
+    const outer = measureRange(staticRange(text, 14, 26), (live) => {
+      const inner = measureRange(staticRange(text, 0, 4), (other) => other.toString());
+      return `${inner} / ${live.toString()}`;
+    });
+    expect(outer).toBe('NATO / Founding Act');
   });
 });
