@@ -1,5 +1,5 @@
+import { readsShadowOf } from './element-kinds';
 import type { PaintedMention } from './mention-store';
-import { readsShadowOf } from './text-blocks';
 
 /**
  * The node a walk up the page goes to next: the parent, or from a shadow root its host when

@@ -1,4 +1,5 @@
-import { BLOCK_TAGS, insideSkipped, isEditable, SHADOW_HOST_TAGS, SKIPPED_TAGS } from './skip';
+import { BLOCK, CUSTOM, HOST, KINDS, kindOf, SKIP } from './element-kinds';
+import { BLOCK_TAGS, insideSkipped, isEditable } from './skip';
 
 /** One text node's place in its block's text. */
 export interface Piece {
@@ -27,47 +28,6 @@ export function blockOwner(node: Node): Node | null {
   let parent = node.parentNode;
   while (parent && !isBlock(parent) && parent.nodeType === 1) parent = parent.parentNode;
   return parent;
-}
-
-/**
- * What the reader does with an element, by local name (bits). Exported, with kindOf and
- * editableUnder, for the readers the benchmark compares with this one (tests/bench/reader/).
- */
-export const BLOCK = 1;
-export const SKIP = 2;
-/** May carry a shadow root: only these elements and custom elements can (attachShadow). */
-export const HOST = 4;
-/** A custom element: its shadow root is looked for at once. */
-export const CUSTOM = 8;
-
-/** Kind of each local name seen so far; filled on first sight, as custom element names vary. */
-const kinds = new Map<string, number>();
-for (const name of BLOCK_TAGS) kinds.set(name, BLOCK);
-for (const name of SKIPPED_TAGS) kinds.set(name, SKIP);
-for (const name of SHADOW_HOST_TAGS) kinds.set(name, (kinds.get(name) ?? 0) | HOST);
-
-/** The kind of an element with this local name (see BLOCK, SKIP, HOST, CUSTOM). */
-export function kindOf(localName: string): number {
-  let kind = kinds.get(localName);
-  if (kind === undefined) {
-    // A custom element's name has a hyphen; any other unknown element is plain inline.
-    kind = localName.includes('-') ? HOST | CUSTOM : 0;
-    kinds.set(localName, kind);
-  }
-  return kind;
-}
-
-/**
- * Whether the reader reads the open shadow root of `host`: a custom element's always, a
- * standard host's only when it has no child to read instead (see BlockReader.read).
- */
-export function readsShadowOf(host: Element): boolean {
-  const kind = kindOf(host.localName);
-  if ((kind & CUSTOM) !== 0) return true;
-  if ((kind & HOST) === 0) return false;
-  for (let child = host.firstChild; child; child = child.nextSibling)
-    if (child.nodeType === 1 || child.nodeType === 3) return false;
-  return true;
 }
 
 /**
@@ -155,7 +115,7 @@ export class BlockReader {
         } else {
           const element = node as Element;
           const name = element.localName;
-          let kind = kinds.get(name);
+          let kind = KINDS.get(name);
           if (kind === undefined) kind = kindOf(name);
           const skipped =
             (kind & SKIP) !== 0 ||

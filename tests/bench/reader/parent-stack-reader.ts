@@ -7,16 +7,10 @@
  * (one `parentNode` per node, on a `nextNode()` walk); the product's reader now walks with
  * `firstChild` / `nextSibling` and climbs only when a subtree is done. Not used by the product.
  */
+
+import { BLOCK, CUSTOM, HOST, kindOf, SKIP } from '../../../lib/content/element-kinds';
 import { insideSkipped, isEditable } from '../../../lib/content/skip';
-import {
-  BLOCK,
-  CUSTOM,
-  editableUnder,
-  HOST,
-  kindOf,
-  SKIP,
-  type TextBlock,
-} from '../../../lib/content/text-blocks';
+import { editableUnder, type TextBlock } from '../../../lib/content/text-blocks';
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /** How many nodes are read between two looks at the clock. */

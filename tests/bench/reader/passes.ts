@@ -3,8 +3,10 @@
  * show where the page reader's first-read cost goes. Bundled and evaluated in the page; each
  * pass returns a number so no work can be optimised away.
  */
+
+import { BLOCK, kindOf, SKIP } from '../../../lib/content/element-kinds';
 import { BLOCK_TAGS, SHADOW_HOST_TAGS, SKIPPED_TAGS } from '../../../lib/content/skip';
-import { BLOCK, BlockReader, kindOf, SKIP, type TextBlock } from '../../../lib/content/text-blocks';
+import { BlockReader, type TextBlock } from '../../../lib/content/text-blocks';
 import { ParentStackReader } from './parent-stack-reader';
 import { CHILDLESS_HOSTS, ELEMENT_STEP, TEXT_STEP, XPathReader } from './xpath-reader';
 
