@@ -4,6 +4,7 @@ import { samePreferences } from '../protocol/preferences';
 import { dirtyRoots, outermost } from './dirty-roots';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
 import { isHtmlDocument } from './html-document';
+import { LateShadows } from './late-shadows';
 import type { MentionStore, PaintedMention } from './mention-store';
 import { insideAny, sortByDocument, stillFits } from './range-order';
 import { adoptMentionStyle } from './style';
@@ -45,6 +46,8 @@ export class Annotator {
   private cards: ScanResult['cards'] = {};
   private result: ScanResult | undefined;
   private readonly observer: MutationObserver;
+  /** Components read before their script gave them a shadow root. */
+  private readonly late = new LateShadows((roots) => this.onLateShadows(roots));
   private dirty = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private removeStyle: (() => void) | undefined;
@@ -89,6 +92,8 @@ export class Annotator {
     this.enabled = true;
     // Read in a task of our own, not in the one that evaluated the content script.
     await yieldToMain();
+    // The whole page is read again, and with it every component still without a shadow root.
+    this.late.clear();
     const blocks = await this.readBlocks([this.doc.body as Node]);
     const found: Located[] = [];
     this.cards = {};
@@ -118,7 +123,10 @@ export class Annotator {
         await yieldToMain();
       blocks.push(...reader.blocks);
       // Text in a component can change too; its mentions are painted like any other.
-      if (this.enabled && !this.signal.aborted) for (const shadow of reader.shadowRoots) this.observe(shadow);
+      if (this.enabled && !this.signal.aborted) {
+        for (const shadow of reader.shadowRoots) this.observe(shadow);
+        this.late.add(reader.shadowless);
+      }
     }
     return blocks;
   }
@@ -172,6 +180,21 @@ export class Annotator {
   private onMutations(records: MutationRecord[]): void {
     for (const root of dirtyRoots(records)) this.dirty.add(root);
     if (this.dirty.size === 0 && !records.some((r) => r.removedNodes.length > 0)) return;
+    this.schedule();
+  }
+
+  /** A component got its shadow root after it was read: the root is read like changed text. */
+  private onLateShadows(roots: ShadowRoot[]): void {
+    if (!this.enabled || this.signal.aborted) return;
+    for (const root of roots) {
+      this.observe(root);
+      this.dirty.add(root);
+    }
+    this.schedule();
+  }
+
+  /** Reads the dirty parts of the page once changes have settled. */
+  private schedule(): void {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       this.queue = this.queue.then(() => this.rescanDirty()).catch(() => undefined);
@@ -203,6 +226,7 @@ export class Annotator {
   private disable(preferences = this.result?.preferences): number {
     this.enabled = false;
     this.observer.disconnect();
+    this.late.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.dirty.clear();
@@ -215,6 +239,7 @@ export class Annotator {
   private stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.observer.disconnect();
+    this.late.clear();
     clearMentions();
     this.removeStyle?.();
     this.removeStyle = undefined;

@@ -6,13 +6,20 @@ import { putRecord, refreshTabs } from '../support/load-cards';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
-import { addLateParagraph, LIVE_PAGE, removeLateParagraph } from './live-page';
+import {
+  addLateParagraph,
+  defineLateQuote,
+  LATE_COMPONENT_PAGE,
+  LIVE_PAGE,
+  removeLateParagraph,
+} from './live-page';
 
 let pages: StaticServer;
 test.beforeAll(async () => {
   pages = await startStaticServer({
     ...goldenRoutes(),
     '/live.html': { body: LIVE_PAGE },
+    '/late-component.html': { body: LATE_COMPONENT_PAGE },
   });
 });
 test.afterAll(() => pages.close());
@@ -88,6 +95,25 @@ test('follows text edited inside the open shadow root of a component the page ad
   await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
   await page.evaluate(() => {
     const quote = document.querySelector('x-quote')?.shadowRoot?.querySelector('p')?.firstChild as Text;
+    quote.data = 'No reply yet.';
+  });
+  await expect.poll(() => paintedMentions(page)).toEqual([]);
+});
+
+test('paints a component whose script gives it a shadow root after the page was read', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/late-component.html'));
+  await page.waitForTimeout(300);
+  expect(await paintedMentions(page)).toEqual([]);
+  // Upgrading the element attaches and fills its shadow root: no mutation record tells of it.
+  const defined = Date.now();
+  await page.evaluate(defineLateQuote);
+  await expect.poll(() => paintedMentions(page), { timeout: 2000, intervals: [50] }).toEqual(['Moscow']);
+  expect(Date.now() - defined).toBeLessThan(1500);
+  await page.evaluate(() => {
+    const quote = document.querySelector('x-late-quote')?.shadowRoot?.querySelector('p')?.firstChild as Text;
     quote.data = 'No reply yet.';
   });
   await expect.poll(() => paintedMentions(page)).toEqual([]);

@@ -16,7 +16,13 @@ import { type StaticServer, startStaticServer } from '../support/static-server';
 import { DEMO_PAGE, expect, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
 import { HOSTILE_DOM_PAGE, realAdoptedSheets } from './hostile-dom';
-import { addLateParagraph, LIVE_PAGE, removeLateParagraph } from './live-page';
+import {
+  addLateParagraph,
+  defineLateQuote,
+  LATE_COMPONENT_PAGE,
+  LIVE_PAGE,
+  removeLateParagraph,
+} from './live-page';
 
 // Firefox runs the same build for a different engine: its isolated world differs from
 // Chromium's, and a style that works in Chromium can be refused there. One browser for the
@@ -32,6 +38,7 @@ test.beforeAll(async () => {
     '/demo.html': DEMO_PAGE,
     ...goldenRoutes(),
     '/live.html': { body: LIVE_PAGE },
+    '/late-component.html': { body: LATE_COMPONENT_PAGE },
   });
   scripted = await startStaticServer({ '/hostile.html': { body: HOSTILE_DOM_PAGE } }, { scripts: true });
   browser = await launchFirefoxWithExtension(firefox as string);
@@ -133,6 +140,17 @@ test('Firefox: a page that changes is followed: added, removed and edited text, 
   await expect.poll(() => mentions(page), { timeout: 3000 }).toEqual(['Moscow', 'Kremlin']);
   await writeDensity('all'); // the default, for the tests after this one
   await settings.close();
+  await page.close();
+});
+
+test('Firefox: a component whose script gives it a shadow root after the page was read is painted', async () => {
+  const page = await browser.newPage();
+  await page.goto(pages.url('/late-component.html'));
+  await firstScanPainted(page);
+  expect(await mentions(page)).toEqual([]);
+  // The content script sees the page's shadow root through its Xray view of the element.
+  await page.evaluate(defineLateQuote);
+  await expect.poll(() => mentions(page), { timeout: 2000, intervals: [50] }).toEqual(['Moscow']);
   await page.close();
 });
 

@@ -14,3 +14,20 @@ export function addLateParagraph(): void {
 export function removeLateParagraph(): void {
   document.getElementById('late')?.remove();
 }
+
+/** A page with a component whose script has not run yet: the element has no shadow root. */
+export const LATE_COMPONENT_PAGE =
+  '<!doctype html><html lang="en"><body><main><p>Static text.</p><x-late-quote></x-late-quote></main></body></html>';
+
+/** Run in the page: the component's script arrives and fills its shadow root with a mention. */
+export function defineLateQuote(): void {
+  customElements.define(
+    'x-late-quote',
+    class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' }).innerHTML = '<p>A reply from Moscow.</p>';
+      }
+    },
+  );
+}

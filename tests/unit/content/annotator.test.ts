@@ -1,87 +1,21 @@
 // @vitest-environment happy-dom
-import { Annotator, type PageBackground, SETTLE_MS } from '@/lib/content/annotator';
+import { SETTLE_MS } from '@/lib/content/annotator';
 import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
-import type { ScanResult } from '@/lib/protocol/messages';
 import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
 import { TestStaticRange } from '../static-range';
+import {
+  annotate,
+  fakeBackground,
+  later,
+  recordPaints,
+  registry,
+  startAnnotator,
+  stopAnnotators,
+  useAnnotatorPage,
+} from './annotator-support';
 
-// happy-dom has no CSS Custom Highlight API; Chromium's is exercised by the e2e suites.
-// These stand-ins only hold what the annotator registers, so its order of work can be seen.
-class TestHighlight extends Set<AbstractRange> {
-  constructor(...ranges: AbstractRange[]) {
-    super(ranges);
-  }
-}
-const registry = new Map<string, TestHighlight>();
-
-beforeAll(() => {
-  vi.stubGlobal('CSS', { highlights: registry });
-  vi.stubGlobal('Highlight', TestHighlight);
-  vi.stubGlobal('StaticRange', TestStaticRange);
-});
-afterAll(() => vi.unstubAllGlobals());
-/** Every annotator a test starts is stopped after it, so none goes on reacting to the next test's page. */
-let running = new AbortController();
-afterEach(() => {
-  running.abort();
-  running = new AbortController();
-  registry.set = Map.prototype.set;
-});
-
-/** Records every highlight the annotator registers from now on, in order. */
-function recordPaints(): TestHighlight[] {
-  const paints: TestHighlight[] = [];
-  registry.set = (name, highlight) => {
-    paints.push(highlight);
-    return Map.prototype.set.call(registry, name, highlight) as typeof registry;
-  };
-  return paints;
-}
-
-/** Resolves after a task of its own, or after `ms`: mutation records are delivered by then. */
-function later(ms = 0): Promise<void> {
-  return new Promise((wake) => setTimeout(wake, ms));
-}
-
-/** An annotator over this document, stopped after the test. */
-function annotate(store: MentionStore, background: PageBackground): Promise<number> {
-  return new Annotator(running.signal, store, document, background).refresh();
-}
-
-beforeEach(() => {
-  registry.clear();
-  document.body.innerHTML = '<p>The Founding Act was signed in Paris.</p>';
-});
-
-/** A background that records what it was asked and finds "Founding Act". */
-function fakeBackground(enabled: boolean) {
-  const asked: string[] = [];
-  const scanned: string[][] = [];
-  /** Whether the site is on, and the reader's preferences, as the background answers; a test may change them. */
-  const answer = { enabled, preferences: DEFAULT_PREFERENCES };
-  const background: PageBackground = {
-    state: async () => {
-      asked.push('state');
-      return { enabled: answer.enabled, preferences: answer.preferences };
-    },
-    scan: async (_url, blocks): Promise<ScanResult> => {
-      asked.push('scan');
-      scanned.push(blocks);
-      const mentions = blocks.flatMap((text, block) => {
-        const start = text.indexOf('Founding Act');
-        return start < 0 ? [] : [{ block, start, end: start + 12, cardIds: ['founding-act'] }];
-      });
-      return {
-        enabled: true,
-        mentions,
-        cards: {},
-        preferences: answer.preferences,
-      };
-    },
-  };
-  return { background, asked, scanned, answer };
-}
+useAnnotatorPage('<p>The Founding Act was signed in Paris.</p>');
 
 describe('the annotator', () => {
   it('asks whether to read the page first, then sends the text and paints the answer', async () => {
@@ -134,7 +68,7 @@ describe('the annotator', () => {
     added.textContent = 'First, the Founding Act.';
     document.body.prepend(added);
     await vi.waitFor(() => expect(store.mentions).toHaveLength(2), { timeout: 2000 });
-    running.abort();
+    stopAnnotators();
     expect(scanned.at(-1)).toEqual(['First, the Founding Act.']);
     expect(store.mentions[0]?.range.startContainer).toBe(added.firstChild);
     expect(store.mentions[1]?.range).toBe(before);
@@ -153,7 +87,7 @@ describe('the annotator', () => {
     section.append(then);
     await vi.waitFor(() => expect(store.mentions.length).toBeGreaterThan(1), { timeout: 2000 });
     await later(SETTLE_MS + 150);
-    running.abort();
+    stopAnnotators();
     // Both batches went into one rescan, which read the section, the new paragraph with it, once.
     expect(scanned.slice(1)).toEqual([['First, the Founding Act.', 'Then the Founding Act again.']]);
     expect(store.mentions.map((m) => (m.range.startContainer as Text).data)).toEqual([
@@ -180,7 +114,7 @@ describe('the annotator', () => {
     }
     const ticking = performance.now() - started;
     await new Promise((wake) => setTimeout(wake, 400));
-    running.abort();
+    stopAnnotators();
     const rescans = scanned.slice(1);
     // At most one rescan per settling delay however fast it ticks, each of the clock's line alone.
     expect(rescans.length).toBeGreaterThan(0);
@@ -265,7 +199,7 @@ describe('the annotator', () => {
   it('does not read a change it saw just before the site was switched off', async () => {
     document.body.innerHTML = '<p>The Founding Act was signed in Paris.</p><p>Draft</p>';
     const { background, answer, scanned } = fakeBackground(true);
-    const annotator = new Annotator(running.signal, new MentionStore(), document, background);
+    const annotator = startAnnotator(new MentionStore(), background);
     await annotator.refresh();
     (document.querySelectorAll('p')[1]?.firstChild as Text).data = 'Secret';
     answer.enabled = false;
@@ -283,7 +217,7 @@ describe('the annotator', () => {
     await vi.waitFor(() => expect(store.mentions).toHaveLength(0), { timeout: 2000 });
     text.data = 'Later: the Founding Act.';
     await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
-    running.abort();
+    stopAnnotators();
     const range = store.mentions[0]?.range as AbstractRange;
     expect(liveRange(range)?.toString()).toBe('Founding Act');
   });
