@@ -43,6 +43,14 @@ export const passes: Record<string, () => number> = {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += (node as Text).data.length;
     return chars;
   },
+  /** The page's markup as one string, as a reader in another document would need it (session 11). */
+  serializeBody() {
+    return document.body.outerHTML.length;
+  },
+  /** The same, put in a message the way extension messaging serialises it (JSON). */
+  serializeJson() {
+    return JSON.stringify({ html: document.body.outerHTML }).length;
+  },
   /** Every element and text node visited, nothing read but the node type. */
   allNodes() {
     const walker = document.createTreeWalker(document.body, SHOW_ELEMENT_AND_TEXT);
