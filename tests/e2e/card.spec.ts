@@ -10,6 +10,7 @@ import type { StaticServer } from '../support/static-server';
 import { serviceWorker, startCardPages, visit } from './card/card-pages';
 import type { CardProbe } from './card/card-probe';
 import { boundCommands, sendToActiveTab, zoomActiveTab } from './card/extension-side';
+import { expectCardUnder, type Rect } from './card/placement';
 import { expect, paintedMentions, test } from './fixtures';
 
 // How the card opens, stays and goes: pointer, keyboard, touch, and where it lands.
@@ -74,17 +75,6 @@ async function watchForCard(page: Page, at: { x: number; y: number }, pointer: {
     });
     return (await handle.jsonValue()) as CardTiming;
   };
-}
-
-/** A box in viewport coordinates: a line of a mention, or the card. */
-type Rect = { left: number; top: number; right?: number; bottom: number };
-
-/** The card sits just under `line` (Floating UI's 6 px offset, plus rounding), aligned to its start. */
-function expectCardUnder(card: Rect | undefined, line: Rect): void {
-  const gap = (card?.top ?? Number.NaN) - line.bottom;
-  expect(gap).toBeGreaterThanOrEqual(0);
-  expect(gap).toBeLessThanOrEqual(10);
-  expect(Math.abs((card?.left ?? Number.NaN) - line.left)).toBeLessThanOrEqual(1);
 }
 
 /** Rests the pointer on the middle of `box` and waits for the card; returns the card's box. */

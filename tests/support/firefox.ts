@@ -44,6 +44,9 @@ export function launchFirefox(executablePath: string, prefs: Record<string, unkn
     executablePath,
     headless: true,
     extraPrefsFirefox: { ...OFFLINE_PREFS, ...prefs },
+    // The size the Chromium card tests use. Set here, at launch: Firefox 140's WebDriver BiDi
+    // refuses page.setViewport later (it has no emulation.setScreenOrientationOverride).
+    defaultViewport: { width: 1000, height: 800 },
     // One stuck call fails its test in seconds instead of taking the suite's whole budget.
     protocolTimeout: 30_000,
   });
