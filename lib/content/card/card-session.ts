@@ -65,6 +65,12 @@ const ORIGIN_RANK: Record<Origin, number> = { hover: 0, tap: 1, keyboard: 2 };
 export class CardSession {
   private current: OpenCard | undefined;
   private lastRange: AbstractRange | undefined;
+  /**
+   * The live Range of the mention shown last, kept after its card closes so that keyboard
+   * navigation goes on from that mention when the page moves its text. One Range costs the
+   * page's own DOM work next to nothing (thousands did, see highlights.ts).
+   */
+  private lastLive: Range | undefined;
   /** The cards the page can show; shared with hit-testing and navigation. */
   readonly cards: PageCards;
 
@@ -82,9 +88,18 @@ export class CardSession {
     return this.current?.pinned === true;
   }
 
-  /** The mention shown last, even after its card closed; keyboard navigation goes on from it. */
+  /**
+   * The mention shown last, even after its card closed; keyboard navigation goes on from it.
+   * Looked for where its live Range has moved with the text, then at its painted ends.
+   */
   get lastIndex(): number | undefined {
-    return this.lastRange ? findMention(this.deps.store.mentions, this.lastRange) : undefined;
+    const mentions = this.deps.store.mentions;
+    for (const range of [this.lastLive, this.lastRange]) {
+      // A live Range collapses when its text is replaced whole: it no longer says where.
+      const i = range && !range.collapsed ? findMention(mentions, range) : undefined;
+      if (i !== undefined) return i;
+    }
+    return undefined;
   }
 
   /** True while focus is inside the card. */
@@ -136,6 +151,7 @@ export class CardSession {
       };
       this.current = next;
       this.lastRange = mention.range;
+      this.lastLive = live;
       this.deps.active.show(mention.range);
       // Floating UI reads the direction to mirror "start" placements on RTL pages.
       float.dir = next.dir;
@@ -209,6 +225,7 @@ export class CardSession {
     if (!live) return false;
     open.range = range;
     this.lastRange = range;
+    this.lastLive = live;
     this.deps.active.show(range);
     if (live !== open.live) {
       open.stopFollowing();
