@@ -47,7 +47,7 @@ export class Annotator {
   private result: ScanResult | undefined;
   private readonly observer: MutationObserver;
   /** Components read before their script gave them a shadow root. */
-  private readonly late = new LateShadows((roots) => this.onLateShadows(roots));
+  private readonly late: LateShadows;
   private dirty = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private removeStyle: (() => void) | undefined;
@@ -64,7 +64,13 @@ export class Annotator {
     private readonly background: PageBackground = extensionBackground,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.late = new LateShadows(signal, (roots) => this.onLateShadows(roots));
     signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** How many components are watched for a shadow root that comes late (for tests). */
+  get lateComponents(): number {
+    return this.late.size;
   }
 
   /** Reads the whole page again and repaints; resolves with the number of mentions. */
@@ -125,6 +131,8 @@ export class Annotator {
       // Text in a component can change too; its mentions are painted like any other.
       if (this.enabled && !this.signal.aborted) {
         for (const shadow of reader.shadowRoots) this.observe(shadow);
+        // A component this read found with its root needs no look; one found without, does.
+        this.late.forget(reader.shadowRoots.map((shadow) => shadow.host));
         this.late.add(reader.shadowless);
       }
     }
@@ -239,7 +247,6 @@ export class Annotator {
   private stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.observer.disconnect();
-    this.late.clear();
     clearMentions();
     this.removeStyle?.();
     this.removeStyle = undefined;

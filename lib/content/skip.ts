@@ -99,9 +99,17 @@ export function isSkipped(element: Element): boolean {
   return SKIPPED_TAGS.has(element.localName) || isEditable(element);
 }
 
-/** True when the node, or an element around it, is never read (text typed in an editor, say). */
+/**
+ * True when the node, or an element around it, is never read (text typed in an editor, say).
+ * The walk goes on from a shadow root to its host: a component inside an editor is the
+ * editor's too.
+ */
 export function insideSkipped(node: Node): boolean {
-  for (let at: Node | null = node; at; at = at.parentNode)
+  for (
+    let at: Node | null = node;
+    at;
+    at = at.parentNode ?? (at.nodeType === 11 ? (at as ShadowRoot).host : null)
+  )
     if (at.nodeType === 1 && isSkipped(at as Element)) return true;
   return false;
 }

@@ -75,7 +75,7 @@ export class BlockReader {
   private editable: Set<Element> | undefined = new Set();
   /** Every open shadow root found so far, read or queued: the annotator watches them for changes. */
   readonly shadowRoots: ShadowRoot[] = [];
-  /** Custom elements read with no open shadow root: one may come when the component's script runs (see late-shadows.ts). */
+  /** Custom elements read with no open shadow root: the component's script may attach one (late-shadows.ts). */
   readonly shadowless: Element[] = [];
   /** Where the last slice stopped (see markPosition), until the next slice starts. */
   private resumeAt: Range | undefined;
@@ -124,7 +124,7 @@ export class BlockReader {
             (checkEditable !== 0 &&
               (checkEditable === 1 ? (editable as Set<Element>).has(element) : isEditable(element)));
           if (!skipped) {
-            if ((kind & CUSTOM) !== 0) this.queueShadow(element, true);
+            if ((kind & CUSTOM) !== 0 && !this.queueShadow(element)) this.shadowless.push(element);
             if ((kind & BLOCK) !== 0) flush();
             next = walker.firstChild();
             if (next) open.push(kind);
@@ -250,14 +250,13 @@ export class BlockReader {
     return this.walker;
   }
 
-  private queueShadow(element: Element, custom = false): void {
+  /** Queues the element's open shadow root to be read; false when it has none. */
+  private queueShadow(element: Element): boolean {
     const shadow = element.shadowRoot;
-    if (!shadow) {
-      if (custom) this.shadowless.push(element);
-      return;
-    }
+    if (!shadow) return false;
     this.roots.push(shadow);
     this.shadowRoots.push(shadow);
+    return true;
   }
 
   private flush(): void {

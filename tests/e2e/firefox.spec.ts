@@ -150,7 +150,7 @@ test('Firefox: a component whose script gives it a shadow root after the page wa
   expect(await mentions(page)).toEqual([]);
   // The content script sees the page's shadow root through its Xray view of the element.
   await page.evaluate(defineLateQuote);
-  await expect.poll(() => mentions(page), { timeout: 2000, intervals: [50] }).toEqual(['Moscow']);
+  await expect.poll(() => mentions(page), { timeout: 3000, intervals: [50] }).toEqual(['Moscow']);
   await page.close();
 });
 

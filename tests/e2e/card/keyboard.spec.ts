@@ -33,7 +33,8 @@ test('after a card reached by keyboard closes, the next command goes on from its
   const before = (await firstStart()) ?? Number.NaN;
   await page.evaluate(() => {
     const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0];
-    (first?.startContainer as Text).insertData(0, 'Indeed, ');
+    if (!first) throw new Error('nothing is painted');
+    (first.startContainer as Text).insertData(0, 'Indeed, ');
   });
   // The rescan paints the mention again where its text went, with a new range.
   await expect.poll(firstStart).toBe(before + 8);

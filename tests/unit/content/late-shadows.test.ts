@@ -2,8 +2,16 @@
 import { liveRange } from '@/lib/content/highlights';
 import { delayBefore, HOSTS_PER_LOOK, LateShadows } from '@/lib/content/late-shadows';
 import { MentionStore } from '@/lib/content/mention-store';
+import { insideSkipped } from '@/lib/content/skip';
 import { BlockReader } from '@/lib/content/text-blocks';
-import { annotate, fakeBackground, later, startAnnotator, useAnnotatorPage } from './annotator-support';
+import {
+  annotate,
+  fakeBackground,
+  later,
+  startAnnotator,
+  stopAnnotators,
+  useAnnotatorPage,
+} from './annotator-support';
 
 useAnnotatorPage('<p>Signed in Paris.</p>');
 
@@ -26,6 +34,13 @@ function defineComponent(name: string, html: string | undefined): void {
 
 /** `:defined` as the browser answers it; happy-dom's selector engine does not know it. */
 const definedHere = (element: Element) => customElements.get(element.localName) !== undefined;
+
+/** Each watch a test starts ends with it. */
+let watching = new AbortController();
+afterEach(() => {
+  watching.abort();
+  watching = new AbortController();
+});
 
 describe('the reader', () => {
   it('lists the custom elements it read without a shadow root, and only those', () => {
@@ -53,7 +68,7 @@ describe('watching components for a late shadow root', () => {
       ...document.body.querySelectorAll('x-late-a, x-late-b, x-late-c, x-late-d'),
     ] as Element[];
     const found: ShadowRoot[][] = [];
-    const watch = new LateShadows((roots) => found.push(roots), definedHere);
+    const watch = new LateShadows(watching.signal, (roots) => found.push(roots), definedHere);
     watch.add([a, b, c, d] as Element[]);
     watch.look();
     expect(found).toEqual([]);
@@ -73,7 +88,6 @@ describe('watching components for a late shadow root', () => {
     watch.look();
     expect(found).toHaveLength(1);
     expect(watch.size).toBe(0);
-    watch.clear();
   });
 
   it('asks a bounded number of elements per look, and the next look goes on with the others', () => {
@@ -81,6 +95,7 @@ describe('watching components for a late shadow root', () => {
     document.body.append(...hosts);
     const asked: Element[] = [];
     const watch = new LateShadows(
+      watching.signal,
       () => undefined,
       (element) => {
         asked.push(element);
@@ -95,18 +110,74 @@ describe('watching components for a late shadow root', () => {
     expect(asked.slice(0, 10)).toEqual(hosts.slice(HOSTS_PER_LOOK));
     expect(asked).toHaveLength(HOSTS_PER_LOOK);
     expect(watch.size).toBe(HOSTS_PER_LOOK + 10);
-    watch.clear();
   });
 
   it('looks on its own after hosts are added, and stops once none is left', async () => {
     document.body.innerHTML = '<x-late-e></x-late-e>';
     const found: ShadowRoot[][] = [];
-    const watch = new LateShadows((roots) => found.push(roots), definedHere);
+    const watch = new LateShadows(watching.signal, (roots) => found.push(roots), definedHere);
     watch.add([document.querySelector('x-late-e') as Element]);
     defineComponent('x-late-e', '<p>Moscow</p>');
     await vi.waitFor(() => expect(found).toHaveLength(1), { timeout: 2000 });
     expect(watch.size).toBe(0);
-    watch.clear();
+    expect(watch.pending).toBe(false);
+  });
+
+  it('is not put off by a page that keeps adding components', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      document.body.innerHTML = '<x-late-f></x-late-f>';
+      const found: ShadowRoot[][] = [];
+      const watch = new LateShadows(watching.signal, (roots) => found.push(roots), definedHere);
+      watch.add([document.querySelector('x-late-f') as Element]);
+      defineComponent('x-late-f', '<p>Moscow</p>');
+      // A ticker that puts a new component on the page more often than looks come.
+      for (let tick = 0; tick < 10; tick++) {
+        const stamp = document.createElement('x-stamp');
+        document.body.append(stamp);
+        watch.add([stamp]);
+        vi.advanceTimersByTime(400);
+      }
+      expect(found).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never looks again at a host defined without a shadow root, or at one found another way', () => {
+    document.body.innerHTML = '<x-light></x-light><x-found></x-found>';
+    const [light, foundElsewhere] = [...document.body.children];
+    const asked: Element[] = [];
+    const watch = new LateShadows(
+      watching.signal,
+      () => undefined,
+      (element) => {
+        asked.push(element);
+        return true;
+      },
+    );
+    watch.add([light as Element]);
+    watch.look();
+    expect(asked).toEqual([light]);
+    // A rescan of the block around it lists it again: no new look comes for it.
+    watch.add([light as Element]);
+    expect(watch.size).toBe(0);
+    watch.add([foundElsewhere as Element]);
+    watch.forget([foundElsewhere as Element]);
+    watch.add([foundElsewhere as Element]);
+    expect(watch.size).toBe(0);
+  });
+
+  it('ends when its signal aborts', () => {
+    document.body.innerHTML = '<x-late-g></x-late-g>';
+    const watch = new LateShadows(watching.signal, () => undefined, definedHere);
+    watch.add([document.querySelector('x-late-g') as Element]);
+    expect(watch.pending).toBe(true);
+    watching.abort();
+    expect(watch.size).toBe(0);
+    expect(watch.pending).toBe(false);
+    watch.add([document.querySelector('x-late-g') as Element]);
+    expect(watch.pending).toBe(false);
   });
 });
 
@@ -133,10 +204,45 @@ describe('the annotator and components whose script comes late', () => {
     const { background, answer, scanned } = fakeBackground(true);
     const annotator = startAnnotator(new MentionStore(), background);
     await annotator.refresh();
+    expect(annotator.lateComponents).toBe(1);
     answer.enabled = false;
     await annotator.refresh();
+    expect(annotator.lateComponents).toBe(0);
     defineComponent('x-quote-off', '<p>The Founding Act holds.</p>');
     await later(1200);
     expect(scanned.flat()).not.toContain('The Founding Act holds.');
+  });
+
+  it('stops watching when the content script’s context ends', async () => {
+    document.body.innerHTML = '<p>Signed in Paris.</p><x-quote-gone></x-quote-gone>';
+    const { background } = fakeBackground(true);
+    const annotator = startAnnotator(new MentionStore(), background);
+    await annotator.refresh();
+    expect(annotator.lateComponents).toBe(1);
+    stopAnnotators();
+    expect(annotator.lateComponents).toBe(0);
+  });
+
+  it('reads a late shadow root once when a change around its host is read first', async () => {
+    document.body.innerHTML = '<p id="a">Before <x-dup></x-dup></p>';
+    const { background, scanned } = fakeBackground(true);
+    await annotate(new MentionStore(), background);
+    // In one task the component's script runs and the page edits the paragraph around it.
+    defineComponent('x-dup', '<p>The Founding Act holds.</p>');
+    (document.getElementById('a')?.firstChild as Text).data = 'After ';
+    await vi.waitFor(() => expect(scanned.flat()).toContain('The Founding Act holds.'), { timeout: 2000 });
+    // Past the next look and its settling delay.
+    await later(1000);
+    expect(scanned.flat().filter((text) => text === 'The Founding Act holds.')).toHaveLength(1);
+  });
+});
+
+describe('skipped regions', () => {
+  it('cover the shadow roots of components inside them', () => {
+    document.body.innerHTML = '<div contenteditable><x-inner></x-inner></div>';
+    const shadow = (document.querySelector('x-inner') as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>typed</p>';
+    expect(insideSkipped(shadow.querySelector('p') as Element)).toBe(true);
+    expect(insideSkipped(shadow)).toBe(true);
   });
 });
