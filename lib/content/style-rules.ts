@@ -3,28 +3,36 @@ import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT } from './highlights';
 // The style of Backstory's highlights, as plain text, so that the content script and the
 // build (wxt.config.ts, for Firefox) share one definition.
 
+/**
+ * Every rule applies on screen only: a printed article carries no trace of Backstory, as
+ * a reader who prints a page to read or file it would expect.
+ */
+function onScreen(rules: string): string {
+  return `@media not print {\n${rules}\n}`;
+}
+
 /** A dotted underline in the text's own colour stays readable on light and dark pages. */
-export const MENTION_RULES = `::highlight(${MENTION_HIGHLIGHT}) {
+export const MENTION_RULES = onScreen(`::highlight(${MENTION_HIGHLIGHT}) {
   text-decoration-line: underline;
   text-decoration-style: dotted;
   text-decoration-thickness: 2px;
   text-decoration-color: color-mix(in srgb, currentColor 70%, #2f7bd8);
   text-underline-offset: 3px;
-}`;
+}`);
 
 /**
  * Firefox (140 ESR, the one tested) paints a highlight's background but not its
  * text-decoration, so there the mention also gets a light tint of the same blue, which
  * reads on light and dark pages.
  */
-const MENTION_TINT_RULES = `::highlight(${MENTION_HIGHLIGHT}) {
+const MENTION_TINT_RULES = onScreen(`::highlight(${MENTION_HIGHLIGHT}) {
   background-color: color-mix(in srgb, #2f7bd8 16%, transparent);
-}`;
+}`);
 
 /** The mention whose card is open gets a stronger tint of the same blue. */
-export const ACTIVE_RULES = `::highlight(${ACTIVE_HIGHLIGHT}) {
+export const ACTIVE_RULES = onScreen(`::highlight(${ACTIVE_HIGHLIGHT}) {
   background-color: color-mix(in srgb, #2f7bd8 24%, transparent);
-}`;
+}`);
 
 /**
  * The stylesheet of Firefox builds, which the manifest gives to the content script

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../support/launch';
 import { putRecord, refreshTabs } from '../support/load-cards';
+import { readPainted } from '../support/painted-ranges';
+import { bluishShare } from '../support/pixels';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
@@ -117,6 +119,29 @@ test('paints a component whose script gives it a shadow root after the page was 
     quote.data = 'No reply yet.';
   });
   await expect.poll(() => paintedMentions(page)).toEqual([]);
+});
+
+test('mentions are underlined on screen and leave no trace in print', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/live.html'));
+  await page.evaluate(() => {
+    (document.querySelector('p')?.firstChild as Text).data = 'Static text about Moscow.';
+  });
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
+  const [moscow] = await page.evaluate(readPainted, 'backstory-mention');
+  const { left, top, right, bottom } = moscow?.box ?? { left: 0, top: 0, right: 0, bottom: 0 };
+  // The underline sits a few pixels under the text.
+  const clip = { x: left, y: top, width: right - left, height: bottom - top + 6 };
+  const blank = await extension.context.newPage();
+  const bluish = async () => {
+    const png = (await page.screenshot({ clip })).toString('base64');
+    return blank.evaluate(bluishShare, `data:image/png;base64,${png}`);
+  };
+  expect(await bluish()).toBeGreaterThan(0.02);
+  await page.emulateMedia({ media: 'print' });
+  expect(await bluish()).toBe(0);
+  await page.emulateMedia({ media: 'screen' });
+  expect(await bluish()).toBeGreaterThan(0.02);
 });
 
 test('the per-site switch clears every highlight and restores them', async ({ extension }) => {

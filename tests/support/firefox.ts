@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readPainted } from './painted-ranges';
+import { bluishShare } from './pixels';
 
 /** Where `wxt build -b firefox` puts the Firefox build. */
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
@@ -128,20 +129,7 @@ export async function mentionTint(page: Page): Promise<number> {
   const png = await page.screenshot({ clip: box, encoding: 'base64' });
   const scratch = await page.browser().newPage();
   try {
-    return await scratch.evaluate(async (source) => {
-      const image = new Image();
-      image.src = source;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      let tinted = 0;
-      for (let i = 0; i < pixels.length; i += 4) if ((pixels[i + 2] ?? 0) - (pixels[i] ?? 0) >= 12) tinted++;
-      return tinted / (pixels.length / 4);
-    }, `data:image/png;base64,${png}`);
+    return await scratch.evaluate(bluishShare, `data:image/png;base64,${png}`);
   } finally {
     await scratch.close();
   }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { adoptSheet } from '@/lib/content/style';
+import { ACTIVE_RULES, FIREFOX_STYLESHEET, MENTION_RULES } from '@/lib/content/style-rules';
 
 describe('adopting a stylesheet', () => {
   it('adds a constructed sheet to the document and takes only it away again', () => {
@@ -12,5 +13,23 @@ describe('adopting a stylesheet', () => {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, later];
     remove();
     expect(document.adoptedStyleSheets).toEqual([theirs, later]);
+  });
+});
+
+describe('the highlight style', () => {
+  it('applies on screen only, in both builds: nothing of Backstory is printed', () => {
+    for (const css of [MENTION_RULES, ACTIVE_RULES, FIREFOX_STYLESHEET]) {
+      expect(css).toContain('::highlight(backstory-');
+      // happy-dom keeps the @media rules but drops the ::highlight() rules inside them
+      // (Chromium applies them: tests/e2e/annotation.spec.ts); no rule may sit outside.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      const rules = [...sheet.cssRules];
+      expect(rules.length).toBeGreaterThan(0);
+      for (const rule of rules) {
+        expect(rule).toBeInstanceOf(CSSMediaRule);
+        expect((rule as CSSMediaRule).media.mediaText).toBe('not print');
+      }
+    }
   });
 });
