@@ -11,7 +11,7 @@ import { adoptMentionStyle } from './style';
 import { PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
-import { SLICE_MS, yieldToMain } from './yield';
+import { filterInSlices, SLICE_MS, yieldToMain } from './yield';
 
 /** What the annotator asks the background; tests pass their own. */
 export interface PageBackground {
@@ -216,7 +216,10 @@ export class Annotator {
     const dirty = outermost(this.dirty);
     const roots = [...dirty];
     this.dirty.clear();
-    const kept = this.mentions.filter((m) => stillFits(m.range) && !insideAny(m.range.startContainer, dirty));
+    const kept = await filterInSlices(
+      this.mentions,
+      (m) => stillFits(m.range) && !insideAny(m.range.startContainer, dirty),
+    );
     const blocks = roots.length > 0 ? await this.readBlocks(roots) : [];
     const added = blocks.length > 0 ? await this.scanBlocks(blocks) : [];
     if (!added) {
