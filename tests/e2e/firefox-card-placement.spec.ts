@@ -1,43 +1,25 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import {
-  findFirefox,
-  launchFirefoxWithExtension,
-  mentions,
-  NO_FIREFOX,
-  openExtensionPage,
-} from '../support/firefox';
+import { mentions, openExtensionPage } from '../support/firefox';
 import { FirefoxCardProbe } from '../support/firefox-card';
 import { readPainted } from '../support/painted-ranges';
-import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expectCardUnder } from './card/placement';
 import { mentionBox, restOn } from './firefox-pointer';
+import { useFirefoxSuite } from './firefox-suite';
 import { expect, test } from './fixtures';
 
 // Where the card lands in Firefox: wrapped mentions, a scrolled box, a page zoomed with CSS
 // and the browser's own zoom. Chromium's counterparts are in card.spec.ts.
-const firefox = findFirefox();
-test.skip(!firefox, NO_FIREFOX);
-
-let browser: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
-let pages: StaticServer;
-test.beforeAll(async () => {
-  pages = await startStaticServer({
-    '/layouts.html': resolve(import.meta.dirname, 'card/layouts.html'),
-    '/zoomed.html': resolve(import.meta.dirname, 'card/zoomed.html'),
-    '/plain.html': resolve(import.meta.dirname, 'card/plain.html'),
-  });
-  browser = await launchFirefoxWithExtension(firefox as string);
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
+const firefox = useFirefoxSuite({
+  '/layouts.html': resolve(import.meta.dirname, 'card/layouts.html'),
+  '/zoomed.html': resolve(import.meta.dirname, 'card/zoomed.html'),
+  '/plain.html': resolve(import.meta.dirname, 'card/plain.html'),
 });
 
 /** Opens a page and a probe on its card, once `text` is painted. */
 async function visit(path: string, text: string) {
-  const page = await browser.newPage();
-  await page.goto(pages.url(path));
+  const page = await firefox.browser.newPage();
+  await page.goto(firefox.pages.url(path));
   await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain(text);
   return { page, card: new FirefoxCardProbe(page) };
 }
@@ -94,7 +76,7 @@ test('Firefox: on a page that zooms itself with CSS, the card still lands under 
  * may not read tabs' addresses, so the page is brought to the front and the active tab zoomed.
  */
 async function zoomTab(page: Page, factor: number): Promise<void> {
-  const settings = await browser.newPage();
+  const settings = await firefox.browser.newPage();
   await openExtensionPage(settings, 'popup.html', '[role=tab]');
   await page.bringToFront();
   await settings.evaluate(async (factor) => {

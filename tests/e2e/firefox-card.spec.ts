@@ -1,47 +1,26 @@
 import { resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { GRACE_MS } from '@/lib/content/card/hover-intent';
-import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
-import {
-  findFirefox,
-  launchFirefoxWithExtension,
-  mentions,
-  NO_FIREFOX,
-  openExtensionPage,
-} from '../support/firefox';
+import { openExtensionPage } from '../support/firefox';
 import { FirefoxCardProbe } from '../support/firefox-card';
 import { putRecordHere, type RecordWrite } from '../support/load-cards';
-import { readPainted } from '../support/painted-ranges';
-import { type StaticServer, startStaticServer } from '../support/static-server';
 import { mentionBox } from './firefox-pointer';
+import { useFirefoxSuite } from './firefox-suite';
 import { DEMO_PAGE, expect, test } from './fixtures';
 
 // The card in Firefox, read inside its closed shadow root over WebDriver BiDi
-// (tests/support/firefox-card.ts): what it says, axe-core, pinning and the keyboard
-// commands. Placement: firefox-card-placement.spec.ts. Chromium's counterparts are in
-// card.spec.ts and card/safety.spec.ts.
-const firefox = findFirefox();
-test.skip(!firefox, NO_FIREFOX);
-
-let browser: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
-let pages: StaticServer;
-test.beforeAll(async () => {
-  pages = await startStaticServer({
-    '/demo.html': DEMO_PAGE,
-    '/edges.html': resolve(import.meta.dirname, 'card/edges.html'),
-  });
-  browser = await launchFirefoxWithExtension(firefox as string);
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
+// (tests/support/firefox-card.ts): what it says, axe-core, and pinning. Placement:
+// firefox-card-placement.spec.ts; the keyboard commands: firefox-popup.spec.ts. Chromium's
+// counterparts are in card.spec.ts and card/safety.spec.ts.
+const firefox = useFirefoxSuite({
+  '/demo.html': DEMO_PAGE,
+  '/edges.html': resolve(import.meta.dirname, 'card/edges.html'),
 });
 
 /** Opens a page (the demo article by default) and rests the pointer on NATO until its card is open. */
 async function openNatoCard(path = '/demo.html') {
-  const page = await browser.newPage();
-  await page.goto(pages.url(path));
+  const page = await firefox.browser.newPage();
+  await page.goto(firefox.pages.url(path));
   const card = new FirefoxCardProbe(page);
   const nato = await mentionBox(page, 'NATO');
   await page.mouse.move(nato.x, nato.y);
@@ -51,7 +30,7 @@ async function openNatoCard(path = '/demo.html') {
 
 /** Stores the card theme, as the popup's setting does; the next scan of a page takes it. */
 async function setTheme(theme: 'light' | 'dark' | 'auto'): Promise<void> {
-  const settings = await browser.newPage();
+  const settings = await firefox.browser.newPage();
   await openExtensionPage(settings, 'popup.html', '[role=tab]');
   const write: RecordWrite = {
     store: 'settings',
@@ -128,84 +107,5 @@ test('Firefox: a card by the bottom right corner flips above its mention and sta
   expect(box?.top).toBeGreaterThanOrEqual(0);
   expect(box?.right).toBeLessThanOrEqual(size.width);
   expect(box?.bottom).toBeLessThanOrEqual(nato.top);
-  await page.close();
-});
-
-/**
- * Sends a tab command to `page` as the background relays a keyboard shortcut, from an
- * extension page: the page is brought to the front and the message goes to the active tab.
- */
-async function sendToPage(page: Page, method: string, params: object): Promise<unknown> {
-  const extension = await browser.newPage();
-  await openExtensionPage(extension, 'popup.html', '[role=tab]');
-  await page.bringToFront();
-  const answer = await extension.evaluate(
-    async (method, params, version) => {
-      type Tabs = {
-        query(q: object): Promise<{ id?: number }[]>;
-        sendMessage(id: number, message: object): Promise<unknown>;
-      };
-      const tabs = (globalThis as unknown as { browser: { tabs: Tabs } }).browser.tabs;
-      const [tab] = await tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) throw new Error('no active tab');
-      return tabs.sendMessage(tab.id, { backstory: version, method, params });
-    },
-    method,
-    params,
-    PROTOCOL_VERSION,
-  );
-  await extension.close();
-  return answer;
-}
-
-test('Firefox: the keyboard commands are bound, walk the mentions and open each card with focus in it', async () => {
-  const extension = await browser.newPage();
-  await openExtensionPage(extension, 'popup.html', '[role=tab]');
-  const bound = await extension.evaluate(async () => {
-    type Commands = { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
-    const commands = (globalThis as unknown as { browser: { commands: Commands } }).browser.commands;
-    return (await commands.getAll()).map((c) => [c.name, c.shortcut]);
-  });
-  await extension.close();
-  expect(bound).toEqual(
-    expect.arrayContaining([
-      ['next-mention', 'Alt+Shift+Period'],
-      ['previous-mention', 'Alt+Shift+Comma'],
-    ]),
-  );
-
-  const page = await browser.newPage();
-  await page.goto(pages.url('/demo.html'));
-  await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
-  const painted = await mentions(page);
-  expect(painted[1]).not.toBe(painted[0]);
-  const card = new FirefoxCardProbe(page);
-  const active = async () => (await page.evaluate(readPainted, 'backstory-active'))[0]?.text;
-  const focused = () =>
-    card.inCard<string | null>('function () { return this.activeElement?.getAttribute("role") ?? null; }');
-
-  expect(await sendToPage(page, 'tab.navigate', { direction: 'next' })).toEqual({
-    ok: true,
-    result: { found: true },
-  });
-  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(true);
-  expect(await active()).toBe(painted[0]);
-  expect(await focused()).toBe('dialog');
-  await page.keyboard.press('Escape');
-  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
-  expect(await sendToPage(page, 'tab.navigate', { direction: 'next' })).toEqual({
-    ok: true,
-    result: { found: true },
-  });
-  await expect.poll(active, { timeout: 5000 }).toBe(painted[1]);
-  expect(await sendToPage(page, 'tab.navigate', { direction: 'previous' })).toEqual({
-    ok: true,
-    result: { found: true },
-  });
-  await expect.poll(active, { timeout: 5000 }).toBe(painted[0]);
-  expect(await sendToPage(page, 'tab.navigate', { direction: 'previous' })).toEqual({
-    ok: true,
-    result: { found: false },
-  });
   await page.close();
 });

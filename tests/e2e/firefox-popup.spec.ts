@@ -1,22 +1,15 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
-import {
-  findFirefox,
-  launchFirefoxWithExtension,
-  mentions,
-  NO_FIREFOX,
-  openExtensionPage,
-} from '../support/firefox';
+import { mentions, openExtensionPage } from '../support/firefox';
 import { readPainted } from '../support/painted-ranges';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import { useFirefoxSuite } from './firefox-suite';
 import { DEMO_PAGE, expect, test } from './fixtures';
 
 // The manager, the per-site switch and the keyboard path to the card, in Firefox. The
 // Chromium suites test the same things in more depth (popup.spec.ts, card.spec.ts); these
 // check that they work in Firefox's engine and extension API as well.
-const firefox = findFirefox();
-test.skip(!firefox, NO_FIREFOX);
+const firefox = useFirefoxSuite({ '/demo.html': DEMO_PAGE });
 
 // The slice of Firefox's extension API these tests call in the manager's page.
 declare const browser: {
@@ -28,21 +21,11 @@ declare const browser: {
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
 };
 
-let firefoxBrowser: Browser;
-let pages: StaticServer;
-test.beforeAll(async () => {
-  pages = await startStaticServer({ '/demo.html': DEMO_PAGE });
-  firefoxBrowser = await launchFirefoxWithExtension(firefox as string);
-});
 // Each test leaves only the first tab open, so that the article is the one tab besides an
 // extension page (openArticle), and the theme as it found it.
 test.afterEach(async () => {
-  const [, ...others] = await firefoxBrowser.pages();
+  const [, ...others] = await firefox.browser.pages();
   for (const page of others) await page.close();
-});
-test.afterAll(async () => {
-  await firefoxBrowser?.close();
-  await pages?.close();
 });
 
 interface Article {
@@ -57,12 +40,12 @@ interface Article {
  * address, so the article is the one tab that is not that page (the suite keeps it so).
  */
 async function openArticle(): Promise<Article> {
-  const [page] = await firefoxBrowser.pages();
+  const [page] = await firefox.browser.pages();
   if (!page) throw new Error('Firefox has no tab');
-  const url = pages.url('/demo.html');
+  const url = firefox.pages.url('/demo.html');
   await page.goto(url);
   await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
-  const probe = await firefoxBrowser.newPage();
+  const probe = await firefox.browser.newPage();
   await openExtensionPage(probe, 'popup.html', '[role=tab]');
   const tabId = await probe.evaluate(async () => {
     const me = await browser.tabs.getCurrent();
@@ -76,7 +59,7 @@ async function openArticle(): Promise<Article> {
 
 /** Opens the manager as the popup would be for `article`'s tab. */
 async function openManager(article: Article): Promise<Page> {
-  const manager = await firefoxBrowser.newPage();
+  const manager = await firefox.browser.newPage();
   const query = `?tab=${article.tabId}&url=${encodeURIComponent(article.url)}`;
   await openExtensionPage(manager, `popup.html${query}`, 'ul[aria-label=Cards] li');
   return manager;

@@ -42,6 +42,20 @@ afterEach(() => {
   watching = new AbortController();
 });
 
+/** A watch that hands nothing over and records which elements it asked whether they are defined. */
+function askingWatch(defined: boolean) {
+  const asked: Element[] = [];
+  const watch = new LateShadows(
+    watching.signal,
+    () => undefined,
+    (element) => {
+      asked.push(element);
+      return defined;
+    },
+  );
+  return { watch, asked };
+}
+
 describe('the reader', () => {
   it('lists the custom elements it read without a shadow root, and only those', () => {
     document.body.innerHTML =
@@ -93,15 +107,7 @@ describe('watching components for a late shadow root', () => {
   it('asks a bounded number of elements per look, and the next look goes on with the others', () => {
     const hosts = Array.from({ length: HOSTS_PER_LOOK + 10 }, () => document.createElement('x-many'));
     document.body.append(...hosts);
-    const asked: Element[] = [];
-    const watch = new LateShadows(
-      watching.signal,
-      () => undefined,
-      (element) => {
-        asked.push(element);
-        return false;
-      },
-    );
+    const { watch, asked } = askingWatch(false);
     watch.add(hosts);
     watch.look();
     expect(asked).toEqual(hosts.slice(0, HOSTS_PER_LOOK));
@@ -147,15 +153,7 @@ describe('watching components for a late shadow root', () => {
   it('never looks again at a host defined without a shadow root, or at one found another way', () => {
     document.body.innerHTML = '<x-light></x-light><x-found></x-found>';
     const [light, foundElsewhere] = [...document.body.children];
-    const asked: Element[] = [];
-    const watch = new LateShadows(
-      watching.signal,
-      () => undefined,
-      (element) => {
-        asked.push(element);
-        return true;
-      },
-    );
+    const { watch, asked } = askingWatch(true);
     watch.add([light as Element]);
     watch.look();
     expect(asked).toEqual([light]);
