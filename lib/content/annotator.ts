@@ -214,12 +214,14 @@ export class Annotator {
     // A change seen just before the site was switched off is not read: its text stays here.
     if (this.signal.aborted || !this.enabled) return;
     const dirty = outermost(this.dirty);
-    const roots = [...dirty];
     this.dirty.clear();
     const kept = await filterInSlices(
       this.mentions,
       (m) => stillFits(m.range) && !insideAny(m.range.startContainer, dirty),
     );
+    // The page ran while the mentions were checked: a root it took out is not read.
+    if (this.signal.aborted || !this.enabled) return;
+    const roots = [...outermost(dirty)];
     const blocks = roots.length > 0 ? await this.readBlocks(roots) : [];
     const added = blocks.length > 0 ? await this.scanBlocks(blocks) : [];
     if (!added) {

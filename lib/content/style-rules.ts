@@ -4,8 +4,9 @@ import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT } from './highlights';
 // build (wxt.config.ts, for Firefox) share one definition.
 
 /**
- * Every rule applies on screen only: a printed article carries no trace of Backstory, as
- * a reader who prints a page to read or file it would expect.
+ * Every rule applies on screen only: a printed article carries no underline or tint, as a
+ * reader who prints a page to read or file it would expect. (An open card is not printed
+ * either: see FLOAT_CSS in card/host.ts.)
  */
 function onScreen(rules: string): string {
   return `@media not print {\n${rules}\n}`;

@@ -216,19 +216,31 @@ test.describe('the background card', () => {
         }
         return undefined;
       });
+    /** Puts `words` into the text node that reads `data`, at `at`. */
+    const insert = (data: string | undefined, at: number, words: string) =>
+      page.evaluate(
+        ([data, at, words]) => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if ((node as Text).data === data) return (node as Text).insertData(at, words);
+          }
+        },
+        [data, at, words] as const,
+      );
     const before = await natoStart();
     expect(before).toBeDefined();
-    await page.evaluate((data) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if ((node as Text).data === data) return (node as Text).insertData(0, 'Indeed, ');
-      }
-    }, before?.data);
+    await insert(before?.data, 0, 'Indeed, ');
     // The rescan paints the mention where its text now is.
     await expect.poll(async () => (await natoStart())?.offset).toBe((before?.offset ?? 0) + 8);
     expect(await card.isOpen()).toBe(true);
     expect(await card.activeMention()).toBe('NATO');
     expect((await card.accessible())?.name).toBe('NATO');
+    // Right at the mention's start, where only the end of the card's live Range moves.
+    const moved = await natoStart();
+    await insert(moved?.data, moved?.offset ?? 0, 'the ');
+    await expect.poll(async () => (await natoStart())?.offset).toBe((moved?.offset ?? 0) + 4);
+    expect(await card.isOpen()).toBe(true);
+    expect(await card.activeMention()).toBe('NATO');
   });
 
   test('a pinned card stays when the pointer leaves, another mention is hovered or the page is pressed; only Escape or close ends it', async ({

@@ -4,7 +4,8 @@ import type { MentionStore, PaintedMention } from '../mention-store';
 import type { ActiveHighlight } from './active-highlight';
 import type { CardRenderer } from './card-renderer';
 import type { CardHost } from './host';
-import { findMention, sameRange } from './mention-index';
+import { LastShown } from './last-shown';
+import { findByLiveEnd, findMention, sameRange } from './mention-index';
 import { PageCards } from './page-cards';
 import { followRange, type Point } from './position';
 import { hideOnSite, openInManager } from './reader-actions';
@@ -64,13 +65,7 @@ const ORIGIN_RANK: Record<Origin, number> = { hover: 0, tap: 1, keyboard: 2 };
  */
 export class CardSession {
   private current: OpenCard | undefined;
-  private lastRange: AbstractRange | undefined;
-  /**
-   * The live Range of the mention shown last, kept after its card closes so that keyboard
-   * navigation goes on from that mention when the page moves its text. One Range costs the
-   * page's own DOM work next to nothing (thousands did, see highlights.ts).
-   */
-  private lastLive: Range | undefined;
+  private readonly last = new LastShown();
   /** The cards the page can show; shared with hit-testing and navigation. */
   readonly cards: PageCards;
 
@@ -88,18 +83,9 @@ export class CardSession {
     return this.current?.pinned === true;
   }
 
-  /**
-   * The mention shown last, even after its card closed; keyboard navigation goes on from it.
-   * Looked for where its live Range has moved with the text, then at its painted ends.
-   */
+  /** The mention shown last, even after its card closed; keyboard navigation goes on from it. */
   get lastIndex(): number | undefined {
-    const mentions = this.deps.store.mentions;
-    for (const range of [this.lastLive, this.lastRange]) {
-      // A live Range collapses when its text is replaced whole: it no longer says where.
-      const i = range && !range.collapsed ? findMention(mentions, range) : undefined;
-      if (i !== undefined) return i;
-    }
-    return undefined;
+    return this.last.indexIn(this.deps.store.mentions);
   }
 
   /** True while focus is inside the card. */
@@ -150,8 +136,7 @@ export class CardSession {
         stopFollowing: () => undefined,
       };
       this.current = next;
-      this.lastRange = mention.range;
-      this.lastLive = live;
+      this.last.set(mention.range, live);
       this.deps.active.show(mention.range);
       // Floating UI reads the direction to mirror "start" placements on RTL pages.
       float.dir = next.dir;
@@ -201,15 +186,13 @@ export class CardSession {
 
   /**
    * The open card's mention after a rescan, with the same text as when the card opened:
-   * where the card's live Range has moved with the text (the page put text before it in
-   * the same node), else at the painted range's ends (the live Range collapses when the
-   * node's text is replaced whole).
+   * where the card's live Range has moved with the text (the page put text before it or
+   * right at its start, see findByLiveEnd), else at the painted range's ends (the live
+   * Range collapses when the node's text is replaced whole).
    */
   private findOpen(open: OpenCard): number | undefined {
     const mentions = this.deps.store.mentions;
-    const candidates = open.live.collapsed ? [open.range] : [open.live, open.range];
-    for (const candidate of candidates) {
-      const i = findMention(mentions, candidate);
+    for (const i of [findByLiveEnd(mentions, open.live), findMention(mentions, open.range)]) {
       const found = i === undefined ? undefined : (mentions[i] as PaintedMention).range;
       if (found && measureRange(found, (live) => live.toString()) === open.text) return i;
     }
@@ -224,8 +207,7 @@ export class CardSession {
     const live = sameRange(open.live, range) && !open.live.collapsed ? open.live : liveRange(range);
     if (!live) return false;
     open.range = range;
-    this.lastRange = range;
-    this.lastLive = live;
+    this.last.set(range, live);
     this.deps.active.show(range);
     if (live !== open.live) {
       open.stopFollowing();

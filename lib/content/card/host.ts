@@ -23,9 +23,11 @@ const HOST_STYLE = [
   .map((rule) => `${rule} !important;`)
   .join(' ');
 
-// Stays hidden until Floating UI has placed it, which happens before the next paint.
+// Stays hidden until Floating UI has placed it, which happens before the next paint. Never
+// printed: a card left open when the reader prints would cover the article on paper.
 const FLOAT_CSS = `
 .bs-float { position: fixed; top: 0; left: 0; width: max-content; pointer-events: auto; visibility: hidden; }
+@media print { .bs-float { display: none !important; } }
 `;
 
 /**

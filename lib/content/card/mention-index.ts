@@ -67,3 +67,17 @@ export function findMention(mentions: readonly PaintedMention[], range: Abstract
   const i = mentions.findIndex((mention) => sameRange(mention.range, range));
   return i < 0 ? undefined : i;
 }
+
+/**
+ * The index of the mention that ends where the live Range `live` ends, or undefined. After
+ * the page edits the text, that end is where the mention the Range was made over has gone:
+ * the DOM moves it with text put before the mention or right at its start, and with a split
+ * of its node there, while the start stays put in the last two cases.
+ */
+export function findByLiveEnd(mentions: readonly PaintedMention[], live: Range): number | undefined {
+  if (live.collapsed) return undefined;
+  const i = mentions.findIndex(
+    ({ range }) => range.endContainer === live.endContainer && range.endOffset === live.endOffset,
+  );
+  return i < 0 ? undefined : i;
+}

@@ -34,7 +34,8 @@ test('after a card reached by keyboard closes, the next command goes on from its
   await page.evaluate(() => {
     const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0];
     if (!first) throw new Error('nothing is painted');
-    (first.startContainer as Text).insertData(0, 'Indeed, ');
+    // Right at its start: a live Range's start stays there, only its end moves.
+    (first.startContainer as Text).insertData(first.startOffset, 'Indeed, ');
   });
   // The rescan paints the mention again where its text went, with a new range.
   await expect.poll(firstStart).toBe(before + 8);

@@ -19,7 +19,9 @@ describe('adopting a stylesheet', () => {
 describe('the highlight style', () => {
   it('applies on screen only, in both builds: nothing of Backstory is printed', () => {
     for (const css of [MENTION_RULES, ACTIVE_RULES, FIREFOX_STYLESHEET]) {
+      // As many print guards as highlight rules (happy-dom would drop an unguarded one silently).
       expect(css).toContain('::highlight(backstory-');
+      expect(css.split('@media not print').length).toBe(css.split('::highlight(').length);
       // happy-dom keeps the @media rules but drops the ::highlight() rules inside them
       // (Chromium applies them: tests/e2e/annotation.spec.ts); no rule may sit outside.
       const sheet = new CSSStyleSheet();

@@ -1,0 +1,35 @@
+// @vitest-environment happy-dom
+import { SETTLE_MS } from '@/lib/content/annotator';
+import { MentionStore } from '@/lib/content/mention-store';
+import { annotate, fakeBackground, later, useAnnotatorPage } from './annotator-support';
+
+const many = Array.from({ length: 300 }, (_, i) => `<p>Founding Act ${i}</p>`).join('');
+useAnnotatorPage(`${many}<div id="t"><p id="edited">Nothing yet.</p></div>`);
+
+describe('a rescan that gives the page time while it checks the painted mentions', () => {
+  it('does not read a changed block that the page took out meanwhile', async () => {
+    const { background, scanned } = fakeBackground(true);
+    const store = new MentionStore();
+    expect(await annotate(store, background)).toBe(300);
+    const target = document.getElementById('t') as HTMLElement;
+    (document.getElementById('edited')?.firstChild as Text).data = 'The Founding Act, edited.';
+    await later();
+    // From now on the clock runs fast, so the check of the 300 mentions yields at its first
+    // look at the clock; the page's task queued here runs then and takes the block out.
+    let calls = 0;
+    const real = performance.now.bind(performance);
+    vi.spyOn(performance, 'now').mockImplementation(() => {
+      if (calls++ === 0) setTimeout(() => target.remove(), 0);
+      return real() + calls * 100;
+    });
+    try {
+      await later(SETTLE_MS + 80);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(calls).toBeGreaterThan(1);
+    expect(target.isConnected).toBe(false);
+    expect(scanned.flat()).not.toContain('The Founding Act, edited.');
+    expect(store.mentions.filter((m) => !m.range.startContainer.isConnected)).toEqual([]);
+  });
+});
