@@ -7,7 +7,7 @@ import { EXTENSION_DIR } from '../support/launch';
 import { putRecord } from '../support/load-cards';
 import { readPainted } from '../support/painted-ranges';
 import type { StaticServer } from '../support/static-server';
-import { serviceWorker, startCardPages, visit } from './card/card-pages';
+import { openPinnedNatoCard, serviceWorker, startCardPages, visit } from './card/card-pages';
 import type { CardProbe } from './card/card-probe';
 import { boundCommands, sendToActiveTab, zoomActiveTab } from './card/extension-side';
 import { expectCardUnder, type Rect } from './card/placement';
@@ -200,12 +200,7 @@ test.describe('the background card', () => {
   test('an open card stays when the page puts text before its mention in the same text node', async ({
     extension,
   }) => {
-    const { page, card } = await visit(extension, server, '/demo.html');
-    const nato = await card.mention('NATO');
-    await card.settle();
-    await page.mouse.move(nato.x, nato.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
-    await card.pressControl('Pin card');
+    const { page, card } = await openPinnedNatoCard(extension, server);
     /** Where the first painted "NATO" starts in its text node, and that node's text. */
     const natoStart = () =>
       page.evaluate(() => {

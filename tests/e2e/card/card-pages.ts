@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Worker } from '@playwright/test';
 import type { ExtensionBrowser } from '../../support/launch';
 import { type StaticServer, startStaticServer } from '../../support/static-server';
-import { DEMO_PAGE } from '../fixtures';
+import { DEMO_PAGE, expect } from '../fixtures';
 import { CardProbe } from './card-probe';
 
 const here = (name: string) => resolve(import.meta.dirname, name);
@@ -46,4 +46,16 @@ export function serviceWorker(extension: ExtensionBrowser): Worker {
   const worker = extension.context.serviceWorkers()[0];
   if (!worker) throw new Error('no service worker');
   return worker;
+}
+
+/** Opens the demo article, rests the pointer on NATO until its card is open, and pins it. */
+export async function openPinnedNatoCard(extension: ExtensionBrowser, server: StaticServer) {
+  const opened = await visit(extension, server, '/demo.html');
+  const { page, card } = opened;
+  const nato = await card.mention('NATO');
+  await card.settle();
+  await page.mouse.move(nato.x, nato.y);
+  await expect.poll(() => card.isOpen()).toBe(true);
+  await card.pressControl('Pin card');
+  return opened;
 }

@@ -1,6 +1,6 @@
 import type { StaticServer } from '../../support/static-server';
 import { expect, test } from '../fixtures';
-import { startCardPages, visit } from './card-pages';
+import { openPinnedNatoCard, startCardPages } from './card-pages';
 
 // What Backstory leaves on paper: nothing. The mentions' style is tested under print media
 // in annotation.spec.ts; this is the card.
@@ -12,12 +12,7 @@ test.beforeAll(async () => {
 test.afterAll(() => server.close());
 
 test('a card left open when the reader prints is not printed', async ({ extension }) => {
-  const { page, card } = await visit(extension, server, '/demo.html');
-  const nato = await card.mention('NATO');
-  await card.settle();
-  await page.mouse.move(nato.x, nato.y);
-  await expect.poll(() => card.isOpen()).toBe(true);
-  await card.pressControl('Pin card');
+  const { page, card } = await openPinnedNatoCard(extension, server);
   const box = await card.box();
   const centre = {
     x: ((box?.left ?? 0) + (box?.right ?? 0)) / 2,

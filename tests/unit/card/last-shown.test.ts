@@ -4,15 +4,15 @@ import { LastShown } from '@/lib/content/card/last-shown';
 import type { PaintedMention } from '@/lib/content/mention-store';
 import { staticRange } from '../static-range';
 
-/** A paragraph whose text node starts with "NATO", remembered as the mention shown last. */
-function setup() {
-  document.body.innerHTML = '<p>NATO said so.</p>';
+/** A paragraph reading `html`, with the "NATO" at `start` remembered as the mention shown last. */
+function setup(html = 'NATO said so.', start = 0) {
+  document.body.innerHTML = `<p>${html}</p>`;
   const text = document.querySelector('p')?.firstChild as Text;
   const live = document.createRange();
-  live.setStart(text, 0);
-  live.setEnd(text, 4);
+  live.setStart(text, start);
+  live.setEnd(text, start + 4);
   const last = new LastShown();
-  last.set(staticRange(text, 0, 4), live);
+  last.set(staticRange(text, start, start + 4), live);
   return { text, last };
 }
 
@@ -43,13 +43,7 @@ describe('the mention shown last', () => {
   });
 
   it('is found after the page put text before it', () => {
-    document.body.innerHTML = '<p>Then NATO said so.</p>';
-    const text = document.querySelector('p')?.firstChild as Text;
-    const live = document.createRange();
-    live.setStart(text, 5);
-    live.setEnd(text, 9);
-    const last = new LastShown();
-    last.set(staticRange(text, 5, 9), live);
+    const { text, last } = setup('Then NATO said so.', 5);
     text.insertData(0, 'And ');
     expect(last.indexIn(painted(text, 9))).toBe(1);
   });
