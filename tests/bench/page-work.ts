@@ -7,14 +7,18 @@
  * Markdown tables (progress on stderr). Needs the shared corpus; exits 2 without it.
  *
  * Options: --pages N, --size N (cards), --repeat N (visits per page; each figure is the
- * median), --build DIR (another unpacked build to load, for an A/B).
+ * median), --build DIR (another unpacked build to load, for an A/B), --tick-pages N, and
+ * --firefox (the page work in Firefox with its build, .output/firefox-mv2; no clock there).
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
+import { findFirefox, NO_FIREFOX } from '../support/firefox';
 import { EXTENSION_DIR } from '../support/launch';
 import { corpusDir, SHARED_DIR } from '../support/shared-dir';
+import { firefoxPageRows } from './page-work/firefox';
+import { medianTimes, type PageRow, total } from './page-work/rows';
 import { doPageWork, startTicking, stopTicking, type WorkRounds, type WorkTimes } from './page-work/work';
 import { BackstoryRunner } from './pages/backstory-runner';
 import {
@@ -40,6 +44,7 @@ interface Options {
   repeat: number;
   build: string;
   tickPages: number;
+  firefox: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -49,6 +54,7 @@ function parseOptions(argv: string[]): Options {
     repeat: 3,
     build: EXTENSION_DIR,
     tickPages: 10,
+    firefox: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -64,35 +70,16 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--size') options.size = count();
     else if (flag === '--repeat') options.repeat = count();
     else if (flag === '--tick-pages') options.tickPages = count();
+    else if (flag === '--firefox') options.firefox = true;
     else if (flag === '--build' && value) {
       options.build = resolve(value);
       i++;
     } else
       throw new Error(
-        `unknown option ${flag}; options: --pages N, --size N, --repeat N, --build DIR, --tick-pages N`,
+        `unknown option ${flag}; options: --pages N, --size N, --repeat N, --build DIR, --tick-pages N, --firefox`,
       );
   }
   return options;
-}
-
-function total(times: WorkTimes): number {
-  return times.churn + times.edits + times.renders;
-}
-
-/** Each kind's median over the visits. */
-function medianTimes(runs: WorkTimes[]): WorkTimes {
-  return {
-    churn: median(runs.map((r) => r.churn)),
-    edits: median(runs.map((r) => r.edits)),
-    renders: median(runs.map((r) => r.renders)),
-  };
-}
-
-interface PageRow {
-  name: string;
-  mentions: number;
-  with: WorkTimes;
-  without: WorkTimes;
 }
 
 /** Script milliseconds per second while a clock ticks on one page, with Backstory and without. */
@@ -148,6 +135,20 @@ async function main(): Promise<void> {
   }
   const pages = listPages(corpus, options.pages);
   const server = await servePages(corpus, pages);
+  if (options.firefox) {
+    const firefox = findFirefox();
+    if (!firefox) {
+      console.error(NO_FIREFOX);
+      process.exit(2);
+    }
+    const loads: number[] = [];
+    const cards = cityCards(cityTerms(corpus, options.size));
+    const rows = await firefoxPageRows(firefox, server, pages, cards, ROUNDS, options.repeat, () =>
+      loads.push(loadavg()[0] ?? 0),
+    ).finally(() => server.close());
+    report(rows, { ...options, build: 'Firefox, .output/firefox-mv2' }, loads);
+    return;
+  }
   const runner = await BackstoryRunner.open(server, options.build);
   const plain = await launchPlainChromium();
   const rows: PageRow[] = [];

@@ -10,6 +10,25 @@ export interface TermCard {
 }
 
 /**
+ * Run in an extension page: empties the card store (the seed cards too), so that a dictionary
+ * loaded next is exactly its cards.
+ */
+export async function clearCardsHere(): Promise<void> {
+  const open = indexedDB.open('backstory');
+  const db = await new Promise<IDBDatabase>((ok, fail) => {
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  const tx = db.transaction('cards', 'readwrite');
+  tx.objectStore('cards').clear();
+  await new Promise<void>((ok, fail) => {
+    tx.oncomplete = () => ok();
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+}
+
+/**
  * Run inside one of the extension's pages (by Playwright or puppeteer): writes cards
  * straight into the extension's IndexedDB and bumps the card revision, as a card write in
  * the product does.

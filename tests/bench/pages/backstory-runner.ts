@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../support/launch';
-import { loadCards, type TermCard } from '../../support/load-cards';
+import { clearCardsHere, loadCards, type TermCard } from '../../support/load-cards';
 import type { StaticServer } from '../../support/static-server';
 import { refuseRemote, WARMUP_PATH } from './corpus-pages';
 import { collectLongTasks, readTimeline, type ScanFigures, scanFigures } from './timeline';
@@ -61,20 +61,7 @@ async function copyBuild(build: string): Promise<string> {
 async function clearCards(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.evaluate(async () => {
-    const open = indexedDB.open('backstory');
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const tx = db.transaction('cards', 'readwrite');
-    tx.objectStore('cards').clear();
-    await new Promise<void>((ok, fail) => {
-      tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  });
+  await page.evaluate(clearCardsHere);
   await page.close();
 }
 
