@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { findFirefox, NO_FIREFOX } from '../support/firefox';
+import { FIREFOX_EXTENSION_DIR, findFirefox, NO_FIREFOX } from '../support/firefox';
 import { EXTENSION_DIR } from '../support/launch';
 import { corpusDir, SHARED_DIR } from '../support/shared-dir';
 import { firefoxPageRows } from './page-work/firefox';
@@ -129,8 +129,11 @@ async function main(): Promise<void> {
     console.error(`bench:page-work needs the shared corpus (${SHARED_DIR}); set BACKSTORY_SHARED.`);
     process.exit(2);
   }
-  if (!existsSync(join(options.build, 'manifest.json'))) {
-    console.error(`No built extension at ${options.build}; run "npx wxt build" first.`);
+  const [build, buildCommand] = options.firefox
+    ? [FIREFOX_EXTENSION_DIR, 'npx wxt build -b firefox']
+    : [options.build, 'npx wxt build'];
+  if (!existsSync(join(build, 'manifest.json'))) {
+    console.error(`No built extension at ${build}; run "${buildCommand}" first.`);
     process.exit(2);
   }
   const pages = listPages(corpus, options.pages);
