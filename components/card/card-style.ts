@@ -81,6 +81,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
   background: var(--bs-accent);
   color: var(--bs-on-accent);
 }
+/* Forced colours (Windows contrast themes) paint every button alike; system colours are kept. */
+@media (forced-colors: active) {
+  .bs-chip-button[aria-pressed="true"] { border-color: Highlight; background: Highlight; color: HighlightText; }
+}
 
 .bs-summary { margin: 0; }
 
