@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { PAGE_MATCHES } from './lib/content/page-matches';
-import { FIREFOX_STYLESHEET, FIREFOX_STYLESHEET_PATH } from './lib/content/style-rules';
+import { PAGE_STYLESHEET_PATH, pageStylesheet } from './lib/content/style-rules';
 import { checkSeedFiles } from './lib/pack/seed-check';
 import { readSeedFiles } from './tests/support/seed-files';
 
@@ -16,10 +16,10 @@ export default defineConfig({
       const problems = checkSeedFiles(readSeedFiles(resolve(import.meta.dirname, 'seeds')));
       if (problems.length > 0) throw new Error(`Invalid seed packs:\n${problems.join('\n')}`);
     },
-    // Firefox builds style the highlights from the manifest (lib/content/style-rules.ts).
+    // The highlights' style comes with the manifest (lib/content/style-rules.ts).
     'build:publicAssets': (wxt, files) => {
-      if (wxt.config.browser === 'firefox')
-        files.push({ relativeDest: FIREFOX_STYLESHEET_PATH, contents: FIREFOX_STYLESHEET });
+      const browser = wxt.config.browser === 'firefox' ? 'firefox' : 'chrome';
+      files.push({ relativeDest: PAGE_STYLESHEET_PATH, contents: pageStylesheet(browser) });
     },
   },
   manifest: ({ browser }) => ({
@@ -31,8 +31,8 @@ export default defineConfig({
     // script wrapper; WXT adds entrypoints/content after it.
     content_scripts: [
       { matches: PAGE_MATCHES, run_at: 'document_start', js: ['early.js'] },
-      // Firefox takes a manifest stylesheet away when the add-on goes; see style-rules.ts.
-      ...(browser === 'firefox' ? [{ matches: PAGE_MATCHES, css: [FIREFOX_STYLESHEET_PATH] }] : []),
+      // In the page from its first element, so it costs no style recalculation; see style-rules.ts.
+      { matches: PAGE_MATCHES, css: [PAGE_STYLESHEET_PATH] },
     ],
     commands: {
       'next-mention': {

@@ -7,7 +7,6 @@ import { isHtmlDocument } from './html-document';
 import { LateShadows } from './late-shadows';
 import type { MentionStore, PaintedMention } from './mention-store';
 import { insideAny, sortByDocument, stillFits } from './range-order';
-import { adoptMentionStyle } from './style';
 import { PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
@@ -50,7 +49,6 @@ export class Annotator {
   private readonly late: LateShadows;
   private dirty = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private removeStyle: (() => void) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** True during the first full scan, whose slices are recorded for benchmarks. */
   private recording = true;
@@ -170,13 +168,10 @@ export class Annotator {
     const hadMentions = this.mentions.length > 0;
     this.mentions = mentions;
     const preferences = this.result?.preferences;
-    // A page with nothing to mark gets no style and no highlight: on most pages Backstory
-    // then leaves no trace at all, and saves the style recalculation an adopted sheet costs.
-    // (In Chromium. Firefox builds bring the style with the manifest, on every page.)
-    if (mentions.length > 0) {
-      this.removeStyle ??= adoptMentionStyle(this.doc);
+    // A page with nothing to mark gets no highlight. (The style comes with the manifest.)
+    if (mentions.length > 0)
       paintMentions(preferences?.density === 'first' ? firstPerCard(mentions) : mentions.map((m) => m.range));
-    } else if (hadMentions) paintMentions([]);
+    else if (hadMentions) paintMentions([]);
     if (preferences) this.store.set(mentions, this.cards, preferences);
   }
 
@@ -253,8 +248,6 @@ export class Annotator {
     if (this.timer) clearTimeout(this.timer);
     this.observer.disconnect();
     clearMentions();
-    this.removeStyle?.();
-    this.removeStyle = undefined;
   }
 }
 

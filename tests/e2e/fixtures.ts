@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { type BrowserContext, test as base, type Page } from '@playwright/test';
 import { type ExtensionBrowser, launchWithExtension } from '../support/launch';
 import { readPainted } from '../support/painted-ranges';
+import { bluishShare } from '../support/pixels';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
 /** The demo article, served at /demo.html. */
@@ -34,4 +35,26 @@ export const expect = test.expect;
 /** The text of every range painted under Backstory's highlight names, in painting order. */
 export function paintedMentions(page: Page): Promise<string[]> {
   return page.evaluate(readPainted, 'backstory*').then((painted) => painted.map((range) => range.text));
+}
+
+/**
+ * How much of the first mention painted as `text` looks Backstory's blue in a screenshot (its
+ * box and the few pixels of underline under it): 0 when it is not styled at all. The image is
+ * decoded in a blank page of `context`, away from the page's scripts and CSP.
+ */
+export async function mentionBluishShare(context: BrowserContext, page: Page, text: string): Promise<number> {
+  const painted = (await page.evaluate(readPainted, 'backstory-mention')).find(
+    (range) => range.text === text,
+  );
+  if (!painted) throw new Error(`no mention "${text}" is painted`);
+  const { left, top, right, bottom } = painted.box;
+  const png = (
+    await page.screenshot({ clip: { x: left, y: top, width: right - left, height: bottom - top + 6 } })
+  ).toString('base64');
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(bluishShare, `data:image/png;base64,${png}`);
+  } finally {
+    await blank.close();
+  }
 }

@@ -1,9 +1,8 @@
 /**
  * A page whose scripts replace the DOM's own methods with ones that throw, and take the
  * stylesheet machinery away too: `CSSStyleSheet`, the `adoptedStyleSheets` accessor and some
- * array methods. Backstory styles its highlights without any of the page's objects (an
- * adopted sheet made in Chromium's isolated world, the manifest's sheet in Firefox); these
- * traps guard that. Tests read the page's real sheet list through `realAdoptedSheets()`,
+ * array methods. Backstory styles its highlights without any of the page's objects (the
+ * manifest's stylesheet); these traps guard that. Tests read the page's real sheet list through `realAdoptedSheets()`,
  * which the page keeps before it lays its traps.
  *
  * The array traps are laid only with `?arrays` in the URL: Playwright's evaluation in the

@@ -1,5 +1,4 @@
 import { ACTIVE_HIGHLIGHT } from '../highlights';
-import { adoptActiveStyle } from '../style';
 
 /** Marks one mention as the one the card belongs to. */
 export interface ActiveHighlight {
@@ -9,33 +8,19 @@ export interface ActiveHighlight {
 
 /**
  * Tints the mention whose card is open, so a reader who got there by keyboard or touch sees
- * which term the card explains. Like the mentions themselves it adds no node: a highlight
- * and its style (an adopted stylesheet in Chromium, the manifest's in Firefox), removed on abort.
+ * which term the card explains. Like the mentions themselves it adds no node: a highlight,
+ * removed on abort, styled by the manifest's stylesheet (style-rules.ts).
  */
 export function createActiveHighlight(
-  doc: Document,
   signal: AbortSignal,
   registry: HighlightRegistry = CSS.highlights,
 ): ActiveHighlight {
-  let removeSheet: (() => void) | undefined;
   const clear = () => {
     registry.delete(ACTIVE_HIGHLIGHT);
   };
-  signal.addEventListener(
-    'abort',
-    () => {
-      clear();
-      removeSheet?.();
-    },
-    { once: true },
-  );
+  signal.addEventListener('abort', clear, { once: true });
   return {
     show(range) {
-      try {
-        removeSheet ??= adoptActiveStyle(doc);
-      } catch {
-        // The tint only helps find the mention; the card opens anyway.
-      }
       registry.set(ACTIVE_HIGHLIGHT, new Highlight(range));
     },
     clear,

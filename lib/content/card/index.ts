@@ -48,7 +48,7 @@ export function startCardFeature(
     doc,
     store,
     host,
-    active: createActiveHighlight(doc, signal),
+    active: createActiveHighlight(signal),
     ...options,
   });
   let index = new MentionIndex(store.mentions);
