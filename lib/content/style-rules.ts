@@ -37,12 +37,14 @@ export const ACTIVE_RULES = onScreen(`::highlight(${ACTIVE_HIGHLIGHT}) {
 
 /**
  * The highlight style as each build's manifest gives it to every page, from the start of its
- * loading (wxt.config.ts). Present before the page has elements, it costs no style
- * recalculation of its own. A sheet adopted once the first mentions are found made the
- * browser recompute the style of every element of the page at that moment: 5.9 ms median
- * over the corpus pages and 52 ms on the largest, in one frame (`npm run bench:style`). The
- * page's scripts cannot list it either, as they can an adopted sheet. Firefox also removes a
- * manifest stylesheet from open pages when the add-on is disabled, removed or updated.
+ * loading (wxt.config.ts). Present before the page has elements, it costs no recalculation
+ * of its own. A sheet adopted once the first mentions were found (Chromium until session 12)
+ * made the browser recompute every element's style in the next frame, and the active tint's
+ * sheet did it again when the first card opened: over a visit, about 6 ms more style work
+ * (median of the corpus pages) where the manifest's sheet costs about 2 ms, which pages with
+ * nothing to mark now pay too (`npm run bench:style`, docs/annotation-bench.md). Page scripts
+ * cannot list a manifest sheet, as they can an adopted one. Firefox also removes it from open
+ * pages when the add-on is disabled, removed or updated.
  */
 export function pageStylesheet(browser: 'chrome' | 'firefox'): string {
   const rules =
