@@ -152,6 +152,9 @@ test('the per-site switch clears every highlight and restores them', async ({ ex
 async function openRepeatedMentions(extension: ExtensionBrowser): Promise<Page> {
   const page = await extension.context.newPage();
   await page.goto(pages.url('/live.html'));
+  // Changed while the first read was still going, the page would be read twice: the second
+  // read could come after a test wrote a setting and pick it up.
+  await page.waitForFunction(() => performance.getEntriesByName('backstory-painted').length > 0);
   await page.evaluate(() => {
     const main = document.querySelector('main') as HTMLElement;
     main.innerHTML = '<p>Moscow and the Kremlin.</p><p>Moscow again, Kremlin again, Kyiv once.</p>';
