@@ -10,7 +10,7 @@ import type { StaticServer } from '../support/static-server';
 import { openPinnedNatoCard, serviceWorker, startCardPages, visit } from './card/card-pages';
 import type { CardProbe } from './card/card-probe';
 import { boundCommands, sendToActiveTab, zoomActiveTab } from './card/extension-side';
-import { expectCardUnder, type Rect } from './card/placement';
+import { CARD_OVERFLOW, expectCardUnder, type Rect } from './card/placement';
 import { expect, paintedMentions, test } from './fixtures';
 
 // How the card opens, stays and goes: pointer, keyboard, touch, and where it lands.
@@ -409,13 +409,7 @@ test.describe('the background card', () => {
       expect(box?.right).toBeLessThanOrEqual(width / zoom);
       expect(box?.bottom).toBeLessThanOrEqual(height / zoom);
       // Nothing in the card sticks out of its right edge or needs scrolling sideways.
-      const overflow = await card.inCard<string[]>(`function () {
-        const dialog = this.querySelector('[role=dialog]');
-        const edge = dialog.getBoundingClientRect().right + 1;
-        return [dialog, ...dialog.querySelectorAll('*')]
-          .filter((e) => e.getBoundingClientRect().right > edge || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'))
-          .map((e) => e.localName + '.' + e.className);
-      }`);
+      const overflow = await card.inCard<string[]>(CARD_OVERFLOW);
       expect(overflow).toEqual([]);
     });
   }

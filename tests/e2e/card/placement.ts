@@ -10,3 +10,15 @@ export function expectCardUnder(card: Rect | undefined, line: Rect): void {
   expect(gap).toBeLessThanOrEqual(10);
   expect(Math.abs((card?.left ?? Number.NaN) - line.left)).toBeLessThanOrEqual(1);
 }
+
+/**
+ * Run in the card's shadow root (a probe's `inCard`): the elements that stick out of the
+ * dialog's right edge or scroll sideways, as `name.class`; none when the card reflows.
+ */
+export const CARD_OVERFLOW = `function () {
+  const dialog = this.querySelector('[role=dialog]');
+  const edge = dialog.getBoundingClientRect().right + 1;
+  return [dialog, ...dialog.querySelectorAll('*')]
+    .filter((e) => e.getBoundingClientRect().right > edge || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'))
+    .map((e) => e.localName + '.' + e.className);
+}`;
