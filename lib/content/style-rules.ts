@@ -30,6 +30,29 @@ const MENTION_TINT_RULES = onScreen(`::highlight(${MENTION_HIGHLIGHT}) {
   background-color: color-mix(in srgb, #2f7bd8 16%, transparent);
 }`);
 
+/**
+ * Forced colours (Windows contrast themes; in Firefox also "Override the colours specified by
+ * the page: Always") replace the tint with the page's background, and Firefox draws no
+ * underline, so its mentions would vanish. System colours are kept: mentions are drawn as
+ * marked text, the one whose card is open as selected text. Chromium draws custom highlights
+ * in colours of its own in that mode, whatever the style says (these rules changed no pixel
+ * there, session 13), so only the Firefox build carries them.
+ */
+export const FORCED_COLOUR_RULES = [
+  onScreen(`@media (forced-colors: active) {
+  ::highlight(${MENTION_HIGHLIGHT}) {
+    background-color: Mark;
+    color: MarkText;
+  }
+}`),
+  onScreen(`@media (forced-colors: active) {
+  ::highlight(${ACTIVE_HIGHLIGHT}) {
+    background-color: Highlight;
+    color: HighlightText;
+  }
+}`),
+].join('\n');
+
 /** The mention whose card is open gets a stronger tint of the same blue. */
 export const ACTIVE_RULES = onScreen(`::highlight(${ACTIVE_HIGHLIGHT}) {
   background-color: color-mix(in srgb, #2f7bd8 24%, transparent);
@@ -48,7 +71,9 @@ export const ACTIVE_RULES = onScreen(`::highlight(${ACTIVE_HIGHLIGHT}) {
  */
 export function pageStylesheet(browser: 'chrome' | 'firefox'): string {
   const rules =
-    browser === 'firefox' ? [MENTION_RULES, MENTION_TINT_RULES, ACTIVE_RULES] : [MENTION_RULES, ACTIVE_RULES];
+    browser === 'firefox'
+      ? [MENTION_RULES, MENTION_TINT_RULES, ACTIVE_RULES, FORCED_COLOUR_RULES]
+      : [MENTION_RULES, ACTIVE_RULES];
   return rules.join('\n');
 }
 

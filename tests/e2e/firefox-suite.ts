@@ -12,15 +12,19 @@ export interface FirefoxSuite {
 /**
  * One Firefox with the add-on for the calling spec file, and a static server with `routes`,
  * started before its first test and closed after its last; each test opens its own tabs.
- * The file is skipped, with a message saying why, where no Firefox is found.
+ * Firefox starts with `prefs` added. The file is skipped, with a message saying why, where
+ * no Firefox is found.
  */
-export function useFirefoxSuite(routes: Parameters<typeof startStaticServer>[0]): FirefoxSuite {
+export function useFirefoxSuite(
+  routes: Parameters<typeof startStaticServer>[0],
+  prefs: Record<string, unknown> = {},
+): FirefoxSuite {
   const firefox = findFirefox();
   test.skip(!firefox, NO_FIREFOX);
   const suite = {} as FirefoxSuite;
   test.beforeAll(async () => {
     suite.pages = await startStaticServer(routes);
-    suite.browser = await launchFirefoxWithExtension(firefox as string);
+    suite.browser = await launchFirefoxWithExtension(firefox as string, undefined, prefs);
   });
   test.afterAll(async () => {
     await suite.browser?.close();

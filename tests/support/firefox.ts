@@ -66,16 +66,19 @@ export function firefoxExtensionId(extensionDir = FIREFOX_EXTENSION_DIR): string
 }
 
 /**
- * Launches headless Firefox with the built extension installed. Playwright cannot drive a
- * stock Firefox, so this uses puppeteer-core over WebDriver BiDi (../shared/TOOLCHAIN.md).
+ * Launches headless Firefox with the built extension installed, and `prefs` added. Playwright
+ * cannot drive a stock Firefox, so this uses puppeteer-core over WebDriver BiDi
+ * (../shared/TOOLCHAIN.md).
  */
 export async function launchFirefoxWithExtension(
   executablePath: string,
   extensionDir = FIREFOX_EXTENSION_DIR,
+  prefs: Record<string, unknown> = {},
 ): Promise<Browser> {
   if (!existsSync(resolve(extensionDir, 'manifest.json')))
     throw new Error(`No Firefox build at ${extensionDir}: run "npm run build:firefox" first.`);
   const browser = await launchFirefox(executablePath, {
+    ...prefs,
     'extensions.webextensions.uuids': JSON.stringify({
       [firefoxExtensionId(extensionDir)]: FIREFOX_EXTENSION_UUID,
     }),

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { ACTIVE_RULES, MENTION_RULES, pageStylesheet } from '@/lib/content/style-rules';
+import { ACTIVE_RULES, FORCED_COLOUR_RULES, MENTION_RULES, pageStylesheet } from '@/lib/content/style-rules';
 
 describe('the highlight style', () => {
   it('applies on screen only, in both builds: nothing of Backstory is printed', () => {
@@ -20,6 +20,26 @@ describe('the highlight style', () => {
     }
   });
 
+  it('draws mentions in system colours under forced colours in Firefox only, the open one apart', () => {
+    // Firefox would otherwise show nothing there (tests/e2e/firefox-forced-colors.spec.ts);
+    // Chromium ignores such rules in that mode.
+    expect(pageStylesheet('firefox')).toContain(FORCED_COLOUR_RULES);
+    expect(pageStylesheet('chrome')).not.toContain('forced-colors');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(FORCED_COLOUR_RULES);
+    const inner = [...sheet.cssRules].map((rule) => [...(rule as CSSMediaRule).cssRules]);
+    expect(inner.map((rules) => rules.map((rule) => (rule as CSSMediaRule).media.mediaText))).toEqual([
+      ['(forced-colors: active)'],
+      ['(forced-colors: active)'],
+    ]);
+    expect(FORCED_COLOUR_RULES).toMatch(
+      /backstory-mention\) \{\s*background-color: Mark;\s*color: MarkText;/,
+    );
+    expect(FORCED_COLOUR_RULES).toMatch(
+      /backstory-active\) \{\s*background-color: Highlight;\s*color: HighlightText;/,
+    );
+  });
+
   it('styles the mention whose card is open in both builds, and tints every mention only in Firefox', () => {
     for (const browser of ['chrome', 'firefox'] as const) {
       expect(pageStylesheet(browser)).toContain(MENTION_RULES);
@@ -28,6 +48,6 @@ describe('the highlight style', () => {
     // Firefox 140 does not draw a highlight's text-decoration; Chromium needs no tint.
     const tints = (css: string) => css.split('background-color').length - 1;
     expect(tints(pageStylesheet('chrome'))).toBe(1);
-    expect(tints(pageStylesheet('firefox'))).toBe(2);
+    expect(tints(pageStylesheet('firefox'))).toBe(2 + tints(FORCED_COLOUR_RULES));
   });
 });

@@ -1,0 +1,69 @@
+import type { Page } from 'puppeteer-core';
+import { mentions } from '../support/firefox';
+import { FirefoxCardProbe } from '../support/firefox-card';
+import { type PaintedBox, readPainted } from '../support/painted-ranges';
+import { commonColours } from '../support/pixels';
+import { restOn } from './firefox-pointer';
+import { useFirefoxSuite } from './firefox-suite';
+import { DEMO_PAGE, expect, test } from './fixtures';
+
+// Firefox in forced colours, as a reader gets it with a Windows contrast theme or with
+// "Override the colours specified by the page: Always" (the pref set here). The page's
+// colours, Backstory's tint among them, give way to the theme's; only system colours stay.
+const firefox = useFirefoxSuite({ '/demo.html': DEMO_PAGE }, { 'browser.display.document_color_use': 2 });
+
+/** The colours of `box` (viewport coordinates) on screen, most used first. */
+async function coloursOn(page: Page, box: PaintedBox): Promise<[string, number][]> {
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  const clip = {
+    x: box.left + scroll.x,
+    y: box.top + scroll.y,
+    width: box.right - box.left,
+    height: box.bottom - box.top,
+  };
+  const png = await page.screenshot({ clip, encoding: 'base64' });
+  const scratch = await page.browser().newPage();
+  try {
+    return await scratch.evaluate(commonColours, `data:image/png;base64,${png}`, 3);
+  } finally {
+    await scratch.close();
+  }
+}
+
+/** Whether two boxes overlap. */
+function overlap(a: PaintedBox, b: PaintedBox): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+test('Firefox: in forced colours mentions still show, and the one whose card is open stands apart', async () => {
+  const page = await firefox.browser.newPage();
+  await page.goto(firefox.pages.url('/demo.html'));
+  await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
+  expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+  const painted = await page.evaluate(readPainted, 'backstory-mention');
+  const nato = painted.find((p) => p.text === 'NATO');
+  if (!nato) throw new Error('NATO is not painted');
+  const card = new FirefoxCardProbe(page);
+  const cardBox = await restOn(page, card, nato.box);
+  if (!cardBox) throw new Error('the card did not open');
+  const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  const other = painted.find(
+    ({ box }) =>
+      box !== nato.box &&
+      box.top >= 0 &&
+      box.bottom <= viewport.height &&
+      !overlap(box, nato.box) &&
+      !overlap(box, cardBox),
+  );
+  if (!other) throw new Error('no other mention on screen clear of the card');
+  const [active] = await coloursOn(page, nato.box);
+  const [mention] = await coloursOn(page, other.box);
+  // The same places with no highlight at all: the page's own forced colours.
+  await page.evaluate(() => CSS.highlights.clear());
+  const [bareActive] = await coloursOn(page, nato.box);
+  const [bareMention] = await coloursOn(page, other.box);
+  expect(mention?.[0], `"${other.text}" looks as it would unmarked`).not.toBe(bareMention?.[0]);
+  expect(active?.[0], 'the open mention looks as it would unmarked').not.toBe(bareActive?.[0]);
+  expect(active?.[0], 'the open mention looks like the others').not.toBe(mention?.[0]);
+  await page.close();
+});
