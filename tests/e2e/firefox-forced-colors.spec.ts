@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { mentions } from '../support/firefox';
+import { mentions, openExtensionPage } from '../support/firefox';
 import { FirefoxCardProbe } from '../support/firefox-card';
 import { type PaintedBox, readPainted } from '../support/painted-ranges';
 import { commonColours } from '../support/pixels';
@@ -66,4 +66,32 @@ test('Firefox: in forced colours mentions still show, and the one whose card is 
   expect(active?.[0], 'the open mention looks as it would unmarked').not.toBe(bareActive?.[0]);
   expect(active?.[0], 'the open mention looks like the others').not.toBe(mention?.[0]);
   await page.close();
+});
+
+test('Firefox: in forced colours the manager still marks the chosen tab and the active row', async () => {
+  const manager = await firefox.browser.newPage();
+  await openExtensionPage(manager, 'popup.html', 'ul[aria-label=Cards] li');
+  expect(await manager.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+  const style = (selector: string, property: string) =>
+    manager.evaluate(
+      (selector, property) => {
+        const element = document.querySelector(selector);
+        return element ? getComputedStyle(element).getPropertyValue(property) : undefined;
+      },
+      selector,
+      property,
+    );
+  const background = await style('body', 'background-color');
+  // Only the chosen tab's bar shows: the others' is the colour of the page behind it.
+  expect(await style('.panel-tabs__tab[aria-selected="false"]', 'border-bottom-color')).toBe(background);
+  const chosen = await style('.panel-tabs__tab[aria-selected="true"]', 'border-bottom-color');
+  expect(chosen).toBeDefined();
+  expect(chosen).not.toBe(background);
+  // The active row (the one in the tab order) keeps a bar at its start.
+  await manager.type('input[type=search]', 'nato');
+  await manager.keyboard.press('ArrowDown');
+  await expect.poll(() => style('.card-row--active', 'border-inline-start-width')).toBe('4px');
+  expect(await style('.card-row--active', 'border-inline-start-color')).not.toBe(background);
+  expect(await style('.card-row:not(.card-row--active)', 'border-inline-start-width')).toBe('0px');
+  await manager.close();
 });
