@@ -1,0 +1,299 @@
+/**
+ * `npm run bench:scroll`: what Backstory's painted mentions cost a reader who scrolls. The
+ * browser draws a custom highlight while it paints the text under it, so every frame that
+ * shows a mention does a little more work; the content script also hears every scroll (it
+ * checks it is still wanted, see entrypoints/content/index.ts), and text a page adds while
+ * being scrolled is read. Every corpus page is loaded in a Chromium without the extension
+ * and in one with it and a dictionary of city cards (10,000 by default). Once the page has
+ * loaded and Backstory has painted it, the page is scrolled down by 80% of the window at a
+ * time, two animation frames per step, to its end or at most --steps steps. Over that
+ * scroll the script reads DevTools' `Performance.getMetrics`: the main thread's task time
+ * (`TaskDuration`), and of it script, layout and style; the rest is mostly painting. It also
+ * keeps the longest step (scroll to the second frame after it). Prints Markdown tables
+ * (progress on stderr). Needs the shared corpus; exits 2 without it.
+ *
+ * Options: --pages N, --only NAME,NAME (those pages only), --size N (cards), --repeat N (visits per page and condition; each
+ * figure is the median), --steps N, --build DIR (another unpacked build, for an A/B).
+ */
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CDPSession, Page } from '@playwright/test';
+import { EXTENSION_DIR } from '../support/launch';
+import { corpusDir, SHARED_DIR } from '../support/shared-dir';
+import { BackstoryRunner } from './pages/backstory-runner';
+import {
+  cityCards,
+  cityTerms,
+  launchPlainChromium,
+  listPages,
+  refuseRemote,
+  servePages,
+} from './pages/corpus-pages';
+import { median, ms, printTable } from './pages/format';
+
+/** How long after load (and painting) the scroll starts, so late loading work is done. */
+const SETTLE_MS = 500;
+
+interface Options {
+  pages: number | undefined;
+  /** Only these pages (by name), when given. */
+  only: string[] | undefined;
+  size: number;
+  repeat: number;
+  steps: number;
+  build: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = {
+    pages: undefined,
+    only: undefined,
+    size: 10_000,
+    repeat: 2,
+    steps: 25,
+    build: EXTENSION_DIR,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--pages' && value) options.pages = Number(value);
+    else if (flag === '--only' && value) options.only = value.split(',');
+    else if (flag === '--size' && value) options.size = Number(value);
+    else if (flag === '--repeat' && value) options.repeat = Number(value);
+    else if (flag === '--steps' && value) options.steps = Number(value);
+    else if (flag === '--build' && value) options.build = resolve(value);
+    else {
+      console.error(
+        `unknown option ${flag}; options: --pages N, --only a,b, --size N, --repeat N, --steps N, --build DIR`,
+      );
+      process.exit(2);
+    }
+    i++;
+  }
+  return options;
+}
+
+/** The main thread's work over one scroll through a page, ms. */
+interface ScrollWork {
+  task: number;
+  script: number;
+  layout: number;
+  style: number;
+  /** Scroll steps taken. */
+  steps: number;
+  /** The longest step, from the scroll to the second frame after it. */
+  worstStep: number;
+}
+
+const METRICS = {
+  task: 'TaskDuration',
+  script: 'ScriptDuration',
+  layout: 'LayoutDuration',
+  style: 'RecalcStyleDuration',
+} as const;
+
+type Totals = Record<keyof typeof METRICS, number>;
+
+async function totals(cdp: CDPSession): Promise<Totals> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const read = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000;
+  return {
+    task: read(METRICS.task),
+    script: read(METRICS.script),
+    layout: read(METRICS.layout),
+    style: read(METRICS.style),
+  };
+}
+
+/**
+ * Runs in the page: scrolls down by 80% of the window at a time (instantly, whatever the
+ * page's `scroll-behavior`), waiting two animation frames after each step, until the end
+ * or `maxSteps`. No named inner function: tsx would name it with a helper the page lacks.
+ */
+async function scrollThrough(maxSteps: number): Promise<{ steps: number; worstStep: number }> {
+  const stepPx = Math.max(1, Math.round(innerHeight * 0.8));
+  const room = document.documentElement.scrollHeight - innerHeight - scrollY;
+  const steps = Math.max(0, Math.min(maxSteps, Math.ceil(room / stepPx)));
+  let worstStep = 0;
+  for (let i = 0; i < steps; i++) {
+    const start = performance.now();
+    window.scrollBy({ top: stepPx, behavior: 'instant' });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    worstStep = Math.max(worstStep, performance.now() - start);
+  }
+  return { steps, worstStep };
+}
+
+/** Waits for load and the settling time, scrolls the page through, and returns the work. */
+async function scrollWork(tab: Page, cdp: CDPSession, maxSteps: number): Promise<ScrollWork> {
+  await tab.waitForLoadState('load');
+  await tab.waitForTimeout(SETTLE_MS);
+  const before = await totals(cdp);
+  const { steps, worstStep } = await tab.evaluate(scrollThrough, maxSteps);
+  const after = await totals(cdp);
+  return {
+    task: after.task - before.task,
+    script: after.script - before.script,
+    layout: after.layout - before.layout,
+    style: after.style - before.style,
+    steps,
+    worstStep,
+  };
+}
+
+/** What is left of the task time once script, layout and style are taken out: mostly painting. */
+function rest(work: ScrollWork): number {
+  return work.task - work.script - work.layout - work.style;
+}
+
+function medianWork(visits: ScrollWork[]): ScrollWork {
+  const of = (pick: (work: ScrollWork) => number) => median(visits.map(pick));
+  return {
+    task: of((w) => w.task),
+    script: of((w) => w.script),
+    layout: of((w) => w.layout),
+    style: of((w) => w.style),
+    steps: of((w) => w.steps),
+    worstStep: of((w) => w.worstStep),
+  };
+}
+
+interface Row {
+  name: string;
+  without: ScrollWork;
+  with: ScrollWork;
+  mentions: number;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const corpus = corpusDir();
+  if (!corpus) {
+    console.error(`bench:scroll needs the shared corpus (${SHARED_DIR}); set BACKSTORY_SHARED.`);
+    process.exit(2);
+  }
+  if (!existsSync(join(options.build, 'manifest.json'))) {
+    console.error(`No built extension at ${options.build}; run "npx wxt build" first.`);
+    process.exit(2);
+  }
+  const pages = listPages(corpus, options.pages).filter(
+    (page) => !options.only || options.only.includes(page.name),
+  );
+  const server = await servePages(corpus, pages);
+  const runner = await BackstoryRunner.open(server, options.build);
+  const plain = await launchPlainChromium();
+  const loads: number[] = [];
+  const rows: Row[] = [];
+  try {
+    const plainTab = await plain.newPage();
+    await refuseRemote(plainTab);
+    const plainCdp = await plainTab.context().newCDPSession(plainTab);
+    await plainCdp.send('Performance.enable');
+    const tab = await runner.loadedTab();
+    const cdp = await runner.cdpSession();
+    await cdp.send('Performance.enable');
+    await runner.loadDictionary(cityCards(cityTerms(corpus, options.size)));
+    await runner.warmUp();
+
+    for (const page of pages) {
+      const without: ScrollWork[] = [];
+      const withBackstory: ScrollWork[] = [];
+      let mentions = 0;
+      for (let round = 0; round < options.repeat; round++) {
+        // Alternated visit by visit, so a busy moment on the machine falls on both.
+        mentions = (await runner.visit(page.name)).mentions;
+        withBackstory.push(await scrollWork(tab, cdp, options.steps));
+        await plainTab.goto(server.url(`/${page.name}/`), { waitUntil: 'domcontentloaded' });
+        without.push(await scrollWork(plainTab, plainCdp, options.steps));
+        loads.push(loadavg()[0] ?? 0);
+      }
+      const row = {
+        name: page.name,
+        without: medianWork(without),
+        with: medianWork(withBackstory),
+        mentions,
+      };
+      rows.push(row);
+      process.stderr.write(
+        `${page.name}: ${ms(row.with.task)} ms main thread over the scroll with Backstory, ${ms(row.without.task)} without\n`,
+      );
+    }
+  } finally {
+    await plain.close();
+    await runner.close();
+    await server.close();
+  }
+  report(rows, options, loads);
+}
+
+function report(rows: Row[], options: Options, loads: number[]): void {
+  const size = options.size.toLocaleString('en-US');
+  console.log('# Backstory and scrolling (npm run bench:scroll)\n');
+  console.log(
+    `${new Date().toISOString()}, build ${options.build}, ${rows.length} pages, ${size} cards, ${options.repeat} visit(s) per page and condition (medians), at most ${options.steps} steps of 80% of the window, ${cpus().length} cores, load median ${median(loads).toFixed(1)}.\n`,
+  );
+  printTable(
+    'Every page',
+    [
+      'page',
+      'mentions',
+      'steps',
+      'main-thread ms without',
+      'with',
+      'script ms without',
+      'with',
+      'other than script, layout, style ms without',
+      'with',
+      'longest step ms without',
+      'with',
+    ],
+    rows.map((row) => [
+      row.name,
+      String(row.mentions),
+      String(row.with.steps),
+      ms(row.without.task),
+      ms(row.with.task),
+      ms(row.without.script),
+      ms(row.with.script),
+      ms(rest(row.without)),
+      ms(rest(row.with)),
+      ms(row.without.worstStep),
+      ms(row.with.worstStep),
+    ]),
+  );
+  const extra = (pick: (work: ScrollWork) => number) => rows.map((row) => pick(row.with) - pick(row.without));
+  const worstOf = (values: number[]) => {
+    const top = values.reduce((best, value, i) => (value > (values[best] ?? -Infinity) ? i : best), 0);
+    return `${ms(values[top])} (${rows[top]?.name ?? '–'})`;
+  };
+  const onMentionPages = rows.filter((row) => row.mentions > 0);
+  printTable(
+    'Summary: what Backstory adds over the scroll (with minus without, per page)',
+    ['figure', 'median', 'median on pages with mentions', 'worst page', 'total without', 'total with'],
+    (
+      [
+        ['main-thread ms', (w: ScrollWork) => w.task],
+        ['script ms', (w: ScrollWork) => w.script],
+        ['layout and style ms', (w: ScrollWork) => w.layout + w.style],
+        ['other ms (mostly painting)', rest],
+        ['longest step ms', (w: ScrollWork) => w.worstStep],
+      ] as const
+    ).map(([label, pick]) => {
+      // A sum of longest steps means nothing: that row has no totals.
+      const total = (of: (row: Row) => ScrollWork) =>
+        pick === rest || label !== 'longest step ms'
+          ? ms(rows.reduce((sum, row) => sum + pick(of(row)), 0))
+          : '–';
+      return [
+        label,
+        ms(median(extra(pick))),
+        ms(median(onMentionPages.map((row) => pick(row.with) - pick(row.without)))),
+        worstOf(extra(pick)),
+        total((row) => row.without),
+        total((row) => row.with),
+      ];
+    }),
+  );
+}
+
+await main();
