@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
 import { mentions, openExtensionPage } from '../support/firefox';
 import { FirefoxCardProbe } from '../support/firefox-card';
 import { type PaintedBox, readPainted } from '../support/painted-ranges';
@@ -35,7 +36,7 @@ function overlap(a: PaintedBox, b: PaintedBox): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-test('Firefox: in forced colours mentions still show, and the one whose card is open stands apart', async () => {
+test('Firefox: in forced colours mentions still show, the one whose card is open stands apart, and the card passes axe-core', async () => {
   const page = await firefox.browser.newPage();
   await page.goto(firefox.pages.url('/demo.html'));
   await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
@@ -65,10 +66,18 @@ test('Firefox: in forced colours mentions still show, and the one whose card is 
   expect(mention?.[0], `"${other.text}" looks as it would unmarked`).not.toBe(bareMention?.[0]);
   expect(active?.[0], 'the open mention looks as it would unmarked').not.toBe(bareActive?.[0]);
   expect(active?.[0], 'the open mention looks like the others').not.toBe(mention?.[0]);
+  // The card itself passes axe-core in this mode, contrast included.
+  const inPlace = await card.axe();
+  expect(inPlace.violations).toEqual([]);
+  expect(inPlace.passes.length).toBeGreaterThan(5);
+  const contrast = await card.axe({ inBody: true, rules: ['color-contrast'] });
+  expect(contrast.violations).toEqual([]);
+  expect(contrast.incomplete).toEqual([]);
+  expect(contrast.passes).toContain('color-contrast');
   await page.close();
 });
 
-test('Firefox: in forced colours the manager still marks the chosen tab and the active row', async () => {
+test('Firefox: in forced colours the manager still marks the chosen tab and the active row, and passes axe-core', async () => {
   const manager = await firefox.browser.newPage();
   await openExtensionPage(manager, 'popup.html', 'ul[aria-label=Cards] li');
   expect(await manager.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
@@ -93,5 +102,10 @@ test('Firefox: in forced colours the manager still marks the chosen tab and the 
   await expect.poll(() => style('.card-row--active', 'border-inline-start-width')).toBe('4px');
   expect(await style('.card-row--active', 'border-inline-start-color')).not.toBe(background);
   expect(await style('.card-row:not(.card-row--active)', 'border-inline-start-width')).toBe('0px');
+  await manager.evaluate(AXE_SOURCE);
+  const report = (await manager.evaluate(AXE_REPORT)) as AxeReport;
+  expect(report.violations).toEqual([]);
+  expect(report.incomplete).toEqual([]);
+  expect(report.passes).toContain('color-contrast');
   await manager.close();
 });
