@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
+import type { ExtensionBrowser } from '../support/launch';
 import { loadCards } from '../support/load-cards';
-import { readPainted } from '../support/painted-ranges';
+import { type PaintedBox, readPainted } from '../support/painted-ranges';
+import { commonColours } from '../support/pixels';
 import type { StaticServer } from '../support/static-server';
 import { openPinnedNatoCard, startCardPages } from './card/card-pages';
 import { expect, test } from './fixtures';
@@ -16,6 +18,24 @@ test.beforeAll(async () => {
   server = await startCardPages();
 });
 test.afterAll(() => server.close());
+
+/** The most used colour (`r,g,b`) of each screenshot, decoded on a blank page. */
+async function mostUsedColours(
+  extension: ExtensionBrowser,
+  shots: Buffer[],
+): Promise<(string | undefined)[]> {
+  const blank = await extension.context.newPage();
+  try {
+    const colours: (string | undefined)[] = [];
+    for (const shot of shots)
+      colours.push(
+        (await blank.evaluate(commonColours, `data:image/png;base64,${shot.toString('base64')}`))[0]?.[0],
+      );
+    return colours;
+  } finally {
+    await blank.close();
+  }
+}
 
 /** Computed colours of the first element matching each selector, and the body's background. */
 function colours(page: Page, selectors: Record<string, [selector: string, property: string]>) {
@@ -75,30 +95,32 @@ test('the card marks the chosen card of a shared term, and mentions stay painted
   expect(chips?.chosen).not.toBe(chips?.other);
   expect(chips?.chosenText).not.toBe(chips?.chosen);
 
-  // Chromium paints custom highlights in the system's highlight colours here, whatever the
-  // page's or Backstory's style says: a mention clear of the card still shows on screen.
+  // Chromium draws custom highlights in colours of its own here, whatever the page's or
+  // Backstory's style says (the Firefox build's rules for this mode change nothing here):
+  // mentions get a dark underline, the one whose card is open a dark fill. Both show, and
+  // they differ, on a mention clear of the card.
   const cardBox = await card.box();
   const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+  const [active] = await page.evaluate(readPainted, 'backstory-active');
+  if (!active) throw new Error('the open card has no active mention');
+  const apart = (a: PaintedBox, b: PaintedBox) => a.bottom < b.top || a.top > b.bottom;
   const mention = (await page.evaluate(readPainted, 'backstory-mention')).find(
     ({ box }) =>
       box.top >= 0 &&
       box.bottom + 4 <= viewport.height &&
       box.right <= viewport.width &&
-      (!cardBox || box.bottom < cardBox.top || box.top > cardBox.bottom),
+      apart(box, active.box) &&
+      (!cardBox || apart(box, cardBox)),
   );
-  if (!mention) throw new Error('no painted mention on screen clear of the card');
-  const { left, top, right, bottom } = mention.box;
-  const clip = { x: left, y: top, width: right - left, height: bottom - top + 4 };
-  const painted = await page.screenshot({ clip });
-  await page.evaluate(() => {
-    const registry = CSS.highlights as unknown as Map<string, unknown> & { saved?: unknown };
-    registry.saved = registry.get('backstory-mention');
-    registry.delete('backstory-mention');
-  });
-  const bare = await page.screenshot({ clip });
-  await page.evaluate(() => {
-    const registry = CSS.highlights as unknown as Map<string, unknown> & { saved?: unknown };
-    registry.set('backstory-mention', registry.saved);
-  });
-  expect(painted.equals(bare), `"${mention.text}" looks the same with and without its highlight`).toBe(false);
+  if (!mention) throw new Error('no painted mention on screen clear of the card and the open mention');
+  const shoot = ({ left, top, right, bottom }: PaintedBox) =>
+    page.screenshot({ clip: { x: left, y: top, width: right - left, height: bottom - top + 4 } });
+  const [painted, paintedActive] = [await shoot(mention.box), await shoot(active.box)];
+  await page.evaluate(() => CSS.highlights.clear());
+  expect(painted.equals(await shoot(mention.box)), `"${mention.text}" looks the same unmarked`).toBe(false);
+  expect(paintedActive.equals(await shoot(active.box)), 'the open mention looks the same unmarked').toBe(
+    false,
+  );
+  const [mentionColour, activeColour] = await mostUsedColours(extension, [painted, paintedActive]);
+  expect(activeColour, 'the open mention looks like the others').not.toBe(mentionColour);
 });
