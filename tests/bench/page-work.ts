@@ -10,13 +10,11 @@
  * median), --build DIR (another unpacked build to load, for an A/B), --tick-pages N, and
  * --firefox (the page work in Firefox with its build, .output/firefox-mv2; no clock there).
  */
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { FIREFOX_EXTENSION_DIR, findFirefox, NO_FIREFOX } from '../support/firefox';
 import { EXTENSION_DIR } from '../support/launch';
-import { corpusDir, SHARED_DIR } from '../support/shared-dir';
 import { firefoxPageRows } from './page-work/firefox';
 import { medianTimes, type PageRow, total } from './page-work/rows';
 import { doPageWork, startTicking, stopTicking, type WorkRounds, type WorkTimes } from './page-work/work';
@@ -27,6 +25,7 @@ import {
   launchPlainChromium,
   listPages,
   refuseRemote,
+  requireCorpusAndBuild,
   servePages,
 } from './pages/corpus-pages';
 import { median, ms, printTable, ratio } from './pages/format';
@@ -124,18 +123,10 @@ function tickPages(rows: PageRow[], count: number): PageRow[] {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const corpus = corpusDir();
-  if (!corpus) {
-    console.error(`bench:page-work needs the shared corpus (${SHARED_DIR}); set BACKSTORY_SHARED.`);
-    process.exit(2);
-  }
   const [build, buildCommand] = options.firefox
     ? [FIREFOX_EXTENSION_DIR, 'npx wxt build -b firefox']
     : [options.build, 'npx wxt build'];
-  if (!existsSync(join(build, 'manifest.json'))) {
-    console.error(`No built extension at ${build}; run "${buildCommand}" first.`);
-    process.exit(2);
-  }
+  const corpus = requireCorpusAndBuild('bench:page-work', build, buildCommand);
   const pages = listPages(corpus, options.pages);
   const server = await servePages(corpus, pages);
   if (options.firefox) {

@@ -15,12 +15,10 @@
  * Options: --pages N, --only NAME,NAME (those pages only), --size N (cards), --repeat N (visits per page and condition; each
  * figure is the median), --steps N, --build DIR (another unpacked build, for an A/B).
  */
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../support/launch';
-import { corpusDir, SHARED_DIR } from '../support/shared-dir';
 import { BackstoryRunner } from './pages/backstory-runner';
 import {
   cityCards,
@@ -28,6 +26,7 @@ import {
   launchPlainChromium,
   listPages,
   refuseRemote,
+  requireCorpusAndBuild,
   servePages,
 } from './pages/corpus-pages';
 import { median, ms, printTable } from './pages/format';
@@ -167,15 +166,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const corpus = corpusDir();
-  if (!corpus) {
-    console.error(`bench:scroll needs the shared corpus (${SHARED_DIR}); set BACKSTORY_SHARED.`);
-    process.exit(2);
-  }
-  if (!existsSync(join(options.build, 'manifest.json'))) {
-    console.error(`No built extension at ${options.build}; run "npx wxt build" first.`);
-    process.exit(2);
-  }
+  const corpus = requireCorpusAndBuild('bench:scroll', options.build);
   const pages = listPages(corpus, options.pages).filter(
     (page) => !options.only || options.only.includes(page.name),
   );

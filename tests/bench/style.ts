@@ -13,12 +13,10 @@
  * Options: --pages N, --size N (cards), --repeat N (visits per page and condition; each
  * figure is the median), --build DIR (another unpacked build, for an A/B).
  */
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../support/launch';
-import { corpusDir, SHARED_DIR } from '../support/shared-dir';
 import { BackstoryRunner } from './pages/backstory-runner';
 import {
   type CorpusPage,
@@ -27,6 +25,7 @@ import {
   launchPlainChromium,
   listPages,
   refuseRemote,
+  requireCorpusAndBuild,
   servePages,
 } from './pages/corpus-pages';
 import { median, ms, printTable } from './pages/format';
@@ -129,15 +128,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const corpus = corpusDir();
-  if (!corpus) {
-    console.error(`bench:style needs the shared corpus (${SHARED_DIR}); set BACKSTORY_SHARED.`);
-    process.exit(2);
-  }
-  if (!existsSync(join(options.build, 'manifest.json'))) {
-    console.error(`No built extension at ${options.build}; run "npx wxt build" first.`);
-    process.exit(2);
-  }
+  const corpus = requireCorpusAndBuild('bench:style', options.build);
   const pages = listPages(corpus, options.pages);
   const server = await servePages(corpus, pages);
   const runner = await BackstoryRunner.open(server, options.build);

@@ -3,7 +3,7 @@ import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
 import { mentions, openExtensionPage } from '../support/firefox';
 import { FirefoxCardProbe } from '../support/firefox-card';
 import { type PaintedBox, readPainted } from '../support/painted-ranges';
-import { commonColours } from '../support/pixels';
+import { commonColours, imagePixels } from '../support/pixels';
 import { restOn } from './firefox-pointer';
 import { useFirefoxSuite } from './firefox-suite';
 import { DEMO_PAGE, expect, test } from './fixtures';
@@ -25,7 +25,7 @@ async function coloursOn(page: Page, box: PaintedBox): Promise<[string, number][
   const png = await page.screenshot({ clip, encoding: 'base64' });
   const scratch = await page.browser().newPage();
   try {
-    return await scratch.evaluate(commonColours, `data:image/png;base64,${png}`, 3);
+    return commonColours(await scratch.evaluate(imagePixels, `data:image/png;base64,${png}`), 3);
   } finally {
     await scratch.close();
   }

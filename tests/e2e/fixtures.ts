@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { type BrowserContext, test as base, type Page } from '@playwright/test';
 import { type ExtensionBrowser, launchWithExtension } from '../support/launch';
 import { readPainted } from '../support/painted-ranges';
-import { bluishShare } from '../support/pixels';
+import { bluishShare, imagePixels } from '../support/pixels';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
 /** The demo article, served at /demo.html. */
@@ -53,7 +53,7 @@ export async function mentionBluishShare(context: BrowserContext, page: Page, te
   ).toString('base64');
   const blank = await context.newPage();
   try {
-    return await blank.evaluate(bluishShare, `data:image/png;base64,${png}`);
+    return bluishShare(await blank.evaluate(imagePixels, `data:image/png;base64,${png}`));
   } finally {
     await blank.close();
   }

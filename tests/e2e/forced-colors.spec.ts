@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/launch';
 import { loadCards } from '../support/load-cards';
 import { type PaintedBox, readPainted } from '../support/painted-ranges';
-import { commonColours } from '../support/pixels';
+import { commonColours, imagePixels } from '../support/pixels';
 import type { StaticServer } from '../support/static-server';
 import { openPinnedNatoCard, startCardPages } from './card/card-pages';
 import { expect, test } from './fixtures';
@@ -29,7 +29,9 @@ async function mostUsedColours(
     const colours: (string | undefined)[] = [];
     for (const shot of shots)
       colours.push(
-        (await blank.evaluate(commonColours, `data:image/png;base64,${shot.toString('base64')}`))[0]?.[0],
+        commonColours(
+          await blank.evaluate(imagePixels, `data:image/png;base64,${shot.toString('base64')}`),
+        )[0]?.[0],
       );
     return colours;
   } finally {

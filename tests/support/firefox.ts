@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readPainted } from './painted-ranges';
-import { bluishShare } from './pixels';
+import { bluishShare, imagePixels } from './pixels';
 
 /** Where `wxt build -b firefox` puts the Firefox build. */
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
@@ -132,7 +132,7 @@ export async function mentionTint(page: Page): Promise<number> {
   const png = await page.screenshot({ clip: box, encoding: 'base64' });
   const scratch = await page.browser().newPage();
   try {
-    return await scratch.evaluate(bluishShare, `data:image/png;base64,${png}`);
+    return bluishShare(await scratch.evaluate(imagePixels, `data:image/png;base64,${png}`));
   } finally {
     await scratch.close();
   }

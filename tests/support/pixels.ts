@@ -1,10 +1,9 @@
 /**
- * Run in a blank page: the share of an image's pixels that are bluish (blue above red by 12
- * or more), which is how Backstory's underline and tints read against black text on white.
- * The image is a PNG data URL; a screenshot is decoded away from the page it shows, so that
- * page's scripts and CSP play no part.
+ * Run in a blank page: the RGBA bytes of an image, row by row. The image is a PNG data URL;
+ * a screenshot is decoded away from the page it shows, so that page's scripts and CSP play
+ * no part. Keep the images small (a mention's box): the bytes come back as a plain array.
  */
-export async function bluishShare(source: string): Promise<number> {
+export async function imagePixels(source: string): Promise<number[]> {
   const image = new Image();
   image.src = source;
   await image.decode();
@@ -13,26 +12,21 @@ export async function bluishShare(source: string): Promise<number> {
   canvas.height = image.height;
   const context = canvas.getContext('2d') as CanvasRenderingContext2D;
   context.drawImage(image, 0, 0);
-  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  return Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data);
+}
+
+/**
+ * The share of the pixels that are bluish (blue above red by 12 or more), which is how
+ * Backstory's underline and tints read against black text on white.
+ */
+export function bluishShare(pixels: readonly number[]): number {
   let tinted = 0;
   for (let i = 0; i < pixels.length; i += 4) if ((pixels[i + 2] ?? 0) - (pixels[i] ?? 0) >= 12) tinted++;
   return tinted / (pixels.length / 4);
 }
 
-/**
- * Run in a blank page: an image's colours, most used first, as `r,g,b` with their share of
- * the pixels (the first `top` of them). The image is a PNG data URL, as for bluishShare.
- */
-export async function commonColours(source: string, top = 4): Promise<[string, number][]> {
-  const image = new Image();
-  image.src = source;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-  context.drawImage(image, 0, 0);
-  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+/** The colours, most used first, as `r,g,b` with their share of the pixels (the first `top`). */
+export function commonColours(pixels: readonly number[], top = 4): [string, number][] {
   const counts = new Map<string, number>();
   for (let i = 0; i < pixels.length; i += 4) {
     const key = `${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { findChromium } from '../../support/chromium';
 import type { TermCard } from '../../support/load-cards';
+import { corpusDir, SHARED_DIR } from '../../support/shared-dir';
 import { type StaticServer, startStaticServer } from '../../support/static-server';
 
 /** One saved page and the corpus's measure of its visible text. */
@@ -75,4 +76,22 @@ export function launchPlainChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-quic'],
   });
+}
+
+/**
+ * What a page benchmark needs before it starts: the shared corpus (its directory is
+ * returned) and a built extension at `build`. Without either it says which, and how to get
+ * it, and exits with status 2.
+ */
+export function requireCorpusAndBuild(bench: string, build: string, buildCommand = 'npx wxt build'): string {
+  const corpus = corpusDir();
+  if (!corpus) {
+    console.error(`${bench} needs the shared corpus (${SHARED_DIR}); set BACKSTORY_SHARED.`);
+    process.exit(2);
+  }
+  if (!existsSync(join(build, 'manifest.json'))) {
+    console.error(`No built extension at ${build}; run "${buildCommand}" first.`);
+    process.exit(2);
+  }
+  return corpus;
 }
