@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
 import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
-import { mentions, openExtensionPage } from '../support/firefox';
+import { mentions, openExtensionPage, screenPixels } from '../support/firefox';
 import { FirefoxCardProbe } from '../support/firefox-card';
 import { type PaintedBox, readPainted } from '../support/painted-ranges';
-import { commonColours, imagePixels } from '../support/pixels';
+import { commonColours } from '../support/pixels';
 import { restOn } from './firefox-pointer';
 import { useFirefoxSuite } from './firefox-suite';
 import { DEMO_PAGE, expect, test } from './fixtures';
@@ -15,20 +15,7 @@ const firefox = useFirefoxSuite({ '/demo.html': DEMO_PAGE }, { 'browser.display.
 
 /** The colours of `box` (viewport coordinates) on screen, most used first. */
 async function coloursOn(page: Page, box: PaintedBox): Promise<[string, number][]> {
-  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
-  const clip = {
-    x: box.left + scroll.x,
-    y: box.top + scroll.y,
-    width: box.right - box.left,
-    height: box.bottom - box.top,
-  };
-  const png = await page.screenshot({ clip, encoding: 'base64' });
-  const scratch = await page.browser().newPage();
-  try {
-    return commonColours(await scratch.evaluate(imagePixels, `data:image/png;base64,${png}`), 3);
-  } finally {
-    await scratch.close();
-  }
+  return commonColours(await screenPixels(page, box), 3);
 }
 
 /** Whether two boxes overlap. */
@@ -50,11 +37,7 @@ test('Firefox: in forced colours mentions still show, the one whose card is open
   const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   const other = painted.find(
     ({ box }) =>
-      box !== nato.box &&
-      box.top >= 0 &&
-      box.bottom <= viewport.height &&
-      !overlap(box, nato.box) &&
-      !overlap(box, cardBox),
+      box.top >= 0 && box.bottom <= viewport.height && !overlap(box, nato.box) && !overlap(box, cardBox),
   );
   if (!other) throw new Error('no other mention on screen clear of the card');
   const [active] = await coloursOn(page, nato.box);

@@ -48,12 +48,17 @@ export async function mentionBluishShare(context: BrowserContext, page: Page, te
   );
   if (!painted) throw new Error(`no mention "${text}" is painted`);
   const { left, top, right, bottom } = painted.box;
-  const png = (
-    await page.screenshot({ clip: { x: left, y: top, width: right - left, height: bottom - top + 6 } })
-  ).toString('base64');
+  const shot = await page.screenshot({
+    clip: { x: left, y: top, width: right - left, height: bottom - top + 6 },
+  });
+  return bluishShare(await decodePixels(context, shot));
+}
+
+/** The pixels (RGBA bytes) of a PNG screenshot, decoded in a blank page of `context`. */
+export async function decodePixels(context: BrowserContext, png: Buffer): Promise<number[]> {
   const blank = await context.newPage();
   try {
-    return bluishShare(await blank.evaluate(imagePixels, `data:image/png;base64,${png}`));
+    return await blank.evaluate(imagePixels, `data:image/png;base64,${png.toString('base64')}`);
   } finally {
     await blank.close();
   }

@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test';
-import type { ExtensionBrowser } from '../support/launch';
 import { loadCards } from '../support/load-cards';
 import { type PaintedBox, readPainted } from '../support/painted-ranges';
-import { commonColours, imagePixels } from '../support/pixels';
+import { commonColours } from '../support/pixels';
 import type { StaticServer } from '../support/static-server';
 import { openPinnedNatoCard, startCardPages } from './card/card-pages';
-import { expect, test } from './fixtures';
+import { decodePixels, expect, test } from './fixtures';
 import { ManagerPage } from './popup/manager-page';
 
 // Forced colours (Windows contrast themes, emulated here) replace every colour a page sets
@@ -18,26 +17,6 @@ test.beforeAll(async () => {
   server = await startCardPages();
 });
 test.afterAll(() => server.close());
-
-/** The most used colour (`r,g,b`) of each screenshot, decoded on a blank page. */
-async function mostUsedColours(
-  extension: ExtensionBrowser,
-  shots: Buffer[],
-): Promise<(string | undefined)[]> {
-  const blank = await extension.context.newPage();
-  try {
-    const colours: (string | undefined)[] = [];
-    for (const shot of shots)
-      colours.push(
-        commonColours(
-          await blank.evaluate(imagePixels, `data:image/png;base64,${shot.toString('base64')}`),
-        )[0]?.[0],
-      );
-    return colours;
-  } finally {
-    await blank.close();
-  }
-}
 
 /** Computed colours of the first element matching each selector, and the body's background. */
 function colours(page: Page, selectors: Record<string, [selector: string, property: string]>) {
@@ -123,6 +102,7 @@ test('the card marks the chosen card of a shared term, and mentions stay painted
   expect(paintedActive.equals(await shoot(active.box)), 'the open mention looks the same unmarked').toBe(
     false,
   );
-  const [mentionColour, activeColour] = await mostUsedColours(extension, [painted, paintedActive]);
+  const mostUsed = async (shot: Buffer) => commonColours(await decodePixels(extension.context, shot))[0]?.[0];
+  const [mentionColour, activeColour] = [await mostUsed(painted), await mostUsed(paintedActive)];
   expect(activeColour, 'the open mention looks like the others').not.toBe(mentionColour);
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { readPainted } from './painted-ranges';
+import { type PaintedBox, readPainted } from './painted-ranges';
 import { bluishShare, imagePixels } from './pixels';
 
 /** Where `wxt build -b firefox` puts the Firefox build. */
@@ -118,24 +118,32 @@ export async function openExtensionPage(page: Page, path: string, ready: string)
 }
 
 /**
+ * The pixels (RGBA bytes) of `box`, in viewport coordinates, as `page` shows it now. The
+ * screenshot is decoded on a blank page of the same browser, not on `page`.
+ */
+export async function screenPixels(page: Page, box: PaintedBox): Promise<number[]> {
+  // The screenshot's clip is in page coordinates, the box in the viewport's.
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  const { left, top, right, bottom } = box;
+  const clip = { x: left + scroll.x, y: top + scroll.y, width: right - left, height: bottom - top };
+  const png = await page.screenshot({ clip, encoding: 'base64' });
+  const scratch = await page.browser().newPage();
+  try {
+    return await scratch.evaluate(imagePixels, `data:image/png;base64,${png}`);
+  } finally {
+    await scratch.close();
+  }
+}
+
+/**
  * The share of the first painted mention's pixels that are tinted blue (blue above red by 12
  * or more), read from a screenshot: whether the mention is really painted, which no DOM API
- * tells. The screenshot is decoded on a blank page of the same browser, not on `page`.
+ * tells.
  */
 export async function mentionTint(page: Page): Promise<number> {
   const [first] = await page.evaluate(readPainted, 'backstory-mention');
   if (!first) throw new Error('no mention is painted');
-  // The screenshot's clip is in page coordinates, the box in the viewport's.
-  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
-  const { left, top, right, bottom } = first.box;
-  const box = { x: left + scroll.x, y: top + scroll.y, width: right - left, height: bottom - top };
-  const png = await page.screenshot({ clip: box, encoding: 'base64' });
-  const scratch = await page.browser().newPage();
-  try {
-    return bluishShare(await scratch.evaluate(imagePixels, `data:image/png;base64,${png}`));
-  } finally {
-    await scratch.close();
-  }
+  return bluishShare(await screenPixels(page, first.box));
 }
 
 /** The painted mention texts, in the order they were registered. */
