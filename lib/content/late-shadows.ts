@@ -1,3 +1,4 @@
+import { CUSTOM, kindOf, readsShadowOf } from './element-kinds';
 import { insideSkipped } from './skip';
 
 /** Delay between two looks while components are likely still loading. */
@@ -26,18 +27,31 @@ function isDefined(element: Element): boolean {
 }
 
 /**
- * Watches custom elements that had no shadow root when the page was read. A component's
- * script usually arrives after its tag: when it runs, the element gets a shadow root and
- * fills it, and none of that makes a mutation record in the document (and so nothing the
- * annotator's observer sees). Every look asks each waiting element for its open shadow root
- * and hands over the ones that now have one. An element that is defined and still has none
- * renders into its own children (read already) or into a closed root (never read), so it is
- * dropped for good; so is one the page removed, until it is listed again. Looks come every
- * half second at first, then ever more rarely (see delayBefore), and stop when nothing is
- * left to wait for, or for good when `signal` aborts.
+ * Watches elements that had no open shadow root when the page was read and may get one,
+ * which no mutation record in the document tells of (so nothing the annotator's observer
+ * sees). Every look asks each waiting element for its open shadow root and hands over the
+ * ones that now have one. Two kinds of element wait, in two lines:
+ *
+ * - Custom elements: a component's script usually arrives after its tag, and when it runs
+ *   the element gets a shadow root and fills it. One that is defined and still has none
+ *   renders into its own children (read already) or into a closed root (never read), so it
+ *   is dropped for good.
+ * - Standard elements that can host a root and had no child (an empty `div` or `span`): a
+ *   page script may call `attachShadow` on one at any time, with no definition to wait for.
+ *   Most stay empty (spacers, icons, ad slots), so these are watched only through the quick
+ *   looks, about ten seconds after the last hosts were added; one that gets a child of its
+ *   own is read through its children instead (see readsShadowOf) and leaves the line. A
+ *   later root on such an element is not found until the page changes around it.
+ *
+ * An element the page removed is dropped until it is listed again. Looks come every half
+ * second at first, then ever more rarely (see delayBefore), and stop when nothing is left to
+ * wait for, or for good when `signal` aborts.
  */
 export class LateShadows {
+  /** Custom elements waiting for a definition, in the order of their next look. */
   private readonly waiting = new Set<Element>();
+  /** Empty standard elements, looked at after the custom ones and only in the quick looks. */
+  private readonly standard = new Set<Element>();
   /** Hosts that need no more looks: defined without an open root, or handed over. */
   private readonly settled = new WeakSet<Element>();
   private looks = 0;
@@ -56,7 +70,7 @@ export class LateShadows {
 
   /** How many elements are still watched. */
   get size(): number {
-    return this.waiting.size;
+    return this.waiting.size + this.standard.size;
   }
 
   /** Whether a look is scheduled. */
@@ -71,9 +85,13 @@ export class LateShadows {
    */
   add(hosts: Iterable<Element>): void {
     if (this.signal.aborted) return;
-    const before = this.waiting.size;
-    for (const host of hosts) if (!this.settled.has(host)) this.waiting.add(host);
-    if (this.waiting.size === before) return;
+    const before = this.size;
+    for (const host of hosts) {
+      if (this.settled.has(host)) continue;
+      if ((kindOf(host.localName) & CUSTOM) !== 0) this.waiting.add(host);
+      else this.standard.add(host);
+    }
+    if (this.size === before) return;
     this.looks = 0;
     this.schedule();
   }
@@ -82,6 +100,7 @@ export class LateShadows {
   forget(hosts: Iterable<Element>): void {
     for (const host of hosts) {
       this.waiting.delete(host);
+      this.standard.delete(host);
       this.settled.add(host);
     }
   }
@@ -89,31 +108,43 @@ export class LateShadows {
   /** Stops watching everything. */
   clear(): void {
     this.waiting.clear();
+    this.standard.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
 
   /**
-   * One look at the waiting elements, at most HOSTS_PER_LOOK of them: those still waiting go
-   * to the end of the line, so the next look starts with the others.
+   * One look at the waiting elements, at most HOSTS_PER_LOOK of them, custom elements first:
+   * those still waiting go to the end of their line, so the next look starts with the others.
+   * The last quick look lets go of the standard elements.
    */
   look(): void {
     const found: ShadowRoot[] = [];
-    const turn: Element[] = [];
-    for (const host of this.waiting) {
-      if (turn.length === HOSTS_PER_LOOK) break;
-      turn.push(host);
-    }
-    for (const host of turn) {
-      this.waiting.delete(host);
-      if (!host.isConnected) continue;
-      const shadow = host.shadowRoot;
-      if (shadow || this.defined(host)) this.settled.add(host);
-      // Moved into an editor or a skipped element since it was read: not read now either.
-      if (shadow && !insideSkipped(host)) found.push(shadow);
-      else if (!shadow && !this.settled.has(host)) this.waiting.add(host);
+    let budget = HOSTS_PER_LOOK;
+    for (const line of [this.waiting, this.standard]) {
+      const turn: Element[] = [];
+      for (const host of line) {
+        if (turn.length === budget) break;
+        turn.push(host);
+      }
+      budget -= turn.length;
+      for (const host of turn) {
+        line.delete(host);
+        if (!host.isConnected) continue;
+        const shadow = host.shadowRoot;
+        if (shadow) {
+          this.settled.add(host);
+          // Moved into an editor or a skipped element since it was read, or a standard
+          // element that has children now: its root is not read now either.
+          if (readsShadowOf(host) && !insideSkipped(host)) found.push(shadow);
+        } else if (line === this.waiting) {
+          if (this.defined(host)) this.settled.add(host);
+          else line.add(host);
+        } else if (readsShadowOf(host)) line.add(host);
+      }
     }
     this.looks += 1;
+    if (this.looks >= QUICK_LOOKS) this.standard.clear();
     if (found.length > 0) this.onShadows(found);
   }
 
@@ -128,7 +159,7 @@ export class LateShadows {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.look();
-      if (this.waiting.size > 0) this.schedule();
+      if (this.size > 0) this.schedule();
     }, delay);
   }
 }

@@ -75,7 +75,10 @@ export class BlockReader {
   private editable: Set<Element> | undefined = new Set();
   /** Every open shadow root found so far, read or queued: the annotator watches them for changes. */
   readonly shadowRoots: ShadowRoot[] = [];
-  /** Custom elements read with no open shadow root: the component's script may attach one (late-shadows.ts). */
+  /**
+   * Elements read with no open shadow root that may get one (late-shadows.ts): custom
+   * elements, whose script may come later, and standard hosts that had no child.
+   */
   readonly shadowless: Element[] = [];
   /** Where the last slice stopped (see markPosition), until the next slice starts. */
   private resumeAt: Range | undefined;
@@ -130,7 +133,8 @@ export class BlockReader {
             if (next) open.push(kind);
             else {
               // A component may render everything in its shadow root and have no child.
-              if ((kind & (HOST | CUSTOM)) === HOST) this.queueShadow(element);
+              if ((kind & (HOST | CUSTOM)) === HOST && !this.queueShadow(element))
+                this.shadowless.push(element);
               if ((kind & BLOCK) !== 0) flush();
             }
           }

@@ -8,6 +8,7 @@ import { expect, mentionBluishShare, paintedMentions, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
 import {
   addLateParagraph,
+  attachLateWidget,
   defineLateQuote,
   LATE_COMPONENT_PAGE,
   LIVE_PAGE,
@@ -117,6 +118,17 @@ test('paints a component whose script gives it a shadow root after the page was 
     quote.data = 'No reply yet.';
   });
   await expect.poll(() => paintedMentions(page)).toEqual([]);
+});
+
+test('paints a shadow root a page script attaches to an empty div after the page was read', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/late-component.html'));
+  await page.waitForFunction(() => performance.getEntriesByName('backstory-painted').length > 0);
+  expect(await paintedMentions(page)).toEqual([]);
+  await page.evaluate(attachLateWidget);
+  await expect.poll(() => paintedMentions(page), { timeout: 3000, intervals: [50] }).toEqual(['Kyiv']);
 });
 
 test('mentions are underlined on screen and leave no trace in print', async ({ extension }) => {

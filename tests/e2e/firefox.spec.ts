@@ -18,6 +18,7 @@ import { goldenCases, goldenRoutes } from './golden-cases';
 import { HOSTILE_DOM_PAGE, realAdoptedSheets } from './hostile-dom';
 import {
   addLateParagraph,
+  attachLateWidget,
   defineLateQuote,
   LATE_COMPONENT_PAGE,
   LIVE_PAGE,
@@ -151,6 +152,15 @@ test('Firefox: a component whose script gives it a shadow root after the page wa
   // The content script sees the page's shadow root through its Xray view of the element.
   await page.evaluate(defineLateQuote);
   await expect.poll(() => mentions(page), { timeout: 3000, intervals: [50] }).toEqual(['Moscow']);
+  await page.close();
+});
+
+test('Firefox: a shadow root a page script attaches to an empty div after the page was read is painted', async () => {
+  const page = await browser.newPage();
+  await page.goto(pages.url('/late-component.html'));
+  await firstScanPainted(page);
+  await page.evaluate(attachLateWidget);
+  await expect.poll(() => mentions(page), { timeout: 3000, intervals: [50] }).toEqual(['Kyiv']);
   await page.close();
 });
 

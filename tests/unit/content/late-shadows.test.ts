@@ -57,15 +57,17 @@ function askingWatch(defined: boolean) {
 }
 
 describe('the reader', () => {
-  it('lists the custom elements it read without a shadow root, and only those', () => {
+  it('lists the elements it read that may still get a shadow root, and only those', () => {
     document.body.innerHTML =
-      '<p>Before <x-waiting>light text</x-waiting></p><x-ready></x-ready><div></div><span></span>';
+      '<p>Before <x-waiting>light text</x-waiting></p><x-ready></x-ready><div></div><span></span>' +
+      '<div>own text</div><em></em><section><!-- a comment is no child to read --></section>';
     (document.querySelector('x-ready') as Element).attachShadow({ mode: 'open' }).innerHTML = '<p>ready</p>';
     const reader = new BlockReader(document.body);
     reader.read();
-    expect(reader.blocks.map((b) => b.text)).toEqual(['Before light text', 'ready']);
-    // A standard element with no shadow root cannot get one from a component's definition.
-    expect(reader.shadowless.map((e) => e.localName)).toEqual(['x-waiting']);
+    expect(reader.blocks.map((b) => b.text)).toEqual(['Before light text', 'own text', 'ready']);
+    // A custom element, with children or not, and the standard hosts with nothing to read:
+    // not the div with text of its own, nor an `em`, which attachShadow refuses.
+    expect(reader.shadowless.map((e) => e.localName)).toEqual(['x-waiting', 'div', 'span', 'section']);
   });
 });
 
@@ -166,6 +168,86 @@ describe('watching components for a late shadow root', () => {
     expect(watch.size).toBe(0);
   });
 
+  it('hands over the root a page script attaches to an empty standard element', () => {
+    document.body.innerHTML = '<div id="late"></div><span id="filled"></span><p id="gone"></p>';
+    const [late, filled, gone] = [...document.body.children] as Element[];
+    const found: ShadowRoot[][] = [];
+    const watch = new LateShadows(watching.signal, (roots) => found.push(roots), definedHere);
+    watch.add([late, filled, gone] as Element[]);
+    watch.look();
+    expect(watch.size).toBe(3);
+
+    const shadow = (late as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Moscow</p>';
+    // Text of its own is read by the page's observer: the element's root would not be read.
+    filled?.append('now filled');
+    filled?.attachShadow({ mode: 'open' });
+    gone?.remove();
+    watch.look();
+    expect(found).toEqual([[shadow]]);
+    expect(watch.size).toBe(0);
+  });
+
+  it('keeps looking on its own at empty standard elements through the quick looks, then stops', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      document.body.innerHTML = '<div></div>';
+      const empty = document.body.firstElementChild as Element;
+      const found: ShadowRoot[][] = [];
+      const watch = new LateShadows(watching.signal, (roots) => found.push(roots), definedHere);
+      watch.add([empty]);
+      vi.advanceTimersByTime(5000);
+      const shadow = empty.attachShadow({ mode: 'open' });
+      vi.advanceTimersByTime(500);
+      expect(found).toEqual([[shadow]]);
+      expect(watch.pending).toBe(false);
+
+      document.body.innerHTML = '<span></span>';
+      watch.add([document.body.firstElementChild as Element]);
+      vi.advanceTimersByTime(9999);
+      expect(watch.size).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(watch.size).toBe(0);
+      expect(watch.pending).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lets go of empty standard elements after the quick looks, and keeps waiting for components', () => {
+    document.body.innerHTML = '<div></div><x-slow></x-slow>';
+    const [empty, component] = [...document.body.children] as Element[];
+    const { watch, asked } = askingWatch(false);
+    watch.add([empty, component] as Element[]);
+    for (let look = 1; look < 20; look++) watch.look();
+    expect(watch.size).toBe(2);
+    watch.look();
+    expect(watch.size).toBe(1);
+    // Listed again by a rescan of the block around it, it is watched again.
+    watch.add([empty as Element]);
+    expect(watch.size).toBe(2);
+    expect(asked.every((host) => host === component)).toBe(true);
+  });
+
+  it('looks at components before empty standard elements when a look cannot ask them all', () => {
+    const divs = Array.from({ length: 10 }, () => document.createElement('div'));
+    const hosts = Array.from({ length: HOSTS_PER_LOOK - 4 }, () => document.createElement('x-first'));
+    document.body.append(...divs, ...hosts);
+    const found: ShadowRoot[] = [];
+    const watch = new LateShadows(
+      watching.signal,
+      (roots) => found.push(...roots),
+      () => false,
+    );
+    watch.add(divs);
+    watch.add(hosts);
+    const shadows = divs.map((div) => div.attachShadow({ mode: 'open' }));
+    watch.look();
+    expect(found).toEqual(shadows.slice(0, 4));
+    watch.look();
+    expect(found).toEqual(shadows.slice(0, 8));
+  });
+
   it('ends when its signal aborts', () => {
     document.body.innerHTML = '<x-late-g></x-late-g>';
     const watch = new LateShadows(watching.signal, () => undefined, definedHere);
@@ -195,6 +277,17 @@ describe('the annotator and components whose script comes late', () => {
     // The new shadow root is watched like the page: an edit there is followed.
     (shadow.querySelector('p')?.firstChild as Text).data = 'No word yet.';
     await vi.waitFor(() => expect(store.mentions).toHaveLength(0), { timeout: 2000 });
+  });
+
+  it('paints a mention in a shadow root a page script attaches to an empty div later', async () => {
+    document.body.innerHTML = '<p>Signed in Paris.</p><div id="widget"></div>';
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    await annotate(store, background);
+    const widget = document.getElementById('widget') as HTMLElement;
+    widget.attachShadow({ mode: 'open' }).innerHTML = '<p>The Founding Act holds.</p>';
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
+    expect(liveRange(store.mentions[0]?.range as AbstractRange)?.toString()).toBe('Founding Act');
   });
 
   it('reads no late component once the site is switched off', async () => {
