@@ -45,7 +45,7 @@ export class Annotator {
   private cards: ScanResult['cards'] = {};
   private result: ScanResult | undefined;
   private readonly observer: MutationObserver;
-  /** Components read before their script gave them a shadow root. */
+  /** Elements read without a shadow root that may still get one (see late-shadows.ts). */
   private readonly late: LateShadows;
   private dirty = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -66,8 +66,8 @@ export class Annotator {
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
-  /** How many components are watched for a shadow root that comes late (for tests). */
-  get lateComponents(): number {
+  /** How many elements are watched for a shadow root that comes late (for tests). */
+  get lateHosts(): number {
     return this.late.size;
   }
 

@@ -295,10 +295,10 @@ describe('the annotator and components whose script comes late', () => {
     const { background, answer, scanned } = fakeBackground(true);
     const annotator = startAnnotator(new MentionStore(), background);
     await annotator.refresh();
-    expect(annotator.lateComponents).toBe(1);
+    expect(annotator.lateHosts).toBe(1);
     answer.enabled = false;
     await annotator.refresh();
-    expect(annotator.lateComponents).toBe(0);
+    expect(annotator.lateHosts).toBe(0);
     defineComponent('x-quote-off', '<p>The Founding Act holds.</p>');
     await later(1200);
     expect(scanned.flat()).not.toContain('The Founding Act holds.');
@@ -309,9 +309,9 @@ describe('the annotator and components whose script comes late', () => {
     const { background } = fakeBackground(true);
     const annotator = startAnnotator(new MentionStore(), background);
     await annotator.refresh();
-    expect(annotator.lateComponents).toBe(1);
+    expect(annotator.lateHosts).toBe(1);
     stopAnnotators();
-    expect(annotator.lateComponents).toBe(0);
+    expect(annotator.lateHosts).toBe(0);
   });
 
   it('reads a late shadow root once when a change around its host is read first', async () => {
