@@ -81,9 +81,11 @@ button { font: inherit; color: inherit; cursor: pointer; }
   background: var(--bs-accent);
   color: var(--bs-on-accent);
 }
-/* Forced colours (Windows contrast themes) paint every button alike; system colours are kept. */
+/* Forced colours (Windows contrast themes) paint every button alike; system colours are kept.
+   The chosen one is a button inverted: ButtonText and ButtonFace always contrast, where the
+   Highlight pair need not (white on #3399FF, 2.9:1, in Firefox's own forced colours on Linux). */
 @media (forced-colors: active) {
-  .bs-chip-button[aria-pressed="true"] { border-color: Highlight; background: Highlight; color: HighlightText; }
+  .bs-chip-button[aria-pressed="true"] { border-color: ButtonText; background: ButtonText; color: ButtonFace; }
 }
 
 .bs-summary { margin: 0; }

@@ -38,3 +38,23 @@ export function commonColours(pixels: readonly number[], top = 4): [string, numb
     .slice(0, top)
     .map(([key, count]) => [key, count / total]);
 }
+
+/** Relative luminance (WCAG 2.2) of a colour given as `r,g,b` or `rgb(r, g, b)`. */
+function luminance(colour: string): number {
+  const channels = colour
+    .match(/\d+(\.\d+)?/g)
+    ?.slice(0, 3)
+    .map(Number);
+  if (!channels || channels.length < 3) throw new Error(`not an RGB colour: ${colour}`);
+  const [r, g, b] = channels.map((value) => {
+    const c = value / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The WCAG contrast ratio of two colours (1 to 21), each `r,g,b` or `rgb(r, g, b)`. */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}

@@ -36,7 +36,7 @@ describe('the highlight style', () => {
       /backstory-mention\) \{\s*background-color: Mark;\s*color: MarkText;/,
     );
     expect(FORCED_COLOUR_RULES).toMatch(
-      /backstory-active\) \{\s*background-color: Highlight;\s*color: HighlightText;/,
+      /backstory-active\) \{\s*background-color: CanvasText;\s*color: Canvas;/,
     );
   });
 

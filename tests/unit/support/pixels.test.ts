@@ -1,0 +1,28 @@
+import { commonColours, contrastRatio } from '../../support/pixels';
+
+// The e2e tests judge forced colours by these; a wrong ratio would pass what WCAG fails.
+describe('contrastRatio', () => {
+  it('gives WCAG’s figures for known pairs, either way round', () => {
+    expect(contrastRatio('0,0,0', '255,255,255')).toBeCloseTo(21, 5);
+    expect(contrastRatio('rgb(255, 255, 255)', 'rgb(0, 0, 0)')).toBeCloseTo(21, 5);
+    expect(contrastRatio('119,119,119', '255,255,255')).toBeCloseTo(4.48, 2);
+    // Firefox's Highlight on its Canvas in forced colours on Linux.
+    expect(contrastRatio('rgb(51, 153, 255)', 'rgb(255, 255, 255)')).toBeCloseTo(2.94, 2);
+    expect(contrastRatio('12,34,56', '12,34,56')).toBe(1);
+  });
+
+  it('refuses what is not an RGB colour, instead of passing it', () => {
+    expect(() => contrastRatio('', '0,0,0')).toThrow(/not an RGB colour/);
+    expect(() => contrastRatio('transparent', '0,0,0')).toThrow(/not an RGB colour/);
+  });
+});
+
+describe('commonColours', () => {
+  it('lists colours by how many pixels have them', () => {
+    const pixels = [0, 0, 0, 255, 9, 9, 9, 255, 9, 9, 9, 255, 9, 9, 9, 255];
+    expect(commonColours(pixels, 2)).toEqual([
+      ['9,9,9', 0.75],
+      ['0,0,0', 0.25],
+    ]);
+  });
+});
