@@ -1,4 +1,4 @@
-import { BLOCK, CUSTOM, HOST, KINDS, kindOf, SKIP } from './element-kinds';
+import { BLOCK, CUSTOM, HOST, KINDS, kindOf, readsShadowOf, SKIP } from './element-kinds';
 import { BLOCK_TAGS, insideSkipped, isEditable } from './skip';
 
 /** One text node's place in its block's text. */
@@ -251,6 +251,10 @@ export class BlockReader {
     this.open = [];
     this.walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
     this.node = this.walker.firstChild();
+    // A root is an element when a rescan reads a block the page added or changed: an empty
+    // one is asked for its shadow root, as the loop asks the elements below a root.
+    if (root.nodeType === 1 && readsShadowOf(root as Element) && !this.queueShadow(root as Element))
+      this.shadowless.push(root as Element);
     return this.walker;
   }
 

@@ -11,6 +11,7 @@ import {
   attachLateWidget,
   defineLateQuote,
   LATE_COMPONENT_PAGE,
+  LATE_WIDGET_PAGE,
   LIVE_PAGE,
   removeLateParagraph,
 } from './live-page';
@@ -21,6 +22,7 @@ test.beforeAll(async () => {
     ...goldenRoutes(),
     '/live.html': { body: LIVE_PAGE },
     '/late-component.html': { body: LATE_COMPONENT_PAGE },
+    '/late-widget.html': { body: LATE_WIDGET_PAGE },
   });
 });
 test.afterAll(() => pages.close());
@@ -124,9 +126,11 @@ test('paints a shadow root a page script attaches to an empty div after the page
   extension,
 }) => {
   const page = await extension.context.newPage();
-  await page.goto(pages.url('/late-component.html'));
+  await page.goto(pages.url('/late-widget.html'));
   await page.waitForFunction(() => performance.getEntriesByName('backstory-painted').length > 0);
   expect(await paintedMentions(page)).toEqual([]);
+  // Past the first looks: the watch must keep looking with no component waiting.
+  await page.waitForTimeout(1200);
   await page.evaluate(attachLateWidget);
   await expect.poll(() => paintedMentions(page), { timeout: 3000, intervals: [50] }).toEqual(['Kyiv']);
 });

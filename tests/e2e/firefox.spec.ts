@@ -21,6 +21,7 @@ import {
   attachLateWidget,
   defineLateQuote,
   LATE_COMPONENT_PAGE,
+  LATE_WIDGET_PAGE,
   LIVE_PAGE,
   removeLateParagraph,
 } from './live-page';
@@ -40,6 +41,7 @@ test.beforeAll(async () => {
     ...goldenRoutes(),
     '/live.html': { body: LIVE_PAGE },
     '/late-component.html': { body: LATE_COMPONENT_PAGE },
+    '/late-widget.html': { body: LATE_WIDGET_PAGE },
   });
   scripted = await startStaticServer({ '/hostile.html': { body: HOSTILE_DOM_PAGE } }, { scripts: true });
   browser = await launchFirefoxWithExtension(firefox as string);
@@ -157,8 +159,10 @@ test('Firefox: a component whose script gives it a shadow root after the page wa
 
 test('Firefox: a shadow root a page script attaches to an empty div after the page was read is painted', async () => {
   const page = await browser.newPage();
-  await page.goto(pages.url('/late-component.html'));
+  await page.goto(pages.url('/late-widget.html'));
   await firstScanPainted(page);
+  // Past the first looks: the watch must keep looking with no component waiting.
+  await new Promise((done) => setTimeout(done, 1200));
   await page.evaluate(attachLateWidget);
   await expect.poll(() => mentions(page), { timeout: 3000, intervals: [50] }).toEqual(['Kyiv']);
   await page.close();

@@ -17,7 +17,11 @@ export function removeLateParagraph(): void {
 
 /** A page with a component whose script has not run yet: the element has no shadow root. */
 export const LATE_COMPONENT_PAGE =
-  '<!doctype html><html lang="en"><body><main><p>Static text.</p><x-late-quote></x-late-quote><div id="widget"></div></main></body></html>';
+  '<!doctype html><html lang="en"><body><main><p>Static text.</p><x-late-quote></x-late-quote></main></body></html>';
+
+/** A page with an empty div and no component: nothing else keeps the late-shadow looks going. */
+export const LATE_WIDGET_PAGE =
+  '<!doctype html><html lang="en"><body><main><p>Static text.</p><div id="widget"></div></main></body></html>';
 
 /** Run in the page: a widget's script gives the empty div a shadow root with a mention. */
 export function attachLateWidget(): void {

@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { liveRange } from '@/lib/content/highlights';
-import { delayBefore, HOSTS_PER_LOOK, LateShadows } from '@/lib/content/late-shadows';
+import {
+  delayBefore,
+  HOSTS_PER_LOOK,
+  LateShadows,
+  STANDARD_PER_LOOK,
+  STANDARD_WATCH_MS,
+} from '@/lib/content/late-shadows';
 import { MentionStore } from '@/lib/content/mention-store';
 import { insideSkipped } from '@/lib/content/skip';
 import { BlockReader } from '@/lib/content/text-blocks';
@@ -188,7 +194,7 @@ describe('watching components for a late shadow root', () => {
     expect(watch.size).toBe(0);
   });
 
-  it('keeps looking on its own at empty standard elements through the quick looks, then stops', () => {
+  it('keeps looking on its own at an empty standard element for ten seconds, then lets it go', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
       document.body.innerHTML = '<div></div>';
@@ -203,49 +209,76 @@ describe('watching components for a late shadow root', () => {
       expect(watch.pending).toBe(false);
 
       document.body.innerHTML = '<span></span>';
-      watch.add([document.body.firstElementChild as Element]);
-      vi.advanceTimersByTime(9999);
+      const span = document.body.firstElementChild as Element;
+      watch.add([span]);
+      vi.advanceTimersByTime(STANDARD_WATCH_MS - 1);
       expect(watch.size).toBe(1);
       vi.advanceTimersByTime(1);
       expect(watch.size).toBe(0);
+      expect(watch.pending).toBe(false);
+      // Let go for good: listed again by a rescan, it is not watched again.
+      watch.add([span]);
+      expect(watch.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops looking beside a ticking clock: listing an empty element again does not restart its time', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      document.body.innerHTML = '<p>12:00 <span class="icon"></span></p>';
+      const icon = document.querySelector('span') as Element;
+      const watch = new LateShadows(watching.signal, () => undefined, definedHere);
+      const look = vi.spyOn(watch, 'look');
+      // Each tick the block around it is read again, and the reader lists the icon again.
+      for (let tick = 0; tick < 60; tick++) {
+        watch.add([icon]);
+        vi.advanceTimersByTime(1000);
+      }
+      expect(look).toHaveBeenCalledTimes(STANDARD_WATCH_MS / 500);
       expect(watch.pending).toBe(false);
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('lets go of empty standard elements after the quick looks, and keeps waiting for components', () => {
+  it('lets an empty element that got children go, and waits on for components', () => {
     document.body.innerHTML = '<div></div><x-slow></x-slow>';
-    const [empty, component] = [...document.body.children] as Element[];
+    const [filled, component] = [...document.body.children] as Element[];
     const { watch, asked } = askingWatch(false);
-    watch.add([empty, component] as Element[]);
-    for (let look = 1; look < 20; look++) watch.look();
+    watch.add([filled, component] as Element[]);
+    watch.look();
     expect(watch.size).toBe(2);
+    filled?.append('text of its own');
     watch.look();
     expect(watch.size).toBe(1);
-    // Listed again by a rescan of the block around it, it is watched again.
-    watch.add([empty as Element]);
-    expect(watch.size).toBe(2);
+    filled?.replaceChildren();
+    watch.add([filled as Element]);
+    expect(watch.size).toBe(1);
     expect(asked.every((host) => host === component)).toBe(true);
   });
 
-  it('looks at components before empty standard elements when a look cannot ask them all', () => {
-    const divs = Array.from({ length: 10 }, () => document.createElement('div'));
-    const hosts = Array.from({ length: HOSTS_PER_LOOK - 4 }, () => document.createElement('x-first'));
+  it('keeps places in every look for empty standard elements when components fill it', () => {
+    const divs = Array.from({ length: STANDARD_PER_LOOK + 50 }, () => document.createElement('div'));
+    const hosts = Array.from({ length: HOSTS_PER_LOOK }, () => document.createElement('x-first'));
     document.body.append(...divs, ...hosts);
     const found: ShadowRoot[] = [];
+    const asked: Element[] = [];
     const watch = new LateShadows(
       watching.signal,
       (roots) => found.push(...roots),
-      () => false,
+      (element) => asked.push(element) < 0,
     );
-    watch.add(divs);
     watch.add(hosts);
+    watch.add(divs);
     const shadows = divs.map((div) => div.attachShadow({ mode: 'open' }));
     watch.look();
-    expect(found).toEqual(shadows.slice(0, 4));
+    expect(found).toEqual(shadows.slice(0, STANDARD_PER_LOOK));
+    expect(asked).toEqual(hosts.slice(0, HOSTS_PER_LOOK - STANDARD_PER_LOOK));
     watch.look();
-    expect(found).toEqual(shadows.slice(0, 8));
+    expect(found).toEqual(shadows);
+    expect(asked).toHaveLength(2 * HOSTS_PER_LOOK - STANDARD_PER_LOOK - 50);
   });
 
   it('ends when its signal aborts', () => {
@@ -288,6 +321,25 @@ describe('the annotator and components whose script comes late', () => {
     widget.attachShadow({ mode: 'open' }).innerHTML = '<p>The Founding Act holds.</p>';
     await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
     expect(liveRange(store.mentions[0]?.range as AbstractRange)?.toString()).toBe('Founding Act');
+  });
+
+  it('watches an empty block the page adds later, and reads one added with its root', async () => {
+    document.body.innerHTML = '<p>Signed in Paris.</p><section id="slot"></section>';
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    const annotator = startAnnotator(store, background);
+    await annotator.refresh();
+    const slot = document.getElementById('slot') as HTMLElement;
+    const placeholder = document.createElement('div');
+    slot.append(placeholder);
+    await vi.waitFor(() => expect(annotator.lateHosts).toBe(1), { timeout: 2000 });
+    placeholder.attachShadow({ mode: 'open' }).innerHTML = '<p>The Founding Act holds.</p>';
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
+
+    const ready = document.createElement('div');
+    ready.attachShadow({ mode: 'open' }).innerHTML = '<p>The Founding Act again.</p>';
+    slot.append(ready);
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(2), { timeout: 2000 });
   });
 
   it('reads no late component once the site is switched off', async () => {
