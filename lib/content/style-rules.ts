@@ -34,9 +34,10 @@ const MENTION_TINT_RULES = onScreen(`::highlight(${MENTION_HIGHLIGHT}) {
  * Forced colours (Windows contrast themes; in Firefox also "Override the colours specified by
  * the page: Always") replace the tint with the page's background, and Firefox draws no
  * underline, so its mentions would vanish. System colours are kept: mentions are drawn as
- * marked text, the one whose card is open in the page's own colours inverted. That pair
- * always contrasts, where selected text's need not (white on #3399FF, 2.9:1, in Firefox on
- * Linux; session 14). Chromium draws custom highlights
+ * marked text, the one whose card is open as marked text inverted. Text and fill contrast
+ * in both, and the two stand apart from each other in light and dark themes alike, where
+ * selected text need not do either (white on #3399FF, 2.9:1, in Firefox on Linux, and
+ * close to Mark's yellow in a dark theme; session 14). Chromium draws custom highlights
  * in colours of its own in that mode, whatever the style says (these rules changed no pixel
  * there, session 13), so only the Firefox build carries them.
  */
@@ -49,8 +50,8 @@ export const FORCED_COLOUR_RULES = [
 }`),
   onScreen(`@media (forced-colors: active) {
   ::highlight(${ACTIVE_HIGHLIGHT}) {
-    background-color: CanvasText;
-    color: Canvas;
+    background-color: MarkText;
+    color: Mark;
   }
 }`),
 ].join('\n');

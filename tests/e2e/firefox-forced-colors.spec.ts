@@ -1,6 +1,12 @@
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
-import { mentions, openExtensionPage, screenPixels } from '../support/firefox';
+import {
+  findFirefox,
+  launchFirefoxWithExtension,
+  mentions,
+  openExtensionPage,
+  screenPixels,
+} from '../support/firefox';
 import { FirefoxCardProbe } from '../support/firefox-card';
 import { loadCardsHere } from '../support/load-cards';
 import { type PaintedBox, readPainted } from '../support/painted-ranges';
@@ -12,7 +18,8 @@ import { DEMO_PAGE, expect, test } from './fixtures';
 // Firefox in forced colours, as a reader gets it with a Windows contrast theme or with
 // "Override the colours specified by the page: Always" (the pref set here). The page's
 // colours, Backstory's tint among them, give way to the theme's; only system colours stay.
-const firefox = useFirefoxSuite({ '/demo.html': DEMO_PAGE }, { 'browser.display.document_color_use': 2 });
+const FORCED = { 'browser.display.document_color_use': 2 };
+const firefox = useFirefoxSuite({ '/demo.html': DEMO_PAGE }, FORCED);
 
 /** The colours of `box` (viewport coordinates) on screen, most used first. */
 async function coloursOn(page: Page, box: PaintedBox): Promise<[string, number][]> {
@@ -24,9 +31,15 @@ function overlap(a: PaintedBox, b: PaintedBox): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-test('Firefox: in forced colours mentions still show, the one whose card is open stands apart, and the card passes axe-core', async () => {
-  const page = await firefox.browser.newPage();
-  await page.goto(firefox.pages.url('/demo.html'));
+/**
+ * Opens the demo page in `browser`, rests on NATO until its card opens, and checks what a
+ * reader sees in forced colours: a mention, and the open one, each look different from
+ * the same text unmarked (their pixels), their text contrasts with their fill, and the open
+ * one stands apart from the others by more than hue; the card passes axe-core.
+ */
+async function checkMentionsAndCard(browser: Browser, url: string): Promise<void> {
+  const page = await browser.newPage();
+  await page.goto(url);
   await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
   expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
   const painted = await page.evaluate(readPainted, 'backstory-mention');
@@ -41,24 +54,30 @@ test('Firefox: in forced colours mentions still show, the one whose card is open
       box.top >= 0 && box.bottom <= viewport.height && !overlap(box, nato.box) && !overlap(box, cardBox),
   );
   if (!other) throw new Error('no other mention on screen clear of the card');
-  const [active] = await coloursOn(page, nato.box);
-  const [mention] = await coloursOn(page, other.box);
+  const [mentionPixels, activePixels] = [
+    await screenPixels(page, other.box),
+    await screenPixels(page, nato.box),
+  ];
+  const [mention, active] = [commonColours(mentionPixels, 2), commonColours(activePixels, 2)];
   // Text and fill, the two colours most used in each box, contrast as WCAG asks of text
   // (the open one's was white on #3399FF, 2.9:1, when drawn as selected text).
-  for (const [name, box] of [
-    [other.text, other.box],
-    ['the open mention', nato.box],
+  for (const [name, [fill, text]] of [
+    [other.text, mention],
+    ['the open mention', active],
   ] as const) {
-    const [fill, text] = await coloursOn(page, box);
     expect(contrastRatio(fill?.[0] ?? '', text?.[0] ?? ''), name).toBeGreaterThanOrEqual(4.5);
   }
+  expect(
+    contrastRatio(active[0]?.[0] ?? '', mention[0]?.[0] ?? ''),
+    'the open mention stands apart from the others',
+  ).toBeGreaterThanOrEqual(3);
   // The same places with no highlight at all: the page's own forced colours.
   await page.evaluate(() => CSS.highlights.clear());
-  const [bareActive] = await coloursOn(page, nato.box);
-  const [bareMention] = await coloursOn(page, other.box);
-  expect(mention?.[0], `"${other.text}" looks as it would unmarked`).not.toBe(bareMention?.[0]);
-  expect(active?.[0], 'the open mention looks as it would unmarked').not.toBe(bareActive?.[0]);
-  expect(active?.[0], 'the open mention looks like the others').not.toBe(mention?.[0]);
+  const [bareMention, bareActive] = [await screenPixels(page, other.box), await screenPixels(page, nato.box)];
+  expect(mention[0]?.[0], `"${other.text}" looks as it would unmarked`).not.toBe(
+    commonColours(bareMention, 1)[0]?.[0],
+  );
+  expect(activePixels, 'the open mention looks as it would unmarked').not.toEqual(bareActive);
   // The card itself passes axe-core in this mode, contrast included.
   const inPlace = await card.axe();
   expect(inPlace.violations).toEqual([]);
@@ -68,6 +87,27 @@ test('Firefox: in forced colours mentions still show, the one whose card is open
   expect(contrast.incomplete).toEqual([]);
   expect(contrast.passes).toContain('color-contrast');
   await page.close();
+}
+
+test('Firefox: in forced colours mentions still show, the one whose card is open stands apart, and the card passes axe-core', async () => {
+  await checkMentionsAndCard(firefox.browser, firefox.pages.url('/demo.html'));
+});
+
+test('Firefox: the same in dark forced colours (light text on black)', async () => {
+  const dark = await launchFirefoxWithExtension(findFirefox() as string, undefined, {
+    ...FORCED,
+    // Firefox's colours dialog sets links along with text and background; left at their
+    // defaults (#0000EE), links on black would be unreadable on every page, not only in the card.
+    'browser.display.foreground_color': '#ffffff',
+    'browser.display.background_color': '#000000',
+    'browser.anchor_color': '#8cb4ff',
+    'browser.visited_color': '#d0a8ff',
+  });
+  try {
+    await checkMentionsAndCard(dark, firefox.pages.url('/demo.html'));
+  } finally {
+    await dark.close();
+  }
 });
 
 test('Firefox: in forced colours the manager still marks the chosen tab and the active row, and passes axe-core', async () => {

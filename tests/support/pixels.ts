@@ -39,14 +39,17 @@ export function commonColours(pixels: readonly number[], top = 4): [string, numb
     .map(([key, count]) => [key, count / total]);
 }
 
-/** Relative luminance (WCAG 2.2) of a colour given as `r,g,b` or `rgb(r, g, b)`. */
+/**
+ * Relative luminance (WCAG 2.2) of an opaque colour given as `r,g,b` or `rgb(r, g, b)`. A
+ * colour with an alpha below 1 (`getComputedStyle` gives transparent as `rgba(0, 0, 0, 0)`)
+ * is refused: what shows through it is not known here.
+ */
 function luminance(colour: string): number {
-  const channels = colour
-    .match(/\d+(\.\d+)?/g)
-    ?.slice(0, 3)
-    .map(Number);
-  if (!channels || channels.length < 3) throw new Error(`not an RGB colour: ${colour}`);
-  const [r, g, b] = channels.map((value) => {
+  const numbers = colour.match(/\d+(\.\d+)?/g)?.map(Number) ?? [];
+  if (numbers.length < 3) throw new Error(`not an RGB colour: ${colour}`);
+  if (numbers.length > 3 && (numbers[3] as number) < 1)
+    throw new Error(`a translucent colour has no contrast of its own: ${colour}`);
+  const [r, g, b] = numbers.slice(0, 3).map((value) => {
     const c = value / 255;
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];

@@ -14,6 +14,9 @@ describe('contrastRatio', () => {
   it('refuses what is not an RGB colour, instead of passing it', () => {
     expect(() => contrastRatio('', '0,0,0')).toThrow(/not an RGB colour/);
     expect(() => contrastRatio('transparent', '0,0,0')).toThrow(/not an RGB colour/);
+    // How getComputedStyle gives a transparent background.
+    expect(() => contrastRatio('rgba(0, 0, 0, 0)', 'rgb(255, 255, 255)')).toThrow(/translucent/);
+    expect(contrastRatio('rgba(0, 0, 0, 1)', 'rgb(255, 255, 255)')).toBeCloseTo(21, 5);
   });
 });
 
