@@ -12,7 +12,6 @@
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_DIR } from '../support/launch';
 import { corpusDir, SHARED_DIR } from '../support/shared-dir';
 import type { StaticServer } from '../support/static-server';
 import { alternation } from './pages/alternation';
@@ -76,7 +75,7 @@ async function measureBackstory(
   results: BenchResults,
   server: StaticServer,
 ) {
-  const runner = await BackstoryRunner.open(server);
+  const runner = await BackstoryRunner.open(server, options.build);
   try {
     for (const size of results.sizes) {
       const started = performance.now();
@@ -162,8 +161,8 @@ async function main(): Promise<void> {
   }
   if (!existsSync(join(corpus, 'terms/cities-all.json')))
     fail(`bench:pages needs ${join(corpus, 'terms/cities-all.json')}.`);
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
-    fail(`No build at ${EXTENSION_DIR}: run "npm run bench:pages" (it builds first) or "npx wxt build".`);
+  if (!existsSync(join(options.build, 'manifest.json')))
+    fail(`No build at ${options.build}: run "npm run bench:pages" (it builds first) or "npx wxt build".`);
   const pages = listPages(corpus, options.pages);
   if (pages.length === 0) fail(`No pages in ${join(corpus, 'pages')}.`);
 
@@ -190,7 +189,7 @@ async function main(): Promise<void> {
 
   const seconds = (performance.now() - started) / 1000;
   console.log('# Backstory on real pages (npm run bench:pages)\n');
-  console.log(`- arguments: ${process.argv.slice(2).join(' ') || '(defaults)'}`);
+  console.log(`- arguments: ${process.argv.slice(2).join(' ') || '(defaults)'}; build ${options.build}`);
   const visits = options.repeat === 1 ? 'one visit' : `median of ${options.repeat} visits`;
   console.log(
     `- ${pages.length} corpus pages; dictionaries: ${options.sizes.join(', ')} cards (most prominent city names); ${visits} per page and condition`,

@@ -1,4 +1,6 @@
 /** Command-line options of `npm run bench:pages` (after `--`). */
+import { resolve } from 'node:path';
+import { EXTENSION_DIR } from '../../support/launch';
 
 /** What one run of the page benchmark measures. */
 export interface BenchOptions {
@@ -14,11 +16,13 @@ export interface BenchOptions {
   skipMarkJs: boolean;
   /** Visits per page and condition; each figure is then the page's median over them. */
   repeat: number;
+  /** The unpacked build to load (another one for an A/B). */
+  build: string;
 }
 
 /** The usage line printed on a bad argument. */
 export const USAGE =
-  'usage: tsx tests/bench/pages.ts [--pages N] [--sizes 1000,10000,100000] [--restarts 10] [--mark-cap 3000] [--repeat 1] [--no-markjs]';
+  'usage: tsx tests/bench/pages.ts [--pages N] [--sizes 1000,10000,100000] [--restarts 10] [--mark-cap 3000] [--repeat 1] [--no-markjs] [--build DIR]';
 
 const DEFAULTS: BenchOptions = {
   pages: undefined,
@@ -27,6 +31,7 @@ const DEFAULTS: BenchOptions = {
   markCapMs: 3000,
   skipMarkJs: false,
   repeat: 1,
+  build: EXTENSION_DIR,
 };
 
 function positive(flag: string, value: string | undefined): number {
@@ -46,7 +51,11 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (flag === '--restarts') options.restarts = positive(flag, argv[++i]);
     else if (flag === '--mark-cap') options.markCapMs = positive(flag, argv[++i]);
     else if (flag === '--repeat') options.repeat = Math.max(1, positive(flag, argv[++i]));
-    else if (flag === '--sizes') {
+    else if (flag === '--build') {
+      const dir = argv[++i];
+      if (!dir) throw new Error('--build needs the folder of an unpacked build');
+      options.build = resolve(dir);
+    } else if (flag === '--sizes') {
       const list = argv[++i] ?? '';
       options.sizes = list.split(',').map((s) => positive(flag, s.trim()));
       if (options.sizes.some((s) => s === 0)) throw new Error('--sizes must be at least 1 card each');
