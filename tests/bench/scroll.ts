@@ -12,12 +12,15 @@
  * keeps the longest step (scroll to the second frame after it). Prints Markdown tables
  * (progress on stderr). Needs the shared corpus; exits 2 without it.
  *
- * Options: --pages N, --only NAME,NAME (those pages only), --size N (cards), --repeat N (visits per page and condition; each
- * figure is the median), --steps N, --build DIR (another unpacked build, for an A/B).
+ * Options: --pages N, --only NAME,NAME (those pages only), --size N (cards), --repeat N
+ * (visits per page and condition; each figure is the median), --steps N, --build DIR
+ * (another unpacked build, for an A/B), --firefox (the same scroll in Firefox with its
+ * build, .output/firefox-mv2, timed in the page; see scroll/firefox.ts).
  */
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
+import { FIREFOX_EXTENSION_DIR, findFirefox, NO_FIREFOX } from '../support/firefox';
 import { EXTENSION_DIR } from '../support/launch';
 import { BackstoryRunner } from './pages/backstory-runner';
 import {
@@ -30,6 +33,8 @@ import {
   servePages,
 } from './pages/corpus-pages';
 import { median, ms, printTable } from './pages/format';
+import { firefoxScrollRows, reportFirefox } from './scroll/firefox';
+import { scrollThrough } from './scroll/scroll-through';
 
 /** How long after load (and painting) the scroll starts, so late loading work is done. */
 const SETTLE_MS = 500;
@@ -42,6 +47,7 @@ interface Options {
   repeat: number;
   steps: number;
   build: string;
+  firefox: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -52,6 +58,7 @@ function parseOptions(argv: string[]): Options {
     repeat: 2,
     steps: 25,
     build: EXTENSION_DIR,
+    firefox: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -61,9 +68,12 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--repeat' && value) options.repeat = Number(value);
     else if (flag === '--steps' && value) options.steps = Number(value);
     else if (flag === '--build' && value) options.build = resolve(value);
-    else {
+    else if (flag === '--firefox') {
+      options.firefox = true;
+      continue;
+    } else {
       console.error(
-        `unknown option ${flag}; options: --pages N, --only a,b, --size N, --repeat N, --steps N, --build DIR`,
+        `unknown option ${flag}; options: --pages N, --only a,b, --size N, --repeat N, --steps N, --build DIR, --firefox`,
       );
       process.exit(2);
     }
@@ -102,25 +112,6 @@ async function totals(cdp: CDPSession): Promise<Totals> {
     layout: read(METRICS.layout),
     style: read(METRICS.style),
   };
-}
-
-/**
- * Runs in the page: scrolls down by 80% of the window at a time (instantly, whatever the
- * page's `scroll-behavior`), waiting two animation frames after each step, until the end
- * or `maxSteps`. No named inner function: tsx would name it with a helper the page lacks.
- */
-async function scrollThrough(maxSteps: number): Promise<{ steps: number; worstStep: number }> {
-  const stepPx = Math.max(1, Math.round(innerHeight * 0.8));
-  const room = document.documentElement.scrollHeight - innerHeight - scrollY;
-  const steps = Math.max(0, Math.min(maxSteps, Math.ceil(room / stepPx)));
-  let worstStep = 0;
-  for (let i = 0; i < steps; i++) {
-    const start = performance.now();
-    window.scrollBy({ top: stepPx, behavior: 'instant' });
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    worstStep = Math.max(worstStep, performance.now() - start);
-  }
-  return { steps, worstStep };
 }
 
 /** Waits for load and the settling time, scrolls the page through, and returns the work. */
@@ -166,11 +157,30 @@ interface Row {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const corpus = requireCorpusAndBuild('bench:scroll', options.build);
+  const corpus = options.firefox
+    ? requireCorpusAndBuild('bench:scroll', FIREFOX_EXTENSION_DIR, 'npx wxt build -b firefox')
+    : requireCorpusAndBuild('bench:scroll', options.build);
   const pages = listPages(corpus, options.pages).filter(
     (page) => !options.only || options.only.includes(page.name),
   );
   const server = await servePages(corpus, pages);
+  if (options.firefox) {
+    const firefox = findFirefox();
+    if (!firefox) {
+      console.error(NO_FIREFOX);
+      process.exit(2);
+    }
+    const loads: number[] = [];
+    const cards = cityCards(cityTerms(corpus, options.size));
+    const rows = await firefoxScrollRows(firefox, server, pages, cards, options, () =>
+      loads.push(loadavg()[0] ?? 0),
+    ).finally(() => server.close());
+    reportFirefox(
+      rows,
+      heading(rows.length, { ...options, build: 'Firefox 140 ESR, .output/firefox-mv2' }, loads),
+    );
+    return;
+  }
   const runner = await BackstoryRunner.open(server, options.build);
   const plain = await launchPlainChromium();
   const loads: number[] = [];
@@ -217,12 +227,14 @@ async function main(): Promise<void> {
   report(rows, options, loads);
 }
 
-function report(rows: Row[], options: Options, loads: number[]): void {
+/** The title and the line that says what was run, where, and how busy the machine was. */
+function heading(pages: number, options: Options, loads: number[]): string {
   const size = options.size.toLocaleString('en-US');
-  console.log('# Backstory and scrolling (npm run bench:scroll)\n');
-  console.log(
-    `${new Date().toISOString()}, build ${options.build}, ${rows.length} pages, ${size} cards, ${options.repeat} visit(s) per page and condition (medians), at most ${options.steps} steps of 80% of the window, ${cpus().length} cores, load median ${median(loads).toFixed(1)}.\n`,
-  );
+  return `# Backstory and scrolling (npm run bench:scroll)\n\n${new Date().toISOString()}, build ${options.build}, ${pages} pages, ${size} cards, ${options.repeat} visit(s) per page and condition (medians), at most ${options.steps} steps of 80% of the window, ${cpus().length} cores, load median ${median(loads).toFixed(1)}.\n`;
+}
+
+function report(rows: Row[], options: Options, loads: number[]): void {
+  console.log(heading(rows.length, options, loads));
   printTable(
     'Every page',
     [

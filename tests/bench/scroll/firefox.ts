@@ -1,0 +1,132 @@
+import { launchFirefox } from '../../support/firefox';
+import type { TermCard } from '../../support/load-cards';
+import type { StaticServer } from '../../support/static-server';
+import { FirefoxRunner } from '../pages/firefox-runner';
+import { median, ms, printTable } from '../pages/format';
+import { type ScrollSteps, scrollThrough } from './scroll-through';
+
+/**
+ * Firefox draws frames at most 60 times a second here, so a step's time is mostly waiting
+ * for the next one (about 33 ms for two frames, with or without work to do). With no cap,
+ * frames come as soon as the last is done: two idle frames then take 1 to 6 ms, and the
+ * time over the scroll is what making its frames cost (scratch run, session 14).
+ */
+const UNCAPPED_FRAMES = { 'layout.frame_rate': 1000 };
+
+/** How long after load (and painting) the scroll starts, as in the Chromium run. */
+const SETTLE_MS = 500;
+
+interface FirefoxScrollRow {
+  name: string;
+  mentions: number;
+  with: ScrollSteps;
+  without: ScrollSteps;
+}
+
+function medianSteps(visits: ScrollSteps[]): ScrollSteps {
+  return {
+    steps: median(visits.map((v) => v.steps)),
+    worstStep: median(visits.map((v) => v.worstStep)),
+    allSteps: median(visits.map((v) => v.allSteps)),
+  };
+}
+
+async function settleAndScroll(page: FirefoxRunner['tab'], maxSteps: number): Promise<ScrollSteps> {
+  await new Promise((done) => setTimeout(done, SETTLE_MS));
+  return page.evaluate(scrollThrough, maxSteps);
+}
+
+/**
+ * bench:scroll in Firefox (`--firefox`): the Firefox build with the dictionary in one
+ * browser, no extension in another, both with frames uncapped; each page visited `repeat`
+ * times in each, alternating. Firefox has no DevTools metrics here, so what is measured is
+ * the time to scroll through the page in the page's own clock (whole milliseconds in
+ * Firefox): the work of making the frames, on whichever thread Firefox does it.
+ */
+export async function firefoxScrollRows(
+  firefox: string,
+  server: StaticServer,
+  pages: readonly { name: string }[],
+  cards: TermCard[],
+  options: { repeat: number; steps: number },
+  onVisit: () => void,
+): Promise<FirefoxScrollRow[]> {
+  const runner = await FirefoxRunner.open(firefox, UNCAPPED_FRAMES);
+  const plain = await launchFirefox(firefox, UNCAPPED_FRAMES);
+  try {
+    await runner.loadDictionary(cards);
+    await runner.warmUp(server);
+    const bare = await plain.newPage();
+    const rows: FirefoxScrollRow[] = [];
+    for (const { name } of pages) {
+      const withRuns: ScrollSteps[] = [];
+      const withoutRuns: ScrollSteps[] = [];
+      let mentions = 0;
+      for (let round = 0; round < options.repeat; round++) {
+        mentions = await runner.visit(server.url(`/${name}/`));
+        withRuns.push(await settleAndScroll(runner.tab, options.steps));
+        await bare.goto(server.url(`/${name}/`), { waitUntil: 'load' });
+        withoutRuns.push(await settleAndScroll(bare, options.steps));
+        onVisit();
+      }
+      const row = { name, mentions, with: medianSteps(withRuns), without: medianSteps(withoutRuns) };
+      rows.push(row);
+      process.stderr.write(
+        `${name} (Firefox): ${mentions} mentions, scroll ${ms(row.with.allSteps)} ms with Backstory, ${ms(row.without.allSteps)} ms without\n`,
+      );
+    }
+    return rows;
+  } finally {
+    await runner.close();
+    await plain.close();
+  }
+}
+
+/** Prints the Firefox run's tables. */
+export function reportFirefox(rows: FirefoxScrollRow[], heading: string): void {
+  console.log(heading);
+  printTable(
+    'Every page (Firefox, frames uncapped)',
+    ['page', 'mentions', 'steps', 'scroll ms without', 'with', 'longest step ms without', 'with'],
+    rows.map((row) => [
+      row.name,
+      String(row.mentions),
+      String(row.with.steps),
+      ms(row.without.allSteps),
+      ms(row.with.allSteps),
+      ms(row.without.worstStep),
+      ms(row.with.worstStep),
+    ]),
+  );
+  const extra = (pick: (s: ScrollSteps) => number, of = rows) =>
+    of.map((r) => pick(r.with) - pick(r.without));
+  const worst = (values: number[]) => {
+    const top = values.reduce((best, v, i) => (v > (values[best] ?? -Infinity) ? i : best), 0);
+    return `${ms(values[top])} (${rows[top]?.name ?? '–'})`;
+  };
+  const withMentions = rows.filter((row) => row.mentions > 0);
+  const sum = (pick: (s: ScrollSteps) => number, side: 'with' | 'without') =>
+    ms(rows.reduce((total, row) => total + pick(row[side]), 0));
+  printTable(
+    'Summary (Firefox): what Backstory adds over the scroll (with minus without, per page)',
+    ['figure', 'median', 'median on pages with mentions', 'worst page', 'total without', 'total with'],
+    [
+      [
+        'scroll ms',
+        ms(median(extra((s) => s.allSteps))),
+        ms(median(extra((s) => s.allSteps, withMentions))),
+        worst(extra((s) => s.allSteps)),
+        sum((s) => s.allSteps, 'without'),
+        sum((s) => s.allSteps, 'with'),
+      ],
+      [
+        'longest step ms',
+        ms(median(extra((s) => s.worstStep))),
+        ms(median(extra((s) => s.worstStep, withMentions))),
+        worst(extra((s) => s.worstStep)),
+        '–',
+        '–',
+      ],
+    ],
+  );
+}
