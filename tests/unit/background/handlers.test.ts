@@ -2,6 +2,8 @@ import { createRequestHandler } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { PAUSED_KEY } from '@/lib/background/site-state';
 import { syncSeeds } from '@/lib/db/install-pack';
+import { REQUEST_LIMITS } from '@/lib/protocol/limits';
+import { parseRequest } from '@/lib/protocol/parse';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
 import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
 
@@ -151,9 +153,15 @@ describe('site and manager requests', () => {
         opened.push(id);
       },
     });
-    await handle({ backstory: 1, method: 'manager.open', params: { cardId: 'nato' } });
-    await handle({ backstory: 1, method: 'manager.open', params: {} });
+    const replies = [
+      await handle({ backstory: 1, method: 'manager.open', params: { cardId: 'nato' } }),
+      await handle({ backstory: 1, method: 'manager.open', params: {} }),
+    ];
     expect(opened).toEqual(['nato', undefined]);
+    expect(replies).toEqual([
+      { ok: true, result: { opened: true } },
+      { ok: true, result: { opened: true } },
+    ]);
   });
 });
 
@@ -186,9 +194,33 @@ describe('request validation', () => {
       { backstory: 1, method: 'page.scan', params: { url: 'https://a.example/', blocks: ['ok', 7] } },
       'page.scan: params.blocks[1] must be a string',
     ],
+    [
+      'a card id that is not text',
+      { backstory: 1, method: 'site.hideCard', params: { url: 'https://a.example/', cardId: 7 } },
+      'site.hideCard: params.cardId must be a card id',
+    ],
+    [
+      'a card id longer than any card id',
+      {
+        backstory: 1,
+        method: 'site.hideCard',
+        params: { url: 'https://a.example/', cardId: 'x'.repeat(201) },
+      },
+      'site.hideCard: params.cardId must be a card id',
+    ],
   ])('rejects %s with a clear error', async (_name, message, error) => {
     const { handle } = await setup();
     expect(await handle(message)).toEqual({ ok: false, error });
+  });
+
+  it('rejects more blocks than a page can reasonably hold, and takes as many as that', async () => {
+    const { handle } = await setup();
+    const blocks = Array.from({ length: REQUEST_LIMITS.blocks + 1 }, () => '');
+    expect(await handle(scan(blocks))).toEqual({
+      ok: false,
+      error: 'page.scan: params.blocks has more than 200000 blocks',
+    });
+    expect(parseRequest(scan(blocks.slice(1))).ok).toBe(true);
   });
 
   it('rejects more text than a page can reasonably hold', async () => {

@@ -27,6 +27,9 @@ describe('the virtual window', () => {
 
 describe('the list keyboard', () => {
   it('moves by one, by a page and to either end, without leaving the list', () => {
+    expect(listKeyAction('ArrowDown', 3, 10, 5)).toEqual({ kind: 'move', to: 4 });
+    expect(listKeyAction('ArrowUp', 3, 10, 5)).toEqual({ kind: 'move', to: 2 });
+    expect(listKeyAction('PageUp', 8, 10, 5)).toEqual({ kind: 'move', to: 3 });
     expect(listKeyAction('ArrowDown', 9, 10, 5)).toEqual({ kind: 'move', to: 9 });
     expect(listKeyAction('PageDown', 2, 10, 5)).toEqual({ kind: 'move', to: 7 });
     expect(listKeyAction('PageUp', 2, 10, 5)).toEqual({ kind: 'move', to: 0 });

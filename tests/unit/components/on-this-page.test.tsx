@@ -4,9 +4,11 @@ import type { PageCard } from '@/lib/protocol/messages';
 import { fakeEnv } from './fake-env';
 import { axeViolations, button, click, mount, settle } from './harness';
 
+// In order of first mention, which is neither count order (either way) nor title order.
 const pageCards: PageCard[] = [
-  { id: 'nato', title: 'NATO', count: 12 },
-  { id: 'moscow', title: 'Moscow', count: 1 },
+  { id: 'nato', title: 'NATO', count: 3 },
+  { id: 'moscow', title: 'Moscow', count: 12 },
+  { id: 'kyiv', title: 'Kyiv', count: 1 },
 ];
 const tab = { id: 7, url: 'https://news.example/article' };
 
@@ -27,7 +29,7 @@ describe('On this page', () => {
   it('lists the page’s cards in order of first mention, with their counts', async () => {
     const { container } = await render();
     const items = [...container.querySelectorAll('li')].map((li) => li.textContent);
-    expect(items).toEqual(['NATO12 mentions', 'Moscow1 mention']);
+    expect(items).toEqual(['NATO3 mentions', 'Moscow12 mentions', 'Kyiv1 mention']);
   });
 
   it('asks the page to reveal the chosen card, then reports it', async () => {

@@ -6,10 +6,12 @@ import { entry } from '../search/helpers';
 import { catalogState } from './catalog-state';
 import { axeViolations, field, mount, press, settle, typeInto } from './harness';
 
+// In edit order. Rutte, whose summary mentions The Hague, comes before the summit, so
+// ranking by field (not list order) is what puts the title match first.
 const cards = [
   entry({ id: 'kyiv', title: 'Kyïv', aliases: ['Kiev'], tags: ['place'], summary: 'Capital of Ukraine.' }, 3),
-  entry({ id: 'hague', title: '2025 The Hague summit', tags: ['summit'], summary: 'Allies met.' }, 2),
-  entry({ id: 'rutte', title: 'Mark Rutte', tags: ['people'], summary: 'Born in The Hague.' }, 1),
+  entry({ id: 'rutte', title: 'Mark Rutte', tags: ['people'], summary: 'Born in The Hague.' }, 2),
+  entry({ id: 'hague', title: '2025 The Hague summit', tags: ['summit'], summary: 'Allies met.' }, 1),
 ];
 
 const noActions = {} as CardActions;

@@ -1,4 +1,4 @@
-import { readRevision } from '@/lib/db/cards';
+import { readRevision, toStoredCard } from '@/lib/db/cards';
 import { installSeedPack, syncSeeds } from '@/lib/db/install-pack';
 import type { Pack } from '@/lib/pack/types';
 import { freshDb, makeCard, makePack } from '../factories';
@@ -77,12 +77,35 @@ describe('seed installation', () => {
 
   it('writes nothing when the pack cannot be written whole', async () => {
     const db = freshDb();
-    const broken = makePack([
-      makeCard({ id: 'a' }),
-      { ...makeCard({ id: 'b' }), title: Symbol('x') } as never,
-    ]);
-    await expect(installSeedPack(db, broken)).rejects.toThrow();
+    // The pack record is written after the cards: failing it shows the card writes roll back.
+    const put = vi.spyOn(db.packs, 'put').mockRejectedValue(new Error('quota'));
+    try {
+      await expect(installSeedPack(db, makePack())).rejects.toThrow('quota');
+    } finally {
+      put.mockRestore();
+    }
     expect(await db.cards.count()).toBe(0);
     expect(await db.packs.count()).toBe(0);
+    expect(await readRevision(db)).toBe(0);
+  });
+
+  it('leaves alone an unedited card with the same id that another pack installed', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack([makeCard({ summary: 'From the other pack.' })], { id: 'other-pack' })]);
+    const report = await installSeedPack(db, makePack([makeCard({ summary: 'From this pack.' })]));
+    expect(report).toEqual({ added: 0, updated: 0, keptEdited: 0, removed: 0 });
+    expect(await db.cards.get('nato')).toMatchObject({ summary: 'From the other pack.', pack: 'other-pack' });
+  });
+
+  it("leaves alone the reader's own unedited card with the same id", async () => {
+    const db = freshDb();
+    await db.cards.add(
+      toStoredCard(makeCard({ summary: 'Mine.' }), { edited: false, created: 1, modified: 1 }),
+    );
+    const report = await installSeedPack(db, makePack([makeCard({ summary: 'From the pack.' })]));
+    expect(report).toEqual({ added: 0, updated: 0, keptEdited: 0, removed: 0 });
+    const mine = await db.cards.get('nato');
+    expect(mine?.summary).toBe('Mine.');
+    expect(mine).not.toHaveProperty('pack');
   });
 });

@@ -20,7 +20,7 @@ describe('the shipped seed packs', () => {
       0,
     );
     expect(count).toBeGreaterThanOrEqual(15);
-    expect(count).toBeLessThanOrEqual(40);
+    expect(count).toBeLessThanOrEqual(25);
   });
 });
 

@@ -98,6 +98,27 @@ describe('validatePack', () => {
     expect(issuesOf(makePack(cards))).toHaveLength(50);
   });
 
+  it('refuses pack, card and related ids that are not lower-case letters, digits, ".", "-" or "_"', () => {
+    const pack = makePack([makeCard({ id: 'Bad Id!' }), makeCard({ id: 'ok', related: ['Bad Id!'] })], {
+      id: 'Bad Pack!',
+    });
+    const rule = 'is not a valid id (lower-case letters, digits, ".", "-", "_")';
+    expect(issuesOf(pack)).toEqual([
+      { field: 'pack.id', message: `"Bad Pack!" ${rule}` },
+      { cardId: 'Bad Id!', cardIndex: 0, field: 'id', message: `"Bad Id!" ${rule}` },
+      { cardId: 'ok', cardIndex: 1, field: 'related[0]', message: 'must be a card id' },
+    ]);
+  });
+
+  it('refuses a pack language that is not a language tag and accepts the common shapes', () => {
+    expect(issuesOf(makePack(undefined, { language: 'not a tag!' }))).toEqual([
+      { field: 'pack.language', message: '"not a tag!" is not a language tag such as "en" or "pt-BR"' },
+    ]);
+    for (const language of ['en', 'pt-BR', 'zh-Hant-TW']) {
+      expect(issuesOf(makePack(undefined, { language }))).toEqual([]);
+    }
+  });
+
   it('refuses a card that names itself as related', () => {
     expect(validateCard(makeCard({ related: ['nato'] }))[0]?.field).toBe('related[0]');
   });

@@ -68,6 +68,25 @@ describe('LiveCatalog', () => {
     ).toEqual(['c1']);
   });
 
+  it('searches with the stored index rather than building its own', async () => {
+    const db = await seeded(3);
+    const built = await buildCatalog(db);
+    // An index that knows a word none of the cards has tells the stored index from a new one.
+    const marked = built.entries.map((e) =>
+      e.id === 'c1' ? { ...e, haystack: e.haystack.replace('\n', ' stored\n') } : e,
+    );
+    await storeCatalog(db, built, new SearchIndex(marked).pack());
+    const catalog = new LiveCatalog(db, options);
+    await catalog.start(stop.signal);
+    expect(catalog.current?.complete).toBe(true);
+    expect(
+      catalog.current
+        ?.index()
+        .search({ text: 'stored' })
+        .map((e) => e.id),
+    ).toEqual(['c1']);
+  });
+
   it('patches its own writes in place', async () => {
     const db = await seeded(3);
     const catalog = new LiveCatalog(db, options);
