@@ -13,7 +13,7 @@
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { FIREFOX_EXTENSION_DIR, findFirefox, NO_FIREFOX } from '../support/firefox';
+import { FIREFOX_EXTENSION_DIR } from '../support/firefox';
 import { EXTENSION_DIR } from '../support/launch';
 import { firefoxPageRows } from './page-work/firefox';
 import { medianTimes, type PageRow, total } from './page-work/rows';
@@ -28,6 +28,7 @@ import {
   requireCorpusAndBuild,
   servePages,
 } from './pages/corpus-pages';
+import { requireFirefox } from './pages/firefox-runner';
 import { median, ms, printTable, ratio } from './pages/format';
 
 const ROUNDS: WorkRounds = { churn: 2000, edits: 2000, renders: 200 };
@@ -130,11 +131,7 @@ async function main(): Promise<void> {
   const pages = listPages(corpus, options.pages);
   const server = await servePages(corpus, pages);
   if (options.firefox) {
-    const firefox = findFirefox();
-    if (!firefox) {
-      console.error(NO_FIREFOX);
-      process.exit(2);
-    }
+    const firefox = requireFirefox();
     const loads: number[] = [];
     const cards = cityCards(cityTerms(corpus, options.size));
     const rows = await firefoxPageRows(firefox, server, pages, cards, ROUNDS, options.repeat, () =>

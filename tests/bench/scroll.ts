@@ -20,7 +20,7 @@
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { FIREFOX_EXTENSION_DIR, findFirefox, NO_FIREFOX } from '../support/firefox';
+import { FIREFOX_EXTENSION_DIR } from '../support/firefox';
 import { EXTENSION_DIR } from '../support/launch';
 import { BackstoryRunner } from './pages/backstory-runner';
 import {
@@ -32,6 +32,7 @@ import {
   requireCorpusAndBuild,
   servePages,
 } from './pages/corpus-pages';
+import { requireFirefox } from './pages/firefox-runner';
 import { median, ms, printTable } from './pages/format';
 import { firefoxScrollRows, reportFirefox } from './scroll/firefox';
 import { scrollThrough } from './scroll/scroll-through';
@@ -165,11 +166,7 @@ async function main(): Promise<void> {
   );
   const server = await servePages(corpus, pages);
   if (options.firefox) {
-    const firefox = findFirefox();
-    if (!firefox) {
-      console.error(NO_FIREFOX);
-      process.exit(2);
-    }
+    const firefox = requireFirefox();
     const loads: number[] = [];
     const cards = cityCards(cityTerms(corpus, options.size));
     const rows = await firefoxScrollRows(firefox, server, pages, cards, options, () =>

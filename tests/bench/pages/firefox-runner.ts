@@ -1,8 +1,10 @@
 import type { Browser, Page } from 'puppeteer-core';
 import {
   FIREFOX_EXTENSION_DIR,
+  findFirefox,
   firstScanPainted,
   launchFirefoxWithExtension,
+  NO_FIREFOX,
   openExtensionPage,
 } from '../../support/firefox';
 import { clearCardsHere, loadCardsHere, type TermCard } from '../../support/load-cards';
@@ -11,6 +13,16 @@ import { WARMUP_PATH } from './corpus-pages';
 
 /** How long the first scan after a dictionary was loaded may take (the matcher is built then). */
 const COLD_PAINT_MS = 180_000;
+
+/** The Firefox to run a benchmark in; without one, says so and exits with status 2. */
+export function requireFirefox(): string {
+  const firefox = findFirefox();
+  if (!firefox) {
+    console.error(NO_FIREFOX);
+    process.exit(2);
+  }
+  return firefox;
+}
 
 /**
  * Firefox with the Firefox build and one tab, for the benchmarks that compare a page in
