@@ -10,6 +10,7 @@ import {
   NO_FIREFOX,
   openExtensionPage,
 } from '../support/firefox';
+import { FirefoxCardProbe } from '../support/firefox-card';
 import { putRecordHere, type RecordWrite } from '../support/load-cards';
 import { readPainted } from '../support/painted-ranges';
 import { type StaticServer, startStaticServer } from '../support/static-server';
@@ -63,6 +64,18 @@ async function hoverFirstMention(page: Page): Promise<void> {
     .toBe(true);
 }
 
+/**
+ * The card is rendered, not only its host and the active tint (both come before it renders),
+ * and it is the card named `title`, with text of its own.
+ */
+async function expectCardOf(page: Page, title: string): Promise<void> {
+  const card = new FirefoxCardProbe(page);
+  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(true);
+  const state = await card.state();
+  expect(state?.name).toBe(title);
+  expect(state?.summary?.length ?? 0).toBeGreaterThan(title.length + 20);
+}
+
 test('Firefox: the demo article is painted, styled from the manifest, with nothing added to the page', async () => {
   const page = await browser.newPage();
   await page.goto(pages.url('/demo.html'));
@@ -81,6 +94,7 @@ test('Firefox: resting the pointer on a mention opens its card and marks the men
   await expect.poll(() => mentions(page), { timeout: 10_000 }).toContain('NATO');
   await hoverFirstMention(page);
   expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+  await expectCardOf(page, 'NATO');
   await page.close();
 });
 
@@ -110,6 +124,7 @@ test("Firefox: a page that replaces the DOM's and the stylesheets' own methods c
   expect(sheets[0]).toContain('rgb(0, 90, 0)');
   await hoverFirstMention(page);
   expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(1);
+  await expectCardOf(page, 'Kremlin');
   await page.close();
 });
 

@@ -1,3 +1,4 @@
+import { loadCards } from '../support/load-cards';
 import { expect, paintedMentions, test } from './fixtures';
 
 test.describe('the built extension in Chromium', () => {
@@ -22,9 +23,12 @@ test.describe('the built extension in Chromium', () => {
     extension,
     server,
   }) => {
+    // A card of the reader's own: seeds are installed again at every start, so only a card
+    // nothing re-creates shows that the data itself outlived the worker.
+    await loadCards(extension.context, extension.extensionId, [{ id: 'reader-brussels', title: 'Brussels' }]);
     const page = await extension.context.newPage();
     await page.goto(server.url('/demo.html'));
-    await expect.poll(() => paintedMentions(page)).toContain('NATO');
+    await expect.poll(() => paintedMentions(page)).toEqual(expect.arrayContaining(['NATO', 'Brussels']));
 
     const cdp = await extension.context.newCDPSession(page);
     const stopped = new Promise<void>((done) => {
@@ -38,9 +42,14 @@ test.describe('the built extension in Chromium', () => {
 
     // Reloading wakes the worker with the content script's first message.
     await page.reload();
-    await expect.poll(() => paintedMentions(page)).toContain('NATO');
+    await expect.poll(() => paintedMentions(page)).toEqual(expect.arrayContaining(['NATO', 'Brussels']));
     const popup = await extension.context.newPage();
     await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
     await expect(popup.getByRole('heading', { name: 'NATO–Russia Founding Act' })).toBeVisible();
+    await popup.getByRole('searchbox').fill('Brussels');
+    // Seed cards that name Brussels in their summaries follow the title match.
+    await expect(popup.getByRole('list', { name: 'Cards' }).getByRole('listitem').first()).toHaveText(
+      /^Brussels/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { refreshTabs } from '../support/load-cards';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, mentionBluishShare, paintedMentions, test } from './fixtures';
 import { HOSTILE_DOM_PAGE, realAdoptedSheets } from './hostile-dom';
@@ -22,6 +23,7 @@ test.beforeAll(async () => {
       body: '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text y="20">Kremlin</text></svg>',
     },
     '/deep.html': { body: html('<main id="host"></main>') },
+    '/kremlin.html': { body: html('<p>Kremlin</p>') },
   });
   scripted = await startStaticServer(
     {
@@ -66,9 +68,16 @@ test('XML and SVG documents are left untouched', async ({ extension }) => {
   const page = await extension.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // The same word in an HTML page is painted: the cards are in and the matcher is built.
+  await page.goto(server.url('/kremlin.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin']);
   for (const path of ['/doc.xml', '/image.svg']) {
     await page.goto(server.url(path));
-    await page.waitForTimeout(500);
+    // The content script ran here, and a refresh, answered only once its read is done, came back.
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByName('backstory-start').length))
+      .toBe(1);
+    await refreshTabs(extension.context, extension.extensionId);
     expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
     expect(await page.evaluate(() => document.getElementsByTagName('backstory-card').length)).toBe(0);
   }

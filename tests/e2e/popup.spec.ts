@@ -1,5 +1,7 @@
 import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
 import type { ExtensionBrowser } from '../support/launch';
+import { readPainted } from '../support/painted-ranges';
+import { contrastRatio } from '../support/pixels';
 import type { StaticServer } from '../support/static-server';
 import { expect, paintedMentions, test } from './fixtures';
 import { ManagerPage, openArticle } from './popup/manager-page';
@@ -68,13 +70,24 @@ test.describe('the card manager', () => {
 
     await manager.show('On this page');
     const onPage = manager.page.getByRole('list', { name: 'Cards on this page' }).getByRole('button');
+    // The headline names NATO, then Moscow; Moscow has far fewer mentions than the Founding
+    // Act, so this order is first mention, not count.
     await expect(onPage.first()).toHaveText(/^NATO\s*\d+ mentions$/);
+    await expect(onPage.nth(1)).toHaveText(/^Moscow\s*\d+ mentions?$/);
     const foundingAct = onPage.filter({ hasText: 'NATO–Russia Founding Act' });
     await expect(foundingAct).toHaveText(/\d+ mentions/);
 
     expect(await article.page.evaluate(() => scrollY)).toBe(0);
     await foundingAct.click();
     await expect.poll(() => article.page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    // It jumped to that card's mention, now on screen, and opened its card there.
+    await expect
+      .poll(async () => {
+        const [active] = await article.page.evaluate(readPainted, 'backstory-active');
+        const height = await article.page.evaluate(() => innerHeight);
+        return active && active.box.top >= 0 && active.box.bottom <= height ? active.text : undefined;
+      })
+      .toMatch(/Founding Act/);
   });
 
   test('every panel passes axe-core (WCAG 2.2 AA, colour contrast included) in light and dark', async ({
@@ -92,6 +105,11 @@ test.describe('the card manager', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await manager.page.emulateMedia({ colorScheme });
       await manager.show('Cards');
+      // The manager follows the scheme, so the dark pass checks the dark manager.
+      const background = await manager.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const againstBlack = contrastRatio(background, 'rgb(0, 0, 0)');
+      if (colorScheme === 'dark') expect(againstBlack, 'dark manager background').toBeLessThan(2);
+      else expect(againstBlack, 'light manager background').toBeGreaterThan(15);
       await check(`Cards, ${colorScheme}`);
       await manager.button('New card').click();
       await manager.field('Title').waitFor();

@@ -1,4 +1,5 @@
 import type { Card } from '@/lib/pack/types';
+import { contrastRatio } from '../../support/pixels';
 import type { StaticServer } from '../../support/static-server';
 import { expect, paintedMentions, test } from '../fixtures';
 import { serviceWorker, startCardPages, visit } from './card-pages';
@@ -73,6 +74,13 @@ test.describe('the background card, kept safe', () => {
     expect(inPlace.violations).toEqual([]);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
+      // The card follows the scheme, so the dark pass checks the dark card, not the light one again.
+      const background = await card.inCard<string>(
+        `function () { return getComputedStyle(this.querySelector('[role=dialog]')).backgroundColor; }`,
+      );
+      const againstBlack = contrastRatio(background ?? '', 'rgb(0, 0, 0)');
+      if (colorScheme === 'dark') expect(againstBlack, 'dark card background').toBeLessThan(2);
+      else expect(againstBlack, 'light card background').toBeGreaterThan(15);
       const contrast = await card.axe({ inBody: true, rules: ['color-contrast'] });
       expect(contrast.violations, colorScheme).toEqual([]);
       expect(contrast.incomplete, colorScheme).toEqual([]);
