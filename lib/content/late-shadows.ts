@@ -14,7 +14,7 @@ export const HOSTS_PER_LOOK = 1000;
 /** Of those, how many are kept for empty standard elements, so their time can run out. */
 export const STANDARD_PER_LOOK = HOSTS_PER_LOOK / 4;
 
-/** How long to wait before look number `looks` (counted from 0 since hosts were last added). */
+/** How long to wait before look number `looks` (counted from 0 since custom elements were last added). */
 export function delayBefore(looks: number): number {
   if (looks < QUICK_LOOKS) return QUICK_MS;
   return Math.min(SLOWEST_MS, 1000 * 2 ** (looks - QUICK_LOOKS));
