@@ -124,6 +124,35 @@ describe('the mention under the pointer', () => {
     expect(mentionAtPoint(document, index, 170, 10, {} as HighlightRegistry)).toBeUndefined();
   });
 
+  it('checks the pointer against a mention’s height too, not only its width', () => {
+    const { text, mentions, index } = page();
+    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 16 }) as unknown as CaretPosition;
+    // Below the line the mention is on (its rectangle spans 0 to 20).
+    expect(mentionAtPoint(document, index, 120, 30, {} as HighlightRegistry)).toBeUndefined();
+  });
+
+  it('looks at the mentions beside the one the caret snapped to', () => {
+    const { text, mentions, index } = page();
+    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    // The caret snapped to the first mention, and the pointer is over the second.
+    document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 2 }) as unknown as CaretPosition;
+    expect(mentionAtPoint(document, index, 120, 10, {} as HighlightRegistry)).toBe(1);
+  });
+
+  it('uses the older caret call where the standard one is missing', () => {
+    const { text, mentions, index } = page();
+    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    const standard = document.caretPositionFromPoint;
+    try {
+      (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint = undefined;
+      document.caretRangeFromPoint = () => staticRange(text, 16, 16) as unknown as Range;
+      expect(mentionAtPoint(document, index, 120, 10, {} as HighlightRegistry)).toBe(1);
+    } finally {
+      document.caretPositionFromPoint = standard;
+    }
+  });
+
   it('does no work on a page without mentions', () => {
     const registry = { highlightsFromPoint: vi.fn(() => []) } as unknown as HighlightRegistry;
     expect(mentionAtPoint(document, new MentionIndex([]), 5, 5, registry)).toBeUndefined();

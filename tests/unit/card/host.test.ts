@@ -32,6 +32,32 @@ describe('the card host', () => {
     expect(style).toMatch(/^all: initial !important;/);
     expect(style).toContain('position: fixed !important;');
     expect(style).toContain('z-index: 2147483647 !important;');
+    // The host covers nothing: only the card inside takes the pointer.
+    expect(style).toContain('pointer-events: none !important;');
+  });
+
+  it('keeps the card hidden until it is placed, and never prints it', () => {
+    const float = createCardHost(document, new AbortController().signal).float();
+    const css = (float.getRootNode() as ShadowRoot).querySelector('style')?.textContent ?? '';
+    expect(css).toMatch(/\.bs-float \{[^}]*visibility: hidden;/);
+    expect(css).toMatch(/@media print \{\s*\.bs-float \{ display: none !important; \}/);
+  });
+
+  it('cancels a zoom the page puts on its root element, and only while there is one', () => {
+    const host = createCardHost(document, new AbortController().signal);
+    const zoomed = vi
+      .spyOn(window, 'getComputedStyle')
+      .mockReturnValue({ zoom: '2' } as unknown as CSSStyleDeclaration);
+    try {
+      host.float();
+    } finally {
+      zoomed.mockRestore();
+    }
+    const element = document.querySelector(HOST_TAG) as HTMLElement;
+    expect(element.style.getPropertyValue('zoom')).toBe('0.5');
+    expect(element.style.getPropertyPriority('zoom')).toBe('important');
+    host.float();
+    expect(element.style.getPropertyValue('zoom')).toBe('');
   });
 
   it('creates one host however often a card opens', () => {
