@@ -36,6 +36,11 @@ function placeAt(range: AbstractRange, left: number, right: number): void {
   } as DOMRect);
 }
 
+/** Lays the mentions out on one line, 100 px apart and 40 px wide: 0–40, 100–140, 200–240. */
+function placeInRow(mentions: readonly PaintedMention[]): void {
+  for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+}
+
 beforeEach(() => {
   placed.clear();
   vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
@@ -101,7 +106,7 @@ describe('the mention under the pointer', () => {
 
   it('still finds mentions left unpainted by the first-mention-only setting', () => {
     const { text, mentions, index } = page();
-    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    placeInRow(mentions);
     const registry = {
       highlightsFromPoint: () => [],
       get: () => ({ size: 1 }),
@@ -112,21 +117,21 @@ describe('the mention under the pointer', () => {
 
   it('falls back to the caret position and the mention’s rectangles', () => {
     const { text, mentions, index } = page();
-    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    placeInRow(mentions);
     document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 16 }) as unknown as CaretPosition;
     expect(mentionAtPoint(document, index, 120, 10, {} as HighlightRegistry)).toBe(1);
   });
 
   it('ignores a caret that snapped to a mention the pointer is not over', () => {
     const { text, mentions, index } = page();
-    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    placeInRow(mentions);
     document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 26 }) as unknown as CaretPosition;
     expect(mentionAtPoint(document, index, 170, 10, {} as HighlightRegistry)).toBeUndefined();
   });
 
   it('checks the pointer against a mention’s height too, not only its width', () => {
     const { text, mentions, index } = page();
-    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    placeInRow(mentions);
     document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 16 }) as unknown as CaretPosition;
     // Below the line the mention is on (its rectangle spans 0 to 20).
     expect(mentionAtPoint(document, index, 120, 30, {} as HighlightRegistry)).toBeUndefined();
@@ -134,7 +139,7 @@ describe('the mention under the pointer', () => {
 
   it('looks at the mentions beside the one the caret snapped to', () => {
     const { text, mentions, index } = page();
-    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    placeInRow(mentions);
     // The caret snapped to the first mention, and the pointer is over the second.
     document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 2 }) as unknown as CaretPosition;
     expect(mentionAtPoint(document, index, 120, 10, {} as HighlightRegistry)).toBe(1);
@@ -142,7 +147,7 @@ describe('the mention under the pointer', () => {
 
   it('uses the older caret call where the standard one is missing', () => {
     const { text, mentions, index } = page();
-    for (const [i, m] of mentions.entries()) placeAt(m.range, i * 100, i * 100 + 40);
+    placeInRow(mentions);
     const standard = document.caretPositionFromPoint;
     try {
       (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint = undefined;
