@@ -115,6 +115,17 @@ describe('the mention under the pointer', () => {
     expect(mentionAtPoint(document, index, 220, 10, registry)).toBe(2);
   });
 
+  it('falls back to the caret where the registry answers in the first shape, bare highlights', () => {
+    const { text, mentions, index } = page();
+    placeInRow(mentions);
+    const registry = {
+      highlightsFromPoint: () => [{}],
+      get: () => ({ size: 3 }),
+    } as unknown as HighlightRegistry;
+    document.caretPositionFromPoint = () => ({ offsetNode: text, offset: 16 }) as unknown as CaretPosition;
+    expect(mentionAtPoint(document, index, 120, 10, registry)).toBe(1);
+  });
+
   it('falls back to the caret position and the mention’s rectangles', () => {
     const { text, mentions, index } = page();
     placeInRow(mentions);

@@ -126,6 +126,55 @@ describe('hover intent', () => {
     expect(deps.close).not.toHaveBeenCalled();
   });
 
+  it('keeps a card that must stay once the grace period has begun (focus moved into it)', () => {
+    let mayHide = true;
+    const { hover, deps } = setup({ mayHide: () => mayHide });
+    hover.update(on(2));
+    vi.advanceTimersByTime(DELAY);
+    hover.update(away);
+    vi.advanceTimersByTime(100);
+    mayHide = false;
+    vi.advanceTimersByTime(60_000);
+    expect(deps.close).not.toHaveBeenCalled();
+  });
+
+  it('gives the full grace period from when a card may go, not from when the pointer first left', () => {
+    let mayHide = false;
+    const { hover, deps } = setup({ mayHide: () => mayHide });
+    hover.update(on(2));
+    vi.advanceTimersByTime(DELAY);
+    hover.update(away);
+    vi.advanceTimersByTime(300);
+    mayHide = true;
+    hover.update(away);
+    vi.advanceTimersByTime(GRACE - 1);
+    expect(deps.close).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(deps.close).toHaveBeenCalledOnce();
+  });
+
+  it('does not open a mention the pointer crossed on its way into the open card', () => {
+    const { hover, deps, openIndex } = setup();
+    hover.update(on(2));
+    vi.advanceTimersByTime(DELAY);
+    hover.update(on(5));
+    vi.advanceTimersByTime(100);
+    hover.update(card);
+    vi.advanceTimersByTime(60_000);
+    expect(deps.open).toHaveBeenCalledOnce();
+    expect(openIndex()).toBe(2);
+  });
+
+  it('opens a mention the pointer passed over, left, and came back to rest on', () => {
+    const { hover, deps } = setup();
+    hover.update(on(2));
+    vi.advanceTimersByTime(100);
+    hover.update(away);
+    hover.update(on(2));
+    vi.advanceTimersByTime(DELAY);
+    expect(deps.open).toHaveBeenCalledOnce();
+  });
+
   it('opens nothing while a required modifier key is not held', () => {
     const { hover, deps } = setup();
     hover.update(on(2), false);
