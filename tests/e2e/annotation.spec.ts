@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../support/launch';
 import { putRecord, refreshTabs } from '../support/load-cards';
+import { bluishRuns } from '../support/pixels';
 import { type StaticServer, startStaticServer } from '../support/static-server';
-import { expect, mentionBluishShare, paintedMentions, test } from './fixtures';
+import { expect, mentionBluishShare, mentionShot, paintedMentions, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
 import {
   addLateParagraph,
@@ -144,6 +145,12 @@ test('mentions are underlined on screen and leave no trace in print', async ({ e
   await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
   const bluish = () => mentionBluishShare(extension.context, page, 'Moscow');
   expect(await bluish()).toBeGreaterThan(0.02);
+  // Dotted, as the issue asks: many short stretches of blue along the underline, where a
+  // solid line would be one.
+  const { pixels, width } = await mentionShot(extension.context, page, 'Moscow');
+  const dots = bluishRuns(pixels, width);
+  expect(dots.length).toBeGreaterThanOrEqual(5);
+  expect(Math.max(...dots)).toBeLessThanOrEqual(4);
   await page.emulateMedia({ media: 'print' });
   expect(await bluish()).toBe(0);
   await page.emulateMedia({ media: 'screen' });

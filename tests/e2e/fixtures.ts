@@ -38,20 +38,33 @@ export function paintedMentions(page: Page): Promise<string[]> {
 }
 
 /**
- * How much of the first mention painted as `text` looks Backstory's blue in a screenshot (its
- * box and the few pixels of underline under it): 0 when it is not styled at all. The image is
- * decoded in a blank page of `context`, away from the page's scripts and CSP.
+ * A screenshot of the first mention painted as `text` (its box and the few pixels of
+ * underline under it), decoded in a blank page of `context`, away from the page's scripts
+ * and CSP: its pixels (RGBA bytes) and width.
  */
-export async function mentionBluishShare(context: BrowserContext, page: Page, text: string): Promise<number> {
+export async function mentionShot(
+  context: BrowserContext,
+  page: Page,
+  text: string,
+): Promise<{ pixels: number[]; width: number }> {
   const painted = (await page.evaluate(readPainted, 'backstory-mention')).find(
     (range) => range.text === text,
   );
   if (!painted) throw new Error(`no mention "${text}" is painted`);
   const { left, top, right, bottom } = painted.box;
-  const shot = await page.screenshot({
-    clip: { x: left, y: top, width: right - left, height: bottom - top + 6 },
-  });
-  return bluishShare(await decodePixels(context, shot));
+  // Whole pixels, so that the image is the clip's size (the device scale factor is 1).
+  const x = Math.floor(left);
+  const y = Math.floor(top);
+  const clip = { x, y, width: Math.ceil(right) - x, height: Math.ceil(bottom) + 6 - y };
+  const pixels = await decodePixels(context, await page.screenshot({ clip }));
+  if (pixels.length !== clip.width * clip.height * 4)
+    throw new Error('the screenshot is not the size of its clip');
+  return { pixels, width: clip.width };
+}
+
+/** How much of the first mention painted as `text` looks Backstory's blue: 0 when it is not styled. */
+export async function mentionBluishShare(context: BrowserContext, page: Page, text: string): Promise<number> {
+  return bluishShare((await mentionShot(context, page, text)).pixels);
 }
 
 /** The pixels (RGBA bytes) of a PNG screenshot, decoded in a blank page of `context`. */

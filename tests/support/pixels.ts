@@ -25,6 +25,37 @@ export function bluishShare(pixels: readonly number[]): number {
   return tinted / (pixels.length / 4);
 }
 
+/**
+ * The bluish stretches along the most bluish row of an image `width` pixels wide, as their
+ * lengths from left to right: one long stretch for a solid underline, many short ones for a
+ * dotted one.
+ */
+export function bluishRuns(pixels: readonly number[], width: number): number[] {
+  const bluish = (i: number) => (pixels[i * 4 + 2] ?? 0) - (pixels[i * 4] ?? 0) >= 12;
+  const rows = pixels.length / 4 / width;
+  let best: number[] = [];
+  let bestCount = 0;
+  for (let y = 0; y < rows; y++) {
+    const runs: number[] = [];
+    let count = 0;
+    let run = 0;
+    for (let x = 0; x <= width; x++) {
+      if (x < width && bluish(y * width + x)) {
+        run++;
+        count++;
+      } else if (run > 0) {
+        runs.push(run);
+        run = 0;
+      }
+    }
+    if (count > bestCount) {
+      best = runs;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 /** The colours, most used first, as `r,g,b` with their share of the pixels (the first `top`). */
 export function commonColours(pixels: readonly number[], top = 4): [string, number][] {
   const counts = new Map<string, number>();

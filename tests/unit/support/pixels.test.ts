@@ -1,4 +1,4 @@
-import { commonColours, contrastRatio } from '../../support/pixels';
+import { bluishRuns, commonColours, contrastRatio } from '../../support/pixels';
 
 // The e2e tests judge forced colours by these; a wrong ratio would pass what WCAG fails.
 describe('contrastRatio', () => {
@@ -27,5 +27,21 @@ describe('commonColours', () => {
       ['9,9,9', 0.75],
       ['0,0,0', 0.25],
     ]);
+  });
+});
+
+describe('bluishRuns', () => {
+  const white = [255, 255, 255, 255];
+  const blue = [40, 90, 200, 255];
+  const row = (cells: string) => [...cells].flatMap((cell) => (cell === 'b' ? blue : white));
+
+  it('gives the stretches of the most bluish row, left to right', () => {
+    const pixels = [...row('wwbwwwww'), ...row('bbwbbwwb'), ...row('wwwwwwww')];
+    expect(bluishRuns(pixels, 8)).toEqual([2, 2, 1]);
+  });
+
+  it('gives one stretch for a solid line and none for an image without blue', () => {
+    expect(bluishRuns([...row('wwww'), ...row('bbbb')], 4)).toEqual([4]);
+    expect(bluishRuns(row('wwww'), 4)).toEqual([]);
   });
 });
