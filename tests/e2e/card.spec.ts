@@ -135,9 +135,7 @@ test.describe('the background card', () => {
     extension,
   }) => {
     const { page, card } = await visit(extension, server, '/demo.html');
-    const nato = await card.mention('NATO');
-    await page.mouse.move(nato.x, nato.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
+    const nato = await card.hoverOpen('NATO');
     const box = (await card.box()) as NonNullable<Awaited<ReturnType<CardProbe['box']>>>;
     await page.mouse.move(box.x, box.top + 30, { steps: 6 });
     await page.waitForTimeout(GRACE_MS + 400);
@@ -304,10 +302,8 @@ test.describe('the background card', () => {
 
   test('a card by the bottom right corner flips and shifts to stay fully visible', async ({ extension }) => {
     const size = { width: 800, height: 600 };
-    const { page, card } = await visit(extension, server, '/edges.html', size);
-    const nato = await card.mention('NATO');
-    await page.mouse.move(nato.x, nato.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
+    const { card } = await visit(extension, server, '/edges.html', size);
+    const nato = await card.hoverOpen('NATO');
     const box = await card.box();
     expect(box?.left).toBeGreaterThanOrEqual(0);
     expect(box?.top).toBeGreaterThanOrEqual(0);
@@ -318,10 +314,8 @@ test.describe('the background card', () => {
   test('on a right-to-left page the card is mirrored and aligned to the mention’s start', async ({
     extension,
   }) => {
-    const { page, card } = await visit(extension, server, '/rtl.html');
-    const nato = await card.mention('NATO');
-    await page.mouse.move(nato.x, nato.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
+    const { card } = await visit(extension, server, '/rtl.html');
+    const nato = await card.hoverOpen('NATO');
     const dir = await card.inCard<string>('function () { return this.querySelector("[role=dialog]").dir; }');
     expect(dir).toBe('rtl');
     const box = await card.box();

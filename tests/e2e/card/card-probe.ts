@@ -41,6 +41,14 @@ export class CardProbe extends CardRootProbe {
     return { left, top, right, bottom, x: (left + right) / 2, y: (top + bottom) / 2 };
   }
 
+  /** Rests the pointer on the middle of the mention painted as `text` until its card is open; returns the mention's box. */
+  async hoverOpen(text: string): Promise<Box> {
+    const box = await this.mention(text);
+    await this.page.mouse.move(box.x, box.y);
+    await expect.poll(() => this.isOpen()).toBe(true);
+    return box;
+  }
+
   /**
    * Waits until the page's mentions stop changing (the first scan goes visible blocks
    * first, then the rest), so timings measure the card, not the page still being read.

@@ -21,9 +21,7 @@ test.describe('the background card, kept safe', () => {
     const shots: { size: string; png: Buffer }[] = [];
     for (const path of ['/plain.html', '/hostile.html']) {
       const { page, card } = await visit(extension, server, path, { width: 1000, height: 900 });
-      const nato = await card.mention('NATO');
-      await page.mouse.move(nato.x, nato.y);
-      await expect.poll(() => card.isOpen()).toBe(true);
+      await card.hoverOpen('NATO');
       const box = (await card.box()) as NonNullable<Awaited<ReturnType<CardProbe['box']>>>;
       const [width, height] = [box.right - box.left, box.bottom - box.top];
       // Two bands that cover the card but its rounded corners, where the page shows through.
@@ -65,9 +63,7 @@ test.describe('the background card, kept safe', () => {
     extension,
   }) => {
     const { page, card } = await visit(extension, server, '/demo.html');
-    const nato = await card.mention('NATO');
-    await page.mouse.move(nato.x, nato.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
+    await card.hoverOpen('NATO');
     expect(await card.accessible()).toEqual({ role: 'dialog', name: 'NATO' });
 
     const inPlace = await card.axe();
@@ -118,9 +114,7 @@ test.describe('the background card, kept safe', () => {
     await putRawCards(serviceWorker(extension), [hostile, plain]);
 
     const { page, card } = await visit(extension, server, '/bad-input.html');
-    const term = await card.mention('Zorblax Accord');
-    await page.mouse.move(term.x, term.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
+    await card.hoverOpen('Zorblax Accord');
     const legend = await card.inCard<string>(
       'function () { return this.querySelector("legend")?.textContent; }',
     );
@@ -155,9 +149,7 @@ test.describe('the background card, kept safe', () => {
     extension,
   }) => {
     const { page, card } = await visit(extension, server, '/demo.html');
-    const nato = await card.mention('NATO');
-    await page.mouse.move(nato.x, nato.y);
-    await expect.poll(() => card.isOpen()).toBe(true);
+    await card.hoverOpen('NATO');
     await card.pressControl('Don’t mark on this site');
     await expect.poll(() => card.isOpen()).toBe(false);
     expect(await hiddenCardsOn(serviceWorker(extension), '127.0.0.1')).toEqual(['nato']);
