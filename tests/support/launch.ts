@@ -14,13 +14,20 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with the extension and waits for its service worker. */
-export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+/**
+ * Launches Chromium with the extension and waits for its service worker: headless, or with
+ * windows on the X display `display` (such as ":3") when one is given.
+ */
+export async function launchWithExtension(
+  extensionDir = EXTENSION_DIR,
+  display?: string,
+): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
-    headless: true,
+    headless: display === undefined,
     args: extensionArgs(extensionDir),
+    ...(display === undefined ? {} : { env: { ...process.env, DISPLAY: display } }),
   });
   const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
