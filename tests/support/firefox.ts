@@ -38,12 +38,20 @@ const OFFLINE_PREFS = {
   'network.proxy.no_proxies_on': '127.0.0.1',
 };
 
-/** Launches headless Firefox (no extension: a side-by-side baseline), with `prefs` added. */
-export function launchFirefox(executablePath: string, prefs: Record<string, unknown> = {}): Promise<Browser> {
+/**
+ * Launches Firefox (no extension: a side-by-side baseline), with `prefs` added: headless, or
+ * with windows on the X display `display` (such as ":3") when one is given.
+ */
+export function launchFirefox(
+  executablePath: string,
+  prefs: Record<string, unknown> = {},
+  display?: string,
+): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath,
-    headless: true,
+    headless: display === undefined,
+    ...(display === undefined ? {} : { env: { ...process.env, DISPLAY: display } }),
     extraPrefsFirefox: { ...OFFLINE_PREFS, ...prefs },
     // The size the Chromium card tests use. Set here, at launch: Firefox 140's WebDriver BiDi
     // refuses page.setViewport later (it has no emulation.setScreenOrientationOverride).
@@ -66,23 +74,28 @@ export function firefoxExtensionId(extensionDir = FIREFOX_EXTENSION_DIR): string
 }
 
 /**
- * Launches headless Firefox with the built extension installed, and `prefs` added. Playwright
- * cannot drive a stock Firefox, so this uses puppeteer-core over WebDriver BiDi
- * (../shared/TOOLCHAIN.md).
+ * Launches Firefox with the built extension installed, and `prefs` added, headless unless an
+ * X `display` is given. Playwright cannot drive a stock Firefox, so this uses puppeteer-core
+ * over WebDriver BiDi (../shared/TOOLCHAIN.md).
  */
 export async function launchFirefoxWithExtension(
   executablePath: string,
   extensionDir = FIREFOX_EXTENSION_DIR,
   prefs: Record<string, unknown> = {},
+  display?: string,
 ): Promise<Browser> {
   if (!existsSync(resolve(extensionDir, 'manifest.json')))
     throw new Error(`No Firefox build at ${extensionDir}: run "npm run build:firefox" first.`);
-  const browser = await launchFirefox(executablePath, {
-    ...prefs,
-    'extensions.webextensions.uuids': JSON.stringify({
-      [firefoxExtensionId(extensionDir)]: FIREFOX_EXTENSION_UUID,
-    }),
-  });
+  const browser = await launchFirefox(
+    executablePath,
+    {
+      ...prefs,
+      'extensions.webextensions.uuids': JSON.stringify({
+        [firefoxExtensionId(extensionDir)]: FIREFOX_EXTENSION_UUID,
+      }),
+    },
+    display,
+  );
   try {
     await browser.installExtension(extensionDir);
   } catch (error) {
