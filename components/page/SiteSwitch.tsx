@@ -2,6 +2,7 @@ import { hostOf } from '@/lib/background/site-state';
 import { setSiteDisabled } from '@/lib/db/reader-settings';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { ManagerEnv, TargetTab } from '../manager/env';
+import { TabsSwitch } from '../TabsSwitch';
 import { useLiveQuery } from '../use-live-query';
 
 /** Props of the per-site switch. */
@@ -18,24 +19,13 @@ export function SiteSwitch({ db, tab, env }: SiteSwitchProps) {
   if (!host) {
     return <p class="calm">Backstory can’t tell which site this tab shows, so it has no switch for it.</p>;
   }
-  const enabled = site !== undefined && site?.disabled !== true;
-  const toggle = async (enabled: boolean) => {
-    await setSiteDisabled(db, host, !enabled);
-    await env.refreshTabs().catch(console.debug);
-  };
   return (
-    <label class="switch">
-      <input
-        type="checkbox"
-        role="switch"
-        checked={enabled}
-        aria-checked={enabled}
-        disabled={site === undefined}
-        onChange={(event) => void toggle(event.currentTarget.checked)}
-      />
-      <span>
-        Run Backstory on <strong dir="auto">{host}</strong>
-      </span>
-    </label>
+    <TabsSwitch
+      on={site === undefined ? undefined : site?.disabled !== true}
+      save={(on) => setSiteDisabled(db, host, !on)}
+      env={env}
+    >
+      Run Backstory on <strong dir="auto">{host}</strong>
+    </TabsSwitch>
   );
 }
