@@ -15,13 +15,16 @@
  * Options: --pages N, --only NAME,NAME (those pages only), --size N (cards), --repeat N
  * (visits per page and condition; each figure is the median), --steps N, --build DIR
  * (another unpacked build, for an A/B), --firefox (the same scroll in Firefox with its
- * build, .output/firefox-mv2, timed in the page; see scroll/firefox.ts).
+ * build, .output/firefox-mv2, timed in the page; see scroll/firefox.ts), --window (both
+ * Chromiums with windows on a private X display, a steady scroll of at most --seconds S,
+ * counting the frames the display did not get; needs Xvfb and xdotool, see scroll/window.ts).
  */
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { FIREFOX_EXTENSION_DIR } from '../support/firefox';
 import { EXTENSION_DIR } from '../support/launch';
+import { missingXTools } from '../support/x-display';
 import { BackstoryRunner } from './pages/backstory-runner';
 import {
   cityCards,
@@ -36,6 +39,7 @@ import { requireFirefox } from './pages/firefox-runner';
 import { median, ms, printTable } from './pages/format';
 import { firefoxScrollRows, reportFirefox } from './scroll/firefox';
 import { scrollThrough } from './scroll/scroll-through';
+import { reportWindow, windowScrollRows } from './scroll/window';
 
 /** How long after load (and painting) the scroll starts, so late loading work is done. */
 const SETTLE_MS = 500;
@@ -49,6 +53,10 @@ interface Options {
   steps: number;
   build: string;
   firefox: boolean;
+  /** Scroll in real windows on a private X display and count dropped frames (--window). */
+  window: boolean;
+  /** With --window: how long each scroll may last, s. */
+  seconds: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -60,6 +68,8 @@ function parseOptions(argv: string[]): Options {
     steps: 25,
     build: EXTENSION_DIR,
     firefox: false,
+    window: false,
+    seconds: 3,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -69,12 +79,13 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--repeat' && value) options.repeat = Number(value);
     else if (flag === '--steps' && value) options.steps = Number(value);
     else if (flag === '--build' && value) options.build = resolve(value);
-    else if (flag === '--firefox') {
-      options.firefox = true;
+    else if (flag === '--seconds' && value) options.seconds = Number(value);
+    else if (flag === '--firefox' || flag === '--window') {
+      options[flag === '--firefox' ? 'firefox' : 'window'] = true;
       continue;
     } else {
       console.error(
-        `unknown option ${flag}; options: --pages N, --only a,b, --size N, --repeat N, --steps N, --build DIR, --firefox`,
+        `unknown option ${flag}; options: --pages N, --only a,b, --size N, --repeat N, --steps N, --build DIR, --firefox, --window, --seconds S`,
       );
       process.exit(2);
     }
@@ -178,6 +189,20 @@ async function main(): Promise<void> {
     );
     return;
   }
+  if (options.window) {
+    const missing = missingXTools();
+    if (missing) {
+      console.error(`bench:scroll --window ${missing}`);
+      process.exit(2);
+    }
+    const loads: number[] = [];
+    const cards = cityCards(cityTerms(corpus, options.size));
+    const rows = await windowScrollRows(server, pages, cards, options, () =>
+      loads.push(loadavg()[0] ?? 0),
+    ).finally(() => server.close());
+    reportWindow(rows, heading(rows.length, options, loads));
+    return;
+  }
   const runner = await BackstoryRunner.open(server, options.build);
   const plain = await launchPlainChromium();
   const loads: number[] = [];
@@ -227,7 +252,10 @@ async function main(): Promise<void> {
 /** The title and the line that says what was run, where, and how busy the machine was. */
 function heading(pages: number, options: Options, loads: number[]): string {
   const size = options.size.toLocaleString('en-US');
-  return `# Backstory and scrolling (npm run bench:scroll)\n\n${new Date().toISOString()}, build ${options.build}, ${pages} pages, ${size} cards, ${options.repeat} visit(s) per page and condition (medians), at most ${options.steps} steps of 80% of the window, ${cpus().length} cores, load median ${median(loads).toFixed(1)}.\n`;
+  const scroll = options.window
+    ? `a steady scroll in a window on an X display for at most ${options.seconds} s`
+    : `at most ${options.steps} steps of 80% of the window`;
+  return `# Backstory and scrolling (npm run bench:scroll)\n\n${new Date().toISOString()}, build ${options.build}, ${pages} pages, ${size} cards, ${options.repeat} visit(s) per page and condition (medians), ${scroll}, ${cpus().length} cores, load median ${median(loads).toFixed(1)}.\n`;
 }
 
 function report(rows: Row[], options: Options, loads: number[]): void {

@@ -79,10 +79,11 @@ export class BackstoryRunner {
    * Launches Chromium with a private copy of the build (others may rebuild .output while
    * this runs) and lets the worker install its seeds, so clearing the cards sticks.
    * `build` is the unpacked extension to load: this tree's build unless told otherwise.
+   * Headless, or with a window on the X display `display` when one is given.
    */
-  static async open(server: StaticServer, build = EXTENSION_DIR): Promise<BackstoryRunner> {
+  static async open(server: StaticServer, build = EXTENSION_DIR, display?: string): Promise<BackstoryRunner> {
     const buildCopy = await copyBuild(build);
-    const browser = await launchWithExtension(buildCopy);
+    const browser = await launchWithExtension(buildCopy, display);
     const tab = await browser.context.newPage();
     await refuseRemote(tab);
     await collectLongTasks(tab);

@@ -69,12 +69,16 @@ export async function refuseRemote(page: Page): Promise<void> {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
 }
 
-/** A headless Chromium without the extension, for what the pages cost with nothing added. */
-export function launchPlainChromium(): Promise<Browser> {
+/**
+ * A Chromium without the extension, for what the pages cost with nothing added: headless,
+ * or with a window on the X display `display` when one is given.
+ */
+export function launchPlainChromium(display?: string): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
-    headless: true,
+    headless: display === undefined,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-quic'],
+    ...(display === undefined ? {} : { env: { ...process.env, DISPLAY: display } }),
   });
 }
 
