@@ -16,7 +16,7 @@ export function missingXTools(): string | undefined {
     }
   });
   if (missing.length === 0) return undefined;
-  return `needs ${missing.join(' and ')} to press the browser's own keys (Debian: sudo apt-get install xvfb xdotool)`;
+  return `needs ${missing.join(' and ')} (Debian: sudo apt-get install xvfb xdotool)`;
 }
 
 /** A private X server. */
