@@ -40,7 +40,10 @@ export async function startXDisplay(): Promise<XDisplay> {
   const number = await new Promise<string>((ok, fail) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => fail(new Error(`Xvfb did not start within 10 s: ${err}`)), 10_000);
+    const timer = setTimeout(() => {
+      server.kill();
+      fail(new Error(`Xvfb did not start within 10 s: ${err}`));
+    }, 10_000);
     server.stderr?.on('data', (chunk) => {
       err += chunk;
     });
