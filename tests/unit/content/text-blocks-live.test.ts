@@ -87,6 +87,45 @@ describe('a page that changes between two slices of reading', () => {
     expect(read.at(-1)).toBe('one');
   });
 
+  it('keeps one block when the page removes a node from the middle of it', () => {
+    // 254 paragraphs and a <br> are nodes 1 to 509: in each page below, the slice stops before the <b>.
+    const filler = `${Array.from({ length: 254 }, (_, i) => `<p>para ${i}</p>`).join('')}<br>`;
+    const cases = [
+      // The <p> stays, and what follows the <b> (a comment, then text) still belongs to it.
+      [`${filler}<i></i><p>one<b>x</b><!-- c --> two</p>after`, ['one two', 'after']],
+      // Inside an inline element inside a block: leaving the inline element does not end the block.
+      [`${filler}<div><span>one<b>x</b> two</span> three</div>after`, ['one two three', 'after']],
+      // The <b> was the inline element's last node: leaving the <p> around it ends the block.
+      [`${filler}<p>one<span><b>x</b></span></p>after`, ['one', 'after']],
+    ] as const;
+    for (const [html, last] of cases) {
+      const root = body(html);
+      const bold = root.querySelector('b') as Element;
+      expect(readAcrossChange(root, () => bold.remove()).slice(-2)).toEqual(last);
+    }
+  });
+
+  it('reads nothing more from a root the page moved elsewhere, and nothing outside it', () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `<p>para ${i}</p>`).join('');
+    const root = body(`<div>${paragraphs}</div><p>outside</p><section></section>`);
+    const div = root.firstElementChild as Element;
+    const read = readAcrossChange(div, () => root.querySelector('section')?.append(div));
+    expect(read.at(-1)).toBe('para 255');
+    expect(read).toHaveLength(256);
+  });
+
+  it('reads nothing more from a shadow root whose host the page took out', () => {
+    const root = body('<x-host></x-host><p>after</p>');
+    const host = root.querySelector('x-host') as Element;
+    host.attachShadow({ mode: 'open' }).innerHTML = Array.from(
+      { length: 300 },
+      (_, i) => `<p>para ${i}</p>`,
+    ).join('');
+    const read = readAcrossChange(root, () => host.remove());
+    expect(read[0]).toBe('after');
+    expect(read.at(-1)).toBe('para 253');
+  });
+
   it('reads nothing more from a root the page took out', () => {
     const root = body(`<div>${Array.from({ length: 300 }, (_, i) => `<p>para ${i}</p>`).join('')}</div>`);
     const div = root.firstElementChild as Element;

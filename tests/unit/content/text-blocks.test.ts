@@ -115,6 +115,14 @@ describe('reading a page block by block', () => {
     expect(texts(document.body)).toEqual(['deep']);
   });
 
+  it('leaves out an editable region deep in a tree too deep for the selector engine', () => {
+    let parent: Element = body('<main></main>').firstElementChild as Element;
+    for (let i = 0; i < 5000; i++)
+      parent = parent.appendChild(document.createElement(i % 2 ? 'span' : 'div'));
+    parent.innerHTML = '<p>deep</p><div contenteditable><p>typed</p></div>';
+    expect(texts(document.body)).toEqual(['deep']);
+  });
+
   it('keeps the white space between inline elements, which separates words', () => {
     expect(texts(body('<p><b>Black</b> <i>Sea</i>\n<span>ceasefire</span></p>'))).toEqual([
       'Black Sea\nceasefire',
