@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { outermost } from '@/lib/content/dirty-roots';
+import { dirtyRoots, outermost } from '@/lib/content/dirty-roots';
 
 describe('the outermost of the changed roots', () => {
   it('drops a component’s shadow root when the block around the component is read again', () => {
@@ -21,5 +21,58 @@ describe('the outermost of the changed roots', () => {
     const [section, inner, gone] = [...document.querySelectorAll('section, p')] as HTMLElement[];
     (gone as HTMLElement).remove();
     expect([...outermost(new Set<Node>([inner as Node, section as Node, gone as Node]))]).toEqual([section]);
+  });
+});
+
+describe('the parts of the page a batch of changes asks to read again', () => {
+  /** The roots dirtied by what `change` does to the page (or to `watched`), as one batch. */
+  function dirtiedBy(change: () => void, watched: Node = document.body): Node[] {
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(watched, { childList: true, subtree: true, characterData: true });
+    change();
+    const records = observer.takeRecords();
+    observer.disconnect();
+    return [...dirtyRoots(records)];
+  }
+
+  it('is the block around edited text, or a shadow root holding the text with no block around it', () => {
+    document.body.innerHTML = '<section><p>The <b>Founding</b> Act</p></section><x-quote></x-quote>';
+    const bold = document.querySelector('b')?.firstChild as Text;
+    expect(dirtiedBy(() => bold.appendData('!'))).toEqual([document.querySelector('p')]);
+    const shadow = (document.querySelector('x-quote') as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = 'the Founding Act holds';
+    const quoted = shadow.firstChild as Text;
+    expect(dirtiedBy(() => quoted.appendData('!'), shadow)).toEqual([shadow]);
+  });
+
+  it('is the block a text node or an inline element was added to or removed from, not the block around it', () => {
+    document.body.innerHTML = '<section><p>The <b>x</b> Act</p></section>';
+    const paragraph = document.querySelector('p') as HTMLElement;
+    expect(dirtiedBy(() => paragraph.append(' again'))).toEqual([paragraph]);
+    expect(dirtiedBy(() => paragraph.querySelector('b')?.remove())).toEqual([paragraph]);
+    expect(dirtiedBy(() => paragraph.firstChild?.remove())).toEqual([paragraph]);
+  });
+
+  it('is an added section once, with the paragraph added to it in the same batch', () => {
+    document.body.innerHTML = '<p>Before.</p>';
+    const section = document.createElement('section');
+    expect(
+      dirtiedBy(() => {
+        document.body.append(section);
+        section.append(document.createElement('p'));
+      }),
+    ).toEqual([section]);
+  });
+
+  it('is nothing for scripts, styles and the card added or removed, nor for typing in an editor', () => {
+    document.body.innerHTML = '<p>Text <span>here</span></p><div contenteditable><p>typed</p></div>';
+    const paragraph = document.querySelector('p') as HTMLElement;
+    for (const tag of ['script', 'style', 'backstory-card']) {
+      const element = document.createElement(tag);
+      expect(dirtiedBy(() => paragraph.append(element))).toEqual([]);
+      expect(dirtiedBy(() => element.remove())).toEqual([]);
+    }
+    const typed = document.querySelector('[contenteditable] p')?.firstChild as Text;
+    expect(dirtiedBy(() => typed.appendData('!'))).toEqual([]);
   });
 });
