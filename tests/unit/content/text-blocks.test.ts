@@ -37,6 +37,54 @@ describe('reading a page block by block', () => {
     expect(texts(body(html))).toEqual(['kept', 'read']);
   });
 
+  it('leaves out the text of every element that holds no prose, and of the card', () => {
+    const skipped = [
+      'style',
+      'noscript',
+      'template',
+      'input',
+      'select',
+      'option',
+      'kbd',
+      'samp',
+      'svg',
+      'math',
+    ];
+    skipped.push('title', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'backstory-card');
+    for (const tag of skipped) {
+      // Built node by node, and not in the page: the parser would move some of these out of a
+      // paragraph or keep no text in them, and happy-dom would try to load the iframe.
+      const paragraph = document.createElement('p');
+      paragraph.append('The Founding Act', document.createElement(tag));
+      (paragraph.lastChild as Element).append(' hidden');
+      expect([tag, texts(paragraph)]).toEqual([tag, ['The Founding Act']]);
+    }
+  });
+
+  it('ends a block at the edges of every block element', () => {
+    const blocks = [
+      'address',
+      'article',
+      'aside',
+      'blockquote',
+      'caption',
+      'dd',
+      'details',
+      'dialog',
+      'dl',
+      'dt',
+    ];
+    blocks.push('fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6');
+    blocks.push('header', 'hgroup', 'legend', 'li', 'main', 'nav', 'ol', 'section', 'summary', 'table');
+    blocks.push('tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul');
+    for (const tag of blocks) {
+      const div = body('<div>before</div>').firstElementChild as Element;
+      div.append(document.createElement(tag), 'after');
+      (div.children[0] as Element).append('inside');
+      expect([tag, texts(document.body)]).toEqual([tag, ['before', 'inside', 'after']]);
+    }
+  });
+
   it('ends cleanly when a skipped element is the last thing on the page', () => {
     expect(texts(body('<div><p>a</p><div><script>x</script></div></div>'))).toEqual(['a']);
     expect(texts(body('<p>b</p><code>c</code>'))).toEqual(['b']);
@@ -145,6 +193,28 @@ describe('reading a page block by block', () => {
     const root = body('<div contenteditable><p id="e">typed</p></div><pre><span id="c">code</span></pre>');
     expect(texts(root.querySelector('#e') as Node)).toEqual([]);
     expect(texts(root.querySelector('#c') as Node)).toEqual([]);
+  });
+
+  it('reads the shadow root of every standard element that can have one, when it has no child', () => {
+    const hosts = ['article', 'aside', 'blockquote', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+    hosts.push('header', 'main', 'nav', 'p', 'section', 'span');
+    for (const tag of hosts) {
+      const host = body('').appendChild(document.createElement(tag));
+      host.attachShadow({ mode: 'open' }).innerHTML = 'in shadow';
+      expect([tag, texts(document.body)]).toEqual([tag, ['in shadow']]);
+    }
+  });
+
+  it('lists an empty root that may still get a shadow root, and not one that cannot have one', () => {
+    const root = body('<div></div><ul><li></li></ul>');
+    for (const element of [root.querySelector('div'), root.querySelector('li')] as Element[]) {
+      const reader = new BlockReader(element);
+      reader.read();
+      expect([element.localName, reader.shadowless]).toEqual([
+        element.localName,
+        element.localName === 'div' ? [element] : [],
+      ]);
+    }
   });
 
   it('does not read the shadow root of a host inside a skipped element', () => {
