@@ -7,6 +7,11 @@ describe('the outermost of the changed roots', () => {
     const block = document.querySelector('p') as HTMLElement;
     const shadow = (document.querySelector('x-quote') as HTMLElement).attachShadow({ mode: 'open' });
     expect([...outermost(new Set<Node>([shadow, block]))]).toEqual([block]);
+    // A custom element's shadow root is read with it even when it has children of its own.
+    document.body.innerHTML = '<p>Quoted: <x-quote><span>light</span></x-quote></p>';
+    const other = document.querySelector('p') as HTMLElement;
+    const inner = (document.querySelector('x-quote') as HTMLElement).attachShadow({ mode: 'open' });
+    expect([...outermost(new Set<Node>([inner, other]))]).toEqual([other]);
   });
 
   it('keeps the shadow root of a standard element that has children, which reading it skips', () => {
@@ -14,6 +19,17 @@ describe('the outermost of the changed roots', () => {
     const host = document.querySelector('div') as HTMLElement;
     const shadow = host.attachShadow({ mode: 'open' });
     expect(new Set(outermost(new Set<Node>([shadow, host])))).toEqual(new Set([shadow, host]));
+  });
+
+  it('keeps it for a standard element holding only text, and drops it for one holding only a comment', () => {
+    document.body.innerHTML = '<div id="text">slotted</div><div id="comment"><!-- slot --></div>';
+    const [text, comment] = ['text', 'comment'].map((id) => document.getElementById(id) as HTMLElement) as [
+      HTMLElement,
+      HTMLElement,
+    ];
+    const [textShadow, commentShadow] = [text, comment].map((host) => host.attachShadow({ mode: 'open' }));
+    const roots = new Set<Node>([textShadow as ShadowRoot, text, commentShadow as ShadowRoot, comment]);
+    expect(new Set(outermost(roots))).toEqual(new Set([textShadow, text, comment]));
   });
 
   it('drops roots inside another root, and roots the page took out', () => {
