@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
-import { ACTIVE_HIGHLIGHT, clearMentions, MENTION_HIGHLIGHT, measureRange } from '@/lib/content/highlights';
-import { staticRange } from '../static-range';
+import {
+  ACTIVE_HIGHLIGHT,
+  clearMentions,
+  MENTION_HIGHLIGHT,
+  measureRange,
+  mentionRange,
+} from '@/lib/content/highlights';
+import { collectBlocks } from '@/lib/content/text-blocks';
+import { staticRange, TestStaticRange } from '../static-range';
 
 /** A registry like the page's, holding names only (Highlight objects do not matter here). */
 function registryWith(names: string[]): Map<string, unknown> {
@@ -61,5 +68,60 @@ describe('measuring a painted range', () => {
       return `${inner} / ${live.toString()}`;
     });
     expect(outer).toBe('NATO / Founding Act');
+  });
+});
+
+describe('the range of a mention', () => {
+  beforeAll(() => vi.stubGlobal('StaticRange', TestStaticRange));
+  afterAll(() => vi.unstubAllGlobals());
+
+  /** The block of `NATO–Russia <em>Founding</em> Act`: pieces start at 0, 12 and 20. */
+  function block() {
+    document.body.innerHTML = '<p>NATO–Russia <em>Founding</em> Act</p>';
+    return collectBlocks(document.body);
+  }
+  const ends = (range: AbstractRange | undefined) =>
+    range && [
+      (range.startContainer as Text).data,
+      range.startOffset,
+      (range.endContainer as Text).data,
+      range.endOffset,
+    ];
+
+  it('lies on the text nodes of its words: starting where a node starts, ending where a node ends', () => {
+    const blocks = block();
+    const cardIds = ['founding-act'];
+    expect(ends(mentionRange(blocks, { block: 0, start: 12, end: 20, cardIds }))).toEqual([
+      'Founding',
+      0,
+      'Founding',
+      8,
+    ]);
+    expect(ends(mentionRange(blocks, { block: 0, start: 12, end: 24, cardIds }))).toEqual([
+      'Founding',
+      0,
+      ' Act',
+      4,
+    ]);
+    expect(ends(mentionRange(blocks, { block: 0, start: 5, end: 20, cardIds }))).toEqual([
+      'NATO–Russia ',
+      5,
+      'Founding',
+      8,
+    ]);
+  });
+
+  it('is none when the text got shorter while the background was matching, or the block is unknown', () => {
+    const blocks = block();
+    const cardIds = ['founding-act'];
+    (document.querySelector('em')?.firstChild as Text).data = 'F';
+    expect(mentionRange(blocks, { block: 0, start: 12, end: 20, cardIds })).toBeUndefined();
+    (document.querySelector('p')?.firstChild as Text).data = 'NATO';
+    expect(mentionRange(blocks, { block: 0, start: 5, end: 12, cardIds })).toBeUndefined();
+    expect(mentionRange(blocks, { block: 1, start: 0, end: 4, cardIds })).toBeUndefined();
+  });
+
+  it('is none when its end comes before its start', () => {
+    expect(mentionRange(block(), { block: 0, start: 8, end: 4, cardIds: ['nato'] })).toBeUndefined();
   });
 });
