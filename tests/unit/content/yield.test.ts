@@ -36,4 +36,23 @@ describe('filtering in slices', () => {
     expect(await tasksDuring(() => filterInSlices(items, even, () => 0))).toBe(0);
     expect(SLICE_MS).toBeLessThan(50);
   });
+
+  it('starts a new slice after each pause, so it pauses once per slice and not at every look at the clock', async () => {
+    let yields = 0;
+    vi.stubGlobal('scheduler', { yield: async () => void yields++ });
+    try {
+      // The clock moves a millisecond at each read; 20,000 items are 78 looks at it, after every 256.
+      let time = 0;
+      await filterInSlices(
+        Array.from({ length: 20_000 }, (_, i) => i),
+        even,
+        () => time++,
+      );
+      // A slice ends at its (SLICE_MS + 1)th look, past its deadline; the read after the pause
+      // sets the next deadline. Without that, every look after the first pause would pause.
+      expect(yields).toBe(Math.floor(78 / (SLICE_MS + 1)));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
