@@ -136,6 +136,45 @@ describe('the annotator', () => {
     expect([...(paints.at(-1) ?? [])]).toEqual([store.mentions[0]?.range]);
   });
 
+  it('lists the mentions of a long page in page order, though it scans the ones on screen first', async () => {
+    // 200 paragraphs of 300 characters: long enough to scan the screen first. happy-dom has no
+    // layout, so each paragraph says where it is: the 100th is at the top of the viewport.
+    const text = `The Founding Act ${'x'.repeat(283)}`;
+    document.body.innerHTML = Array.from({ length: 200 }, () => `<p>${text}</p>`).join('');
+    const paragraphs = [...document.querySelectorAll('p')];
+    paragraphs.forEach((paragraph, i) => {
+      paragraph.getBoundingClientRect = () => ({ top: (i - 100) * 20 }) as DOMRect;
+    });
+    const { background, scanned } = fakeBackground(true);
+    const store = new MentionStore();
+    expect(await annotate(store, background)).toBe(200);
+    expect(scanned.map((blocks) => blocks.length)).toEqual([65, 135]);
+    const order = store.mentions.map((m) =>
+      paragraphs.indexOf(m.range.startContainer.parentNode as HTMLElement),
+    );
+    expect(order).toEqual(paragraphs.map((_, i) => i));
+  });
+
+  it('takes the highlight off when the text of the last mention changes', async () => {
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    await annotate(store, background);
+    expect(registry.get(MENTION_HIGHLIGHT)?.size).toBe(1);
+    (document.querySelector('p')?.firstChild as Text).data = 'Signed in Paris.';
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(0), { timeout: 2000 });
+    expect(registry.get(MENTION_HIGHLIGHT)?.size).toBe(0);
+  });
+
+  it('paints only the first mention of each card when the reader asks for that, and keeps them all', async () => {
+    document.body.innerHTML = '<p>The Founding Act was signed in Paris.</p><p>The Founding Act, again.</p>';
+    const { background, answer } = fakeBackground(true);
+    answer.preferences = { ...DEFAULT_PREFERENCES, density: 'first' };
+    const store = new MentionStore();
+    await annotate(store, background);
+    expect(store.mentions).toHaveLength(2);
+    expect([...(registry.get(MENTION_HIGHLIGHT) ?? [])]).toEqual([store.mentions[0]?.range]);
+  });
+
   it('repaints when only the preferences a rescan brings changed', async () => {
     document.body.innerHTML =
       '<p>The Founding Act was signed in Paris.</p><p>Updated <span>0</span> s ago</p>';
