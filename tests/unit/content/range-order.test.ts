@@ -45,6 +45,18 @@ describe('whether a painted mention still fits its text', () => {
     expect(stillFits(staticRange(text, 4, 16))).toBe(false);
   });
 
+  it('does not fit once the node it starts in got shorter than its start', () => {
+    document.body.innerHTML = '<p>NATO–Russia <em>Founding</em> Act</p>';
+    const [start, end] = [
+      document.querySelector('p')?.firstChild as Text,
+      document.querySelector('em')?.firstChild as Text,
+    ];
+    const range = { ...staticRange(start, 5, 8), endContainer: end } as AbstractRange;
+    expect(stillFits(range)).toBe(true);
+    start.data = 'NATO';
+    expect(stillFits(range)).toBe(false);
+  });
+
   it('does not fit once the page removed the node it starts in, or the one it ends in', () => {
     document.body.innerHTML = '<p>The Founding <b>Act</b></p>';
     const [start, bold] = [
