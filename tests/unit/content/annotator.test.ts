@@ -41,6 +41,53 @@ describe('the annotator', () => {
     expect(store.preferences).toEqual(DEFAULT_PREFERENCES);
   });
 
+  it('sends nothing when the content script ended while it asked whether to read the page', async () => {
+    const { background, asked } = fakeBackground(true);
+    const ending = {
+      ...background,
+      state: async (url: string) => {
+        const state = await background.state(url);
+        stopAnnotators();
+        return state;
+      },
+    };
+    expect(await annotate(new MentionStore(), ending)).toBe(0);
+    expect(asked).toEqual(['state']);
+  });
+
+  it('takes every mention off when a refresh finds no text left on the page', async () => {
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    const annotator = startAnnotator(store, background);
+    expect(await annotator.refresh()).toBe(1);
+    document.body.innerHTML = '<img alt="">';
+    expect(await annotator.refresh()).toBe(0);
+    expect(store.mentions).toEqual([]);
+    expect(registry.get(MENTION_HIGHLIGHT)?.size).toBe(0);
+  });
+
+  it('takes the mentions out of the store when the site is switched off', async () => {
+    const { background, answer } = fakeBackground(true);
+    const store = new MentionStore();
+    const annotator = startAnnotator(store, background);
+    expect(await annotator.refresh()).toBe(1);
+    answer.enabled = false;
+    await annotator.refresh();
+    expect(store.mentions).toEqual([]);
+  });
+
+  it('reads again only what changed since the last rescan', async () => {
+    document.body.innerHTML = '<p>The Founding Act was signed in Paris.</p><p>Draft one</p><p>Draft two</p>';
+    const { background, scanned } = fakeBackground(true);
+    await annotate(new MentionStore(), background);
+    const [, one, two] = [...document.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    (one as Text).data = 'Draft one, edited';
+    await vi.waitFor(() => expect(scanned).toHaveLength(2), { timeout: 2000 });
+    (two as Text).data = 'Draft two, edited';
+    await vi.waitFor(() => expect(scanned).toHaveLength(3), { timeout: 2000 });
+    expect(scanned.slice(1)).toEqual([['Draft one, edited'], ['Draft two, edited']]);
+  });
+
   it('registers no highlight and adopts no style on a page with nothing to mark', async () => {
     document.body.innerHTML = '<p>Nothing known here.</p>';
     const { background, asked } = fakeBackground(true);
@@ -150,7 +197,7 @@ describe('the annotator', () => {
     expect(await annotate(store, background)).toBe(200);
     expect(scanned.map((blocks) => blocks.length)).toEqual([65, 135]);
     const order = store.mentions.map((m) =>
-      paragraphs.indexOf(m.range.startContainer.parentNode as HTMLElement),
+      paragraphs.indexOf(m.range.startContainer.parentNode as HTMLParagraphElement),
     );
     expect(order).toEqual(paragraphs.map((_, i) => i));
   });
@@ -173,6 +220,25 @@ describe('the annotator', () => {
     await annotate(store, background);
     expect(store.mentions).toHaveLength(2);
     expect([...(registry.get(MENTION_HIGHLIGHT) ?? [])]).toEqual([store.mentions[0]?.range]);
+  });
+
+  it('with only first mentions painted, also paints a later one that brings a card not seen yet', async () => {
+    document.body.innerHTML = '<p>The Founding Act was signed in Paris.</p><p>The Founding Act, again.</p>';
+    const { background, answer } = fakeBackground(true);
+    answer.preferences = { ...DEFAULT_PREFERENCES, density: 'first' };
+    // The second mention refers to a second card too, which shares the term.
+    const shared = {
+      ...background,
+      scan: async (url: string, blocks: string[]) => {
+        const result = await background.scan(url, blocks);
+        const second = result.mentions[1];
+        if (second) second.cardIds = ['founding-act', 'nato-russia'];
+        return result;
+      },
+    };
+    const store = new MentionStore();
+    await annotate(store, shared);
+    expect(registry.get(MENTION_HIGHLIGHT)?.size).toBe(2);
   });
 
   it('repaints when only the preferences a rescan brings changed', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { SETTLE_MS } from '@/lib/content/annotator';
 import { MentionStore } from '@/lib/content/mention-store';
-import { annotate, fakeBackground, later, useAnnotatorPage } from './annotator-support';
+import { annotate, fakeBackground, later, stopAnnotators, useAnnotatorPage } from './annotator-support';
 
 const many = Array.from({ length: 300 }, (_, i) => `<p>Founding Act ${i}</p>`).join('');
 useAnnotatorPage(`${many}<div id="t"><p id="edited">Nothing yet.</p></div>`);
@@ -31,5 +31,26 @@ describe('a rescan that gives the page time while it checks the painted mentions
     expect(target.isConnected).toBe(false);
     expect(scanned.flat()).not.toContain('The Founding Act, edited.');
     expect(store.mentions.filter((m) => !m.range.startContainer.isConnected)).toEqual([]);
+  });
+
+  it('sends nothing more once the content script ended while it gave the page time', async () => {
+    const { background, scanned } = fakeBackground(true);
+    expect(await annotate(new MentionStore(), background)).toBe(300);
+    (document.getElementById('edited')?.firstChild as Text).data = 'The Founding Act, edited.';
+    await later();
+    // As above, but the page's task ends the content script (an update, say) instead.
+    let calls = 0;
+    const real = performance.now.bind(performance);
+    vi.spyOn(performance, 'now').mockImplementation(() => {
+      if (calls++ === 0) setTimeout(stopAnnotators, 0);
+      return real() + calls * 100;
+    });
+    try {
+      await later(SETTLE_MS + 80);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(calls).toBeGreaterThan(1);
+    expect(scanned).toHaveLength(1);
   });
 });
