@@ -1,3 +1,5 @@
+import { LIMITS } from '@/lib/pack/limits';
+import type { Card } from '@/lib/pack/types';
 import { describeIssues, validateCard, validatePack } from '@/lib/pack/validate';
 import { makeCard, makePack } from '../factories';
 
@@ -121,6 +123,210 @@ describe('validatePack', () => {
 
   it('refuses a card that names itself as related', () => {
     expect(validateCard(makeCard({ related: ['nato'] }))[0]?.field).toBe('related[0]');
+  });
+});
+
+describe('the limits of the pack format', () => {
+  const text = (length: number) => 'x'.repeat(length);
+  const list = <T>(length: number, item: (i: number) => T) => Array.from({ length }, (_, i) => item(i));
+
+  // Each row: the field an issue names, a card at the limit, and the same card one past it.
+  const cases: [string, (n: number) => Partial<Card>, number][] = [
+    ['id', (n) => ({ id: text(n) }), LIMITS.idLength],
+    ['title', (n) => ({ title: text(n) }), LIMITS.titleLength],
+    ['summary', (n) => ({ summary: text(n) }), LIMITS.summaryLength],
+    ['aliases', (n) => ({ aliases: list(n, (i) => `alias ${i}`) }), LIMITS.aliases],
+    ['aliases[0]', (n) => ({ aliases: [text(n)] }), LIMITS.aliasLength],
+    ['facts', (n) => ({ facts: list(n, () => ({ label: 'l', value: 'v' })) }), LIMITS.facts],
+    ['facts[0].label', (n) => ({ facts: [{ label: text(n), value: 'v' }] }), LIMITS.factLabelLength],
+    ['facts[0].value', (n) => ({ facts: [{ label: 'l', value: text(n) }] }), LIMITS.factValueLength],
+    ['timeline', (n) => ({ timeline: list(n, () => ({ date: '2000', text: 't' })) }), LIMITS.timeline],
+    ['timeline[0].text', (n) => ({ timeline: [{ date: '2000', text: text(n) }] }), LIMITS.timelineTextLength],
+    [
+      'sources',
+      (n) => ({ sources: list(n, () => ({ title: 't', url: 'https://a.example/' })) }),
+      LIMITS.sources,
+    ],
+    [
+      'sources[0].title',
+      (n) => ({ sources: [{ title: text(n), url: 'https://a.example/' }] }),
+      LIMITS.sourceTitleLength,
+    ],
+    [
+      'sources[0].url',
+      (n) => ({ sources: [{ title: 't', url: `https://a.example/${text(n - 18)}` }] }),
+      LIMITS.urlLength,
+    ],
+    ['tags', (n) => ({ tags: list(n, (i) => `tag ${i}`) }), LIMITS.tags],
+    ['tags[0]', (n) => ({ tags: [text(n)] }), LIMITS.tagLength],
+    ['related', (n) => ({ related: list(n, (i) => `card-${i}`) }), LIMITS.related],
+  ];
+
+  it.each(cases)(
+    'accepts %s at its limit and refuses it one past, saying by how much',
+    (field, card, limit) => {
+      expect(validateCard(makeCard(card(limit)))).toEqual([]);
+      const issues = validateCard(makeCard(card(limit + 1)));
+      expect(issues.map((issue) => issue.field)).toEqual([field]);
+      expect(issues[0]?.message).toMatch(new RegExp(` ${limit + 1} .*the limit is ${limit}$`));
+    },
+  );
+
+  it('holds the pack id, title and version to their limits', () => {
+    const at = {
+      id: text(LIMITS.idLength),
+      title: text(LIMITS.titleLength),
+      version: text(LIMITS.packVersionLength),
+    };
+    expect(issuesOf(makePack(undefined, at))).toEqual([]);
+    const past = {
+      id: text(LIMITS.idLength + 1),
+      title: text(LIMITS.titleLength + 1),
+      version: text(LIMITS.packVersionLength + 1),
+    };
+    expect(issuesOf(makePack(undefined, past)).map((issue) => issue.field)).toEqual([
+      'pack.id',
+      'pack.title',
+      'pack.version',
+    ]);
+  });
+
+  it('accepts as many cards as the limit and refuses one more without reading them', () => {
+    const cards = list(LIMITS.cards, (i) => ({ id: `c${i}`, title: 'T', summary: 'S' }));
+    expect(issuesOf(makePack(cards))).toEqual([]);
+    cards.push({ id: 'one-more', title: 'T', summary: 'S' });
+    expect(issuesOf(makePack(cards))).toEqual([
+      { field: 'cards', message: `has ${LIMITS.cards + 1} entries; the limit is ${LIMITS.cards}` },
+    ]);
+  });
+
+  it('refuses an over-long list as a whole, without an issue for each of its entries', () => {
+    const issues = validateCard(makeCard({ aliases: list(LIMITS.aliases + 1, () => '') }));
+    expect(issues.map((issue) => issue.field)).toEqual(['aliases']);
+  });
+
+  it('does not repeat a huge date or language tag in its message', () => {
+    const huge = '2'.repeat(1_000_000);
+    const card = makeCard({ timeline: [{ date: huge, text: 't' }], updated: huge });
+    expect(validateCard(card).map((issue) => issue.message)).toEqual([
+      'is 1000000 characters; the limit is 10',
+      'is 1000000 characters; the limit is 10',
+    ]);
+    expect(issuesOf(makePack(undefined, { language: `en-${'x'.repeat(100)}` }))[0]?.message).toBe(
+      'is 103 characters; the limit is 35',
+    );
+  });
+
+  it('reports at most fifty issues for one card, and for a pack of a few bad cards', () => {
+    expect(validateCard(makeCard({ aliases: list(LIMITS.aliases, () => '') }))).toHaveLength(LIMITS.errors);
+    const bad = (id: string) => makeCard({ id, tags: list(40, () => '') });
+    expect(issuesOf(makePack([bad('a'), bad('b')]))).toHaveLength(LIMITS.errors);
+  });
+});
+
+describe('the shape of a pack', () => {
+  it('names the full path of a field the format does not have, wherever it is', () => {
+    const card = {
+      ...makeCard(),
+      facts: [{ label: 'l', value: 'v', note: 'n' }],
+      timeline: [{ date: '2000', text: 't', place: 'p' }],
+      sources: [{ title: 't', url: 'https://a.example/', date: '2000' }],
+    };
+    const pack = { ...makePack([card as never], { author: 'me' } as never), generator: 'x' };
+    expect(issuesOf(pack).map((issue) => issue.field)).toEqual([
+      'generator',
+      'pack.author',
+      'facts[0].note',
+      'timeline[0].place',
+      'sources[0].date',
+    ]);
+  });
+
+  it('requires the text of every fact, event, source, tag and alias', () => {
+    const card = {
+      ...makeCard(),
+      aliases: [null],
+      facts: [{ value: 'v' }, { label: 'l' }],
+      timeline: [{ date: '2000' }],
+      sources: [{ url: 'https://a.example/' }],
+      tags: [' '],
+    };
+    expect(validateCard(card)).toEqual(
+      [
+        ['aliases[0]', 'is required and must be text'],
+        ['facts[0].label', 'is required and must be text'],
+        ['facts[1].value', 'is required and must be text'],
+        ['timeline[0].text', 'is required and must be text'],
+        ['sources[0].title', 'is required and must be text'],
+        ['tags[0]', 'must not be empty'],
+      ].map(([field, message]) => ({ cardId: 'nato', cardIndex: undefined, field, message })),
+    );
+  });
+
+  it('requires the pack title and version, and a list of cards', () => {
+    const pack = { backstory: 1, pack: { id: 'p' } };
+    expect(issuesOf(pack)).toEqual([
+      { field: 'pack.title', message: 'is required and must be text' },
+      { field: 'pack.version', message: 'is required and must be text' },
+      { field: 'cards', message: 'is required and must be a list' },
+    ]);
+  });
+
+  it('refuses lists that are not lists and entries that are not objects', () => {
+    const card = { ...makeCard(), aliases: null, tags: 'news', facts: ['Founded 1949'], sources: [[]] };
+    expect(validateCard(card).map(({ field, message }) => `${field} ${message}`)).toEqual([
+      'aliases must be a list',
+      'facts[0] must be an object',
+      'sources[0] must be an object',
+      'tags must be a list',
+    ]);
+  });
+
+  it('refuses a related id that is not text, even one that would read as an id', () => {
+    expect(validateCard({ ...makeCard(), related: [7] }).map((issue) => issue.field)).toEqual(['related[0]']);
+  });
+
+  it('refuses a card that is not an object, in a pack and alone', () => {
+    expect(issuesOf(makePack(['nato' as never]))).toEqual([
+      { cardIndex: 0, field: '(card)', message: 'must be an object' },
+    ]);
+    expect(validateCard(null)).toEqual([{ field: '(card)', message: 'must be an object' }]);
+  });
+
+  it('asks for format 1 when the format is missing or not a number', () => {
+    for (const backstory of [undefined, '1', 0]) {
+      expect(issuesOf({ ...makePack(), backstory })).toEqual([{ field: 'backstory', message: 'must be 1' }]);
+    }
+  });
+});
+
+describe('the formats of ids, dates and language tags', () => {
+  it('refuses ids with capitals, a leading dot or dash, or a trailing symbol', () => {
+    for (const id of ['Nato', 'naTO', '-nato', '.nato', '_nato', 'nato!', 'na to']) {
+      expect(
+        validateCard(makeCard({ id })).map((issue) => issue.field),
+        id,
+      ).toEqual(['id']);
+    }
+    for (const id of ['n', '0', 'nato-2.0_x']) expect(validateCard(makeCard({ id })), id).toEqual([]);
+  });
+
+  it('refuses month 00, day 00 and years of more than four digits', () => {
+    const timeline = ['2025-00', '2025-01-00', '12025', '2025-12-31', '0001'].map((date) => ({
+      date,
+      text: 't',
+    }));
+    const fields = validateCard(makeCard({ timeline })).map((issue) => issue.field);
+    expect(fields).toEqual(['timeline[0].date', 'timeline[1].date', 'timeline[2].date']);
+  });
+
+  it('refuses language tags with a one-letter or long language, or with spaces', () => {
+    for (const language of ['e', 'english', 'pt-BR ', 'pt- BR', 'en-']) {
+      expect(
+        issuesOf(makePack(undefined, { language })).map((issue) => issue.field),
+        language,
+      ).toEqual(['pack.language']);
+    }
   });
 });
 
