@@ -48,6 +48,13 @@ describe('checkSeedFiles', () => {
     ]);
   });
 
+  it('names the card and the entry of a related id that names no card', () => {
+    const pack = makePack([makeCard(), makeCard({ id: 'kyiv', related: ['ghost', 'nato'] })]);
+    expect(checkSeedFiles([file('seeds/a.json', pack)])).toEqual([
+      'seeds/a.json: card "kyiv" (cards[1]), field "related[0]" names no seed card ("ghost")',
+    ]);
+  });
+
   it('refuses the same id in two packs', () => {
     const problems = checkSeedFiles([
       file('seeds/a.json', makePack([makeCard()])),
@@ -58,9 +65,9 @@ describe('checkSeedFiles', () => {
     ]);
   });
 
-  it('reports a file that is not JSON', () => {
-    expect(checkSeedFiles([{ name: 'seeds/x.json', text: '{ nope' }])[0]).toMatch(
-      /^seeds\/x\.json: not valid JSON/,
-    );
+  it('reports a file that is not JSON, once', () => {
+    const problems = checkSeedFiles([{ name: 'seeds/x.json', text: '{ nope' }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^seeds\/x\.json: not valid JSON/);
   });
 });

@@ -339,4 +339,18 @@ describe('describeIssues', () => {
       'seeds/x.json: card "bad" (cards[0]), field "summary" must not be empty',
     );
   });
+
+  it('numbers a card without a readable id from one, and puts each issue on its own line', () => {
+    const result = validatePack(
+      makePack([makeCard(), { title: 'No id', summary: 'S' } as never], { title: '' }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(describeIssues(result.issues)).toBe(
+      [
+        'pack: field "pack.title" must not be empty',
+        'pack: card #2 (cards[1]), field "id" is required and must be text',
+      ].join('\n'),
+    );
+  });
 });
