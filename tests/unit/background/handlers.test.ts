@@ -223,6 +223,66 @@ describe('request validation', () => {
     expect(parseRequest(scan(blocks.slice(1))).ok).toBe(true);
   });
 
+  it('takes a URL as long as the limit and refuses a longer one, in every request that carries one', () => {
+    const url = (length: number) => `https://a.example/${'x'.repeat(length - 18)}`;
+    const requests = (u: string) => [
+      { backstory: 1, method: 'page.state', params: { url: u } },
+      scan(['x'], u),
+      { backstory: 1, method: 'site.hideCard', params: { url: u, cardId: 'nato' } },
+    ];
+    for (const message of requests(url(REQUEST_LIMITS.urlLength)))
+      expect(parseRequest(message).ok).toBe(true);
+    for (const message of requests(url(REQUEST_LIMITS.urlLength + 1))) {
+      expect(parseRequest(message)).toEqual({
+        ok: false,
+        error: `${message.method}: params.url must be a URL string`,
+      });
+    }
+  });
+
+  it('rejects blocks that are not a list, without throwing', () => {
+    for (const blocks of [undefined, 'text', { length: 1 }]) {
+      expect(
+        parseRequest({ backstory: 1, method: 'page.scan', params: { url: 'https://a.example/', blocks } }),
+      ).toEqual({
+        ok: false,
+        error: 'page.scan: params.blocks must be a list of strings',
+      });
+    }
+  });
+
+  it('takes exactly as much text as the limit', () => {
+    const blocks = Array.from({ length: 10 }, () => 'x'.repeat(REQUEST_LIMITS.textChars / 10));
+    expect(parseRequest(scan(blocks)).ok).toBe(true);
+  });
+
+  it('checks the card id of a manager request when there is one', () => {
+    const open = (params: object) => parseRequest({ backstory: 1, method: 'manager.open', params });
+    const refused = { ok: false, error: 'manager.open: params.cardId must be a card id' };
+    expect(open({ cardId: 7 })).toEqual(refused);
+    expect(open({ cardId: null })).toEqual(refused);
+    expect(open({ cardId: 'x'.repeat(201) })).toEqual(refused);
+    expect(open({ cardId: 'x'.repeat(200) }).ok).toBe(true);
+  });
+
+  it('passes on only the fields a method declares', () => {
+    const extra = { secret: 'page text' };
+    const parsed = [
+      parseRequest({ backstory: 1, method: 'worker.wake', params: extra }),
+      parseRequest({
+        backstory: 1,
+        method: 'page.scan',
+        params: { url: 'https://a.example/', blocks: [], ...extra },
+      }),
+      parseRequest({ backstory: 1, method: 'manager.open', params: extra }),
+    ];
+    expect(parsed.map((p) => p.ok && p.request.params)).toStrictEqual([
+      {},
+      { url: 'https://a.example/', blocks: [] },
+      {},
+    ]);
+  });
+
   it('rejects more text than a page can reasonably hold', async () => {
     const { handle } = await setup();
     const blocks = Array.from({ length: 11 }, () => 'x'.repeat(1_000_000));

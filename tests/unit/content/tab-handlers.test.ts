@@ -37,6 +37,40 @@ describe('tab requests', () => {
     expect(handle('ping')).toBeUndefined();
   });
 
+  it('leaves messages of another protocol version, inherited method names and non-objects alone', () => {
+    const handle = createTabHandler({ store: new MentionStore(), refresh: async () => 0 });
+    for (const message of [
+      { backstory: 2, method: 'tab.refresh', params: {} },
+      { method: 'tab.refresh', params: {} },
+      { backstory: 1, method: 'toString', params: {} },
+      'tab.refresh',
+      undefined,
+      () => {},
+    ]) {
+      expect(handle(message)).toBeUndefined();
+    }
+  });
+
+  it('asks for a card id that is text before revealing', async () => {
+    const revealed: string[] = [];
+    const handle = createTabHandler({
+      store: new MentionStore(),
+      refresh: async () => 0,
+      reveal: (cardId) => revealed.push(cardId) > 0,
+    });
+    for (const params of [{ cardId: 7 }, {}, null]) {
+      expect(await handle({ backstory: 1, method: 'tab.reveal', params })).toEqual({
+        ok: false,
+        error: 'tab.reveal: params.cardId must be a string',
+      });
+    }
+    expect(await handle({ backstory: 1, method: 'tab.reveal', params: { cardId: 'nato' } })).toEqual({
+      ok: true,
+      result: { found: true },
+    });
+    expect(revealed).toEqual(['nato']);
+  });
+
   it('rejects a malformed request with a clear error', async () => {
     const handle = createTabHandler({ store: new MentionStore(), refresh: async () => 0 });
     expect(await handle({ backstory: 1, method: 'tab.navigate', params: { direction: 'up' } })).toEqual({

@@ -1,7 +1,12 @@
 import { PAUSED_KEY, pageState } from '@/lib/background/site-state';
 import { savePreferences, setPaused, setSiteDisabled } from '@/lib/db/reader-settings';
 import { markUsed, RECENT_KEY, RECENT_LIMIT, readRecent } from '@/lib/db/recent-cards';
-import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
+import {
+  DEFAULT_PREFERENCES,
+  PREFERENCES_KEY,
+  readPreferences,
+  samePreferences,
+} from '@/lib/protocol/preferences';
 import { freshDb } from '../factories';
 
 describe('reader settings', () => {
@@ -33,6 +38,34 @@ describe('reader settings', () => {
     const saved = await savePreferences(db, { ...DEFAULT_PREFERENCES, hoverDelayMs: -5, theme: 'dark' });
     expect(saved).toEqual({ ...DEFAULT_PREFERENCES, theme: 'dark' });
     expect((await db.settings.get(PREFERENCES_KEY))?.value).toEqual(saved);
+  });
+});
+
+describe('reading stored preferences', () => {
+  it('keeps a hover delay from 0 to 5000 ms and repairs one outside', () => {
+    const delay = (hoverDelayMs: unknown) => readPreferences({ hoverDelayMs }).hoverDelayMs;
+    expect([0, 5000, 1234.5].map(delay)).toEqual([0, 5000, 1234.5]);
+    expect([-1, 5001, Number.NaN, Number.POSITIVE_INFINITY, '300'].map(delay)).toEqual(
+      Array(5).fill(DEFAULT_PREFERENCES.hoverDelayMs),
+    );
+  });
+
+  it('keeps every known modifier and theme and repairs unknown ones', () => {
+    for (const modifier of ['none', 'alt', 'shift', 'ctrl', 'meta'] as const) {
+      expect(readPreferences({ modifier }).modifier).toBe(modifier);
+    }
+    expect(readPreferences({ modifier: 'hyper' }).modifier).toBe('none');
+    expect(['light', 'dark', 'auto', 'sepia'].map((theme) => readPreferences({ theme }).theme)).toEqual([
+      'light',
+      'dark',
+      'auto',
+      'auto',
+    ]);
+  });
+
+  it('tells preferences that differ in one field apart', () => {
+    expect(samePreferences(DEFAULT_PREFERENCES, { ...DEFAULT_PREFERENCES })).toBe(true);
+    expect(samePreferences(DEFAULT_PREFERENCES, { ...DEFAULT_PREFERENCES, theme: 'dark' })).toBe(false);
   });
 });
 
