@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 import { nativeSend, requestWith } from '@/lib/protocol/request';
+import { requestTab } from '@/lib/protocol/tab-client';
 
 describe('a typed request', () => {
   it('sends the envelope and resolves with the result', async () => {
@@ -18,6 +19,32 @@ describe('a typed request', () => {
     ).rejects.toThrow('no such card');
     await expect(requestWith(async () => undefined, 'worker.wake', {})).rejects.toThrow(
       'did not answer worker.wake',
+    );
+    await expect(requestWith(async () => null, 'worker.wake', {})).rejects.toThrow(
+      'did not answer worker.wake',
+    );
+  });
+});
+
+describe('a typed request to a tab', () => {
+  it('sends the envelope to that tab and resolves with the result', async () => {
+    const sent: unknown[] = [];
+    const send = async (tabId: number, message: unknown) => {
+      sent.push([tabId, message]);
+      return { ok: true, result: { found: true } };
+    };
+    await expect(requestTab(7, 'tab.reveal', { cardId: 'nato' }, send)).resolves.toEqual({ found: true });
+    expect(sent).toEqual([
+      [7, { backstory: PROTOCOL_VERSION, method: 'tab.reveal', params: { cardId: 'nato' } }],
+    ]);
+  });
+
+  it("rejects with the page's error, or when the page has no Backstory to answer", async () => {
+    await expect(
+      requestTab(7, 'tab.refresh', {}, async () => ({ ok: false, error: 'tab.refresh failed: gone' })),
+    ).rejects.toThrow('tab.refresh failed: gone');
+    await expect(requestTab(7, 'tab.refresh', {}, async () => undefined)).rejects.toThrow(
+      'The page did not answer tab.refresh',
     );
   });
 });
