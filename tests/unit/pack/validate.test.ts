@@ -294,7 +294,7 @@ describe('the shape of a pack', () => {
   });
 
   it('asks for format 1 when the format is missing or not a number', () => {
-    for (const backstory of [undefined, '1', 0]) {
+    for (const backstory of [undefined, '1', '2', 0]) {
       expect(issuesOf({ ...makePack(), backstory })).toEqual([{ field: 'backstory', message: 'must be 1' }]);
     }
   });
