@@ -162,6 +162,31 @@ describe('the limits of the pack format', () => {
     ['related', (n) => ({ related: list(n, (i) => `card-${i}`) }), LIMITS.related],
   ];
 
+  // The limits are part of the public format (docs/pack-format.md): changing one is a format change.
+  it('are the limits the format documents', () => {
+    expect(LIMITS).toEqual({
+      idLength: 128,
+      titleLength: 300,
+      summaryLength: 200_000,
+      aliasLength: 300,
+      aliases: 100,
+      factLabelLength: 100,
+      factValueLength: 1_000,
+      facts: 50,
+      timelineTextLength: 1_000,
+      timeline: 200,
+      sourceTitleLength: 300,
+      urlLength: 2_048,
+      sources: 50,
+      tagLength: 50,
+      tags: 50,
+      related: 50,
+      packVersionLength: 50,
+      cards: 100_000,
+      errors: 50,
+    });
+  });
+
   it.each(cases)(
     'accepts %s at its limit and refuses it one past, saying by how much',
     (field, card, limit) => {
