@@ -247,6 +247,23 @@ describe('the limits of the pack format', () => {
     const bad = (id: string) => makeCard({ id, tags: list(40, () => '') });
     expect(issuesOf(makePack([bad('a'), bad('b')]))).toHaveLength(LIMITS.errors);
   });
+
+  it('stops reading a bad pack once it has fifty issues, so a huge one costs no more', () => {
+    const read = new Set<number>();
+    // Each card lacks its summary (one issue) and notes when the validator looks at it.
+    const cards = list(200, (i) => {
+      const card: Record<string, unknown> = { ...makeCard({ id: `card-${i}` }) };
+      delete card.summary;
+      return new Proxy(card, {
+        get(target, key) {
+          read.add(i);
+          return target[key as string];
+        },
+      });
+    });
+    expect(issuesOf(makePack(cards as unknown as Card[]))).toHaveLength(LIMITS.errors);
+    expect(Math.max(...read)).toBe(LIMITS.errors - 1);
+  });
 });
 
 describe('the shape of a pack', () => {
