@@ -1,6 +1,7 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 import { nativeSend, requestWith } from '@/lib/protocol/request';
-import { requestTab } from '@/lib/protocol/tab-client';
+import { refreshAllTabs, requestTab } from '@/lib/protocol/tab-client';
 
 describe('a typed request', () => {
   it('sends the envelope and resolves with the result', async () => {
@@ -73,5 +74,29 @@ describe("sending through the browser's own messaging", () => {
   it('gives nothing outside an extension', () => {
     expect(nativeSend({})).toBeUndefined();
     expect(nativeSend({ chrome: {} })).toBeUndefined();
+  });
+});
+
+describe('refreshing every tab', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('asks every tab with an id to refresh, tab 0 too, and is not stopped by a tab without Backstory', async () => {
+    // A tab with no id (a devtools window) cannot be sent to.
+    const tabs = [{ id: 0 }, { id: undefined }, { id: 7 }, { id: 9 }];
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue(
+      tabs as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>,
+    );
+    const asked: [number, unknown][] = [];
+    await refreshAllTabs(async (tabId, message) => {
+      asked.push([tabId, message]);
+      if (tabId === 7) throw new Error('no Backstory in this tab');
+      return { ok: true, result: {} };
+    });
+    const refresh = { backstory: PROTOCOL_VERSION, method: 'tab.refresh', params: {} };
+    expect(asked).toEqual([
+      [0, refresh],
+      [7, refresh],
+      [9, refresh],
+    ]);
   });
 });
