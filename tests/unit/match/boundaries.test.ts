@@ -25,6 +25,16 @@ describe('word boundaries', () => {
     expect(termFinds('Paris', 'Parisب')).toEqual([]);
   });
 
+  it('treats a letter outside the Basic Multilingual Plane as a letter on either side', () => {
+    // A Deseret letter takes two code units, and is a letter all the same.
+    expect(termFinds('Oslo', 'Oslo\u{10400} \u{10400}Oslo')).toEqual([]);
+    expect(termFinds('Oslo', '\u{10400} Oslo \u{10400}')).toEqual(['Oslo']);
+  });
+
+  it('lets a term that ends in an astral Han character touch a Latin letter', () => {
+    expect(termFinds('北\u{20000}', '北\u{20000}abc')).toEqual(['北\u{20000}']);
+  });
+
   it('finds an English term inside Arabic text when spaces separate them', () => {
     const text = 'قال حلف NATO اليوم إن';
     expect(found(matcher, text)).toEqual(['NATO']);

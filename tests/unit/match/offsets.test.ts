@@ -43,6 +43,15 @@ describe('offsets in the original text', () => {
     expect(found(matcher, text)).toEqual(['NATO \u2013\n Russia   Founding\u00a0Act']);
   });
 
+  it('never reach past the end of a text shorter than the one before', () => {
+    // find() reuses its buffers, so the units of a longer earlier text are still in them.
+    const matcher = matcherFor({ oslo: ['Oslo'], georgia: ['Georgia'], language: ['Georgian'] });
+    matcher.find('Oslo.');
+    expect(matcher.find('Osl')).toEqual([]);
+    matcher.find('Georgian.');
+    expect(matcher.find('Georgia')).toEqual([{ start: 0, end: 7, cardIds: ['georgia'] }]);
+  });
+
   it('are right after astral characters inside no-space text', () => {
     const text = '𠀀北京𠀀';
     const mention = matcherFor({ beijing: ['北京'] }).find(text)[0];

@@ -33,6 +33,18 @@ describe('choosing mentions', () => {
     expect(matcher.find('Georgia')[0]?.cardIds).toEqual(['country', 'us-state']);
   });
 
+  it('hands out a list of card ids of its own with each mention', () => {
+    const matcher = compileMatcher([
+      { term: 'Georgia', cardId: 'us-state' },
+      { term: 'Georgia', cardId: 'country' },
+    ]);
+    matcher.find('Georgia')[0]?.cardIds.push('added by the caller');
+    const [first, second] = matcher.find('Georgia, Georgia').map((m) => m.cardIds);
+    expect(first).toEqual(['country', 'us-state']);
+    first?.pop();
+    expect(second).toEqual(['country', 'us-state']);
+  });
+
   it('refers to one card through any of its terms', () => {
     const matcher = matcherFor({ kyiv: ['Kyiv', 'Kiev'] });
     expect(matcher.find('Kiev or Kyiv').map((m) => m.cardIds)).toEqual([['kyiv'], ['kyiv']]);
