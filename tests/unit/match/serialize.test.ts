@@ -34,6 +34,13 @@ describe('persisting a matcher', () => {
     expect(loadMatcher(shifted.subarray(1)).find(text)).toEqual(original.find(text));
   });
 
+  it('reads bytes at an aligned offset inside a larger buffer where they are', () => {
+    const bytes = serializeMatcher(original);
+    const larger = new Uint8Array(bytes.length + 8);
+    larger.set(bytes, 4);
+    expect(loadMatcher(larger.subarray(4, 4 + bytes.length)).find(text)).toEqual(original.find(text));
+  });
+
   it('serialises a loaded matcher to the same bytes', () => {
     const bytes = serializeMatcher(original);
     expect(serializeMatcher(loadMatcher(bytes))).toEqual(bytes);
@@ -56,6 +63,18 @@ describe('persisting a matcher', () => {
     later[4] = 99;
     expect(() => loadMatcher(later)).toThrow(/format or version/);
     expect(() => loadMatcher(bytes.subarray(0, bytes.length - 8))).toThrow(/truncated/);
+  });
+
+  it('rejects bytes with another magic number, a short header, or a negative length', () => {
+    const bytes = serializeMatcher(original);
+    const otherMagic = bytes.slice();
+    otherMagic[0] = (otherMagic[0] as number) ^ 1;
+    expect(() => loadMatcher(otherMagic)).toThrow(/format or version/);
+    // The magic number and version are right, but the header stops before its last int.
+    expect(() => loadMatcher(bytes.slice(0, 44))).toThrow(/truncated/);
+    const negative = bytes.slice();
+    new Int32Array(negative.buffer)[3] = -1;
+    expect(() => loadMatcher(negative)).toThrow(/truncated/);
   });
 
   it('refuses to serialise a matcher it did not make', () => {
