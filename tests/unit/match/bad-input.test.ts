@@ -1,6 +1,6 @@
 import { compileMatcher } from '../../../lib/match';
 import type { TermEntry } from '../../../lib/match/types';
-import { found, matcherFor } from './helpers';
+import { found, matcherFor, termFinds } from './helpers';
 
 describe('bad input', () => {
   it('skips empty and white-space-only terms', () => {
@@ -61,5 +61,9 @@ describe('bad input', () => {
   it('keeps working on lone surrogates in terms and text', () => {
     const matcher = matcherFor({ a: ['\ud800Oslo'], b: ['Oslo'] });
     expect(found(matcher, 'x \udc00Oslo \ud800')).toEqual(['Oslo']);
+  });
+
+  it('reads a lone high surrogate as one character, not as a pair with the letter after it', () => {
+    expect(termFinds('Oslo', 'x\ud800Oslo')).toEqual(['Oslo']);
   });
 });

@@ -42,6 +42,13 @@ describe('dashes', () => {
     expect(termFinds('Guinea-Bissau', 'GuineaBissau')).toEqual([]);
   });
 
+  it('counts an astral dash like any other dash in a run', () => {
+    // The Yezidi hyphenation mark is outside the Basic Multilingual Plane, so it takes the slow path.
+    expect(termFinds('NATO-Russia', 'NATO \u{10ead} Russia')).toEqual(['NATO \u{10ead} Russia']);
+    expect(termFinds('NATO-Russia', 'NATO-\u{10ead}Russia')).toEqual([]);
+    expect(termFinds('NATO-Russia', 'NATO \u{10ead}-Russia')).toEqual([]);
+  });
+
   it('does not treat other punctuation as a dash', () => {
     expect(termFinds('Guinea-Bissau', 'Guinea_Bissau')).toEqual([]);
     expect(termFinds('Guinea-Bissau', 'Guinea~Bissau')).toEqual([]);

@@ -71,6 +71,15 @@ describe('offsets in long texts', () => {
     }
   });
 
+  it('stay exact when characters that fold to two letters come before a long plain run', () => {
+    // A fresh matcher, so its buffers are only as large as this text makes them.
+    const fresh = matcherFor({ kyiv: ['Kyiv'] });
+    const text = `${'ß'.repeat(1000)} ${'Kyiv '.repeat(1000)}`;
+    const mentions = fresh.find(text);
+    expect(mentions).toHaveLength(1000);
+    expect(mentions[999]).toEqual({ start: 1001 + 999 * 5, end: 1005 + 999 * 5, cardIds: ['kyiv'] });
+  });
+
   it('stay exact across many windows of mixed text', () => {
     const sentence = 'The NATO-Russia Founding Act \u2014 signed in Kyiv? No; \ufb01ne. ';
     const text = sentence.repeat(1000);
