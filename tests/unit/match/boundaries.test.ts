@@ -31,6 +31,12 @@ describe('word boundaries', () => {
     expect(termFinds('Oslo', '\u{10400} Oslo \u{10400}')).toEqual(['Oslo']);
   });
 
+  it('reads the last letter of a character that folds to several as the one before a mention', () => {
+    // "⒈" folds to "1.", so what comes before "Oslo" is a full stop, not a digit.
+    expect(termFinds('Oslo', '⒈Oslo')).toEqual(['Oslo']);
+    expect(termFinds('Oslo', '½Oslo')).toEqual([]);
+  });
+
   it('lets a term that ends in an astral Han character touch a Latin letter', () => {
     expect(termFinds('北\u{20000}', '北\u{20000}abc')).toEqual(['北\u{20000}']);
   });
