@@ -4,8 +4,20 @@ import type { TermEntry } from '../../../lib/match/types';
 import { referenceFind } from './reference';
 
 // Characters chosen to hit every rule: cases, accents (precomposed and combining),
-// expansions (ß, ﬁ, İ), sigma forms, digits, an emoji, and scripts with and without spaces.
-const LETTERS = [...'aAnNtToOsSeE', ...'éÉïß\u0301ﬁİıΣσς', ...'12', '😀', ...'北京カก', 'ب'];
+// expansions (ß, ﬁ, İ, and ⒈ and ½, which end in a full stop and a digit), sigma forms,
+// digits, an emoji, scripts with and without spaces, and astral ones: a Deseret letter, a
+// Han character and the Yezidi hyphenation mark (a dash).
+const LETTERS = [
+  ...'aAnNtToOsSeE',
+  ...'éÉïß\u0301ﬁİıΣσς⒈½',
+  ...'12',
+  '😀',
+  ...'北京カก',
+  'ب',
+  '\u{10400}',
+  '\u{20000}',
+  '\u{10ead}',
+];
 // What goes between words: spaces, dashes, apostrophes, invisible characters, punctuation.
 const GLUE = [' ', '\u00a0', '\t', '\n', '-', '\u2013', ' \u2014 ', '\u2212', "'", '\u2019', '\u02bc', "'s "];
 const GLUE_MORE = [...GLUE, '\u00ad', '\u200b', '.', ',', '(', ')', ''];
