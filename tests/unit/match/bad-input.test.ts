@@ -43,6 +43,14 @@ describe('bad input', () => {
     expect(found(matcherFor({ a: [text] }), text)).toEqual([]);
   });
 
+  it('keeps a term of 256 folded units that needs the full folder, and skips one of 257', () => {
+    // The accent keeps these terms off the fast path for plain ASCII terms.
+    const longest = `${'Zürich '.repeat(36)}Züri`;
+    const tooLong = `${longest}c`;
+    expect(found(matcherFor({ a: [longest] }), `${longest}.`)).toEqual([longest]);
+    expect(found(matcherFor({ a: [tooLong] }), tooLong)).toEqual([]);
+  });
+
   it('compiles 100,000 duplicate terms into one pattern', () => {
     const sameCard = Array.from({ length: 100_000 }, () => ({ term: 'Oslo', cardId: 'oslo' }));
     expect(compileMatcher(sameCard).find('Oslo')).toEqual([{ start: 0, end: 4, cardIds: ['oslo'] }]);
@@ -65,5 +73,15 @@ describe('bad input', () => {
 
   it('reads a lone high surrogate as one character, not as a pair with the letter after it', () => {
     expect(termFinds('Oslo', 'x\ud800Oslo')).toEqual(['Oslo']);
+  });
+
+  it('reads two low surrogates after a mention as two lone characters', () => {
+    expect(termFinds('Oslo', 'Oslo\udc00\udc01')).toEqual(['Oslo']);
+  });
+
+  it('does not pair a lone high surrogate at the end of a text with what a longer text left', () => {
+    const matcher = matcherFor({ oslo: ['Oslo'] });
+    matcher.find('Oslo\u{10000}');
+    expect(found(matcher, 'Oslo\ud800')).toEqual(['Oslo']);
   });
 });

@@ -23,12 +23,16 @@ describe('word boundaries', () => {
     expect(termFinds('Paris', 'Parisé')).toEqual([]);
     expect(termFinds('Paris', 'ПParis')).toEqual([]);
     expect(termFinds('Paris', 'Parisب')).toEqual([]);
+    // A Devanagari vowel sign is a mark, and part of the word.
+    expect(termFinds('कम', 'कमी')).toEqual([]);
   });
 
   it('treats a letter outside the Basic Multilingual Plane as a letter on either side', () => {
     // A Deseret letter takes two code units, and is a letter all the same.
     expect(termFinds('Oslo', 'Oslo\u{10400} \u{10400}Oslo')).toEqual([]);
     expect(termFinds('Oslo', '\u{10400} Oslo \u{10400}')).toEqual(['Oslo']);
+    // Linear B's first syllable: its low half is the lowest low surrogate.
+    expect(termFinds('Oslo', 'Oslo\u{10000}')).toEqual([]);
   });
 
   it('reads the last letter of a character that folds to several as the one before a mention', () => {
@@ -39,6 +43,10 @@ describe('word boundaries', () => {
 
   it('lets a term that ends in an astral Han character touch a Latin letter', () => {
     expect(termFinds('北\u{20000}', '北\u{20000}abc')).toEqual(['北\u{20000}']);
+  });
+
+  it('lets a term that starts with an astral Han character follow a Latin letter', () => {
+    expect(termFinds('\u{20000}北', 'abc\u{20000}北')).toEqual(['\u{20000}北']);
   });
 
   it('finds an English term inside Arabic text when spaces separate them', () => {

@@ -15,6 +15,11 @@ describe('white space and invisible characters', () => {
     expect(termFinds('Buenos\u00a0Aires', 'Buenos Aires')).toEqual(['Buenos Aires']);
   });
 
+  it('reads a run of spaces, or spaces around a dash, in a plain term as one separator', () => {
+    expect(termFinds('New  York', 'in New York')).toEqual(['New York']);
+    expect(termFinds('NATO - Russia', 'the NATO-Russia act')).toEqual(['NATO-Russia']);
+  });
+
   it('does not match a term whose space is missing from the text', () => {
     expect(termFinds('Buenos Aires', 'BuenosAires')).toEqual([]);
     expect(termFinds('BuenosAires', 'Buenos Aires')).toEqual([]);
