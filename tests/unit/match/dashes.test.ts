@@ -52,5 +52,7 @@ describe('dashes', () => {
   it('does not treat other punctuation as a dash', () => {
     expect(termFinds('Guinea-Bissau', 'Guinea_Bissau')).toEqual([]);
     expect(termFinds('Guinea-Bissau', 'Guinea~Bissau')).toEqual([]);
+    // Wave dashes are dash punctuation to Unicode, but read as a tilde.
+    expect(termFinds('Guinea-Bissau', 'Guinea\u301cBissau')).toEqual([]);
   });
 });

@@ -50,6 +50,24 @@ describe('choosing mentions', () => {
     expect(matcher.find('Kiev or Kyiv').map((m) => m.cardIds)).toEqual([['kyiv'], ['kyiv']]);
   });
 
+  it('finds every term of a dictionary whose trie has over a thousand nodes on one level', () => {
+    // Every word of a given length over a few letters. Five letters over six: 1,296 nodes at
+    // depth four, more than the builder's queue first holds. Eleven over two: 1,024 nodes at
+    // depth ten, which fill it exactly, so it wraps around without growing.
+    for (const [letters, length] of [
+      ['abcdef', 5],
+      ['ab', 11],
+    ] as const) {
+      let words = [''];
+      for (let i = 0; i < length; i++) words = words.flatMap((w) => [...letters].map((l) => w + l));
+      const matcher = compileMatcher(words.map((term) => ({ term, cardId: term })));
+      const text = words.join(' ');
+      const mentions = matcher.find(text);
+      expect(mentions).toHaveLength(words.length);
+      expect(mentions.every((m) => m.cardIds[0] === text.slice(m.start, m.end))).toBe(true);
+    }
+  });
+
   it('ignores terms shorter than two characters', () => {
     expect(termFinds('A', 'A is a letter')).toEqual([]);
     expect(termFinds('Ö', 'Ö')).toEqual([]);

@@ -51,6 +51,15 @@ describe('persisting a matcher', () => {
     expect(loadMatcher(serializeMatcher(odd)).find('Oslo')[0]?.cardIds).toEqual(['id-\ud800-x']);
   });
 
+  it('keeps a lone low surrogate, and every id after thousands of units of ids', () => {
+    // One odd id makes the loader decode all ids by hand, in slices of a few thousand units.
+    const many = Array.from({ length: 2000 }, (_, i) => ({ term: `Oslo ${i}`, cardId: `card-${i}` }));
+    const odd = compileMatcher([...many, { term: 'Bergen', cardId: 'id-\udc00-x' }]);
+    const loaded = loadMatcher(serializeMatcher(odd));
+    expect(loaded.find('Bergen')[0]?.cardIds).toEqual(['id-\udc00-x']);
+    expect(loaded.find('Oslo 1999, Oslo 0').map((m) => m.cardIds)).toEqual([['card-1999'], ['card-0']]);
+  });
+
   it('persists an empty matcher', () => {
     expect(loadMatcher(serializeMatcher(compileMatcher([]))).find(text)).toEqual([]);
   });

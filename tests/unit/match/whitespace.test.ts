@@ -9,6 +9,10 @@ describe('white space and invisible characters', () => {
     }
   });
 
+  it('reads the next-line control (U+0085) as white space, though \\s does not', () => {
+    expect(termFinds('New York', 'New\u0085York')).toEqual(['New\u0085York']);
+  });
+
   it('matches a no-break space and a line break inside a term', () => {
     expect(termFinds('Buenos Aires', 'Buenos\u00a0Aires')).toEqual(['Buenos\u00a0Aires']);
     expect(termFinds('Buenos Aires', 'Buenos\nAires')).toEqual(['Buenos\nAires']);
