@@ -6,6 +6,26 @@ import { annotate, fakeBackground, later, stopAnnotators, useAnnotatorPage } fro
 const many = Array.from({ length: 300 }, (_, i) => `<p>Founding Act ${i}</p>`).join('');
 useAnnotatorPage(`${many}<div id="t"><p id="edited">Nothing yet.</p></div>`);
 
+/**
+ * Lets the rescan's settle time pass with a clock that runs fast, so its check of the 300
+ * mentions gives the page time at its first look at the clock; `pageTask` is queued then,
+ * as a task of the page's own. Returns how many times the clock was read.
+ */
+async function settleWithPageTask(pageTask: () => void): Promise<number> {
+  let calls = 0;
+  const real = performance.now.bind(performance);
+  vi.spyOn(performance, 'now').mockImplementation(() => {
+    if (calls++ === 0) setTimeout(pageTask, 0);
+    return real() + calls * 100;
+  });
+  try {
+    await later(SETTLE_MS + 80);
+  } finally {
+    vi.restoreAllMocks();
+  }
+  return calls;
+}
+
 describe('a rescan that gives the page time while it checks the painted mentions', () => {
   it('does not read a changed block that the page took out meanwhile', async () => {
     const { background, scanned } = fakeBackground(true);
@@ -14,20 +34,8 @@ describe('a rescan that gives the page time while it checks the painted mentions
     const target = document.getElementById('t') as HTMLElement;
     (document.getElementById('edited')?.firstChild as Text).data = 'The Founding Act, edited.';
     await later();
-    // From now on the clock runs fast, so the check of the 300 mentions yields at its first
-    // look at the clock; the page's task queued here runs then and takes the block out.
-    let calls = 0;
-    const real = performance.now.bind(performance);
-    vi.spyOn(performance, 'now').mockImplementation(() => {
-      if (calls++ === 0) setTimeout(() => target.remove(), 0);
-      return real() + calls * 100;
-    });
-    try {
-      await later(SETTLE_MS + 80);
-    } finally {
-      vi.restoreAllMocks();
-    }
-    expect(calls).toBeGreaterThan(1);
+    // The page's task takes the block out while the rescan gives the page time.
+    expect(await settleWithPageTask(() => target.remove())).toBeGreaterThan(1);
     expect(target.isConnected).toBe(false);
     expect(scanned.flat()).not.toContain('The Founding Act, edited.');
     expect(store.mentions.filter((m) => !m.range.startContainer.isConnected)).toEqual([]);
@@ -38,19 +46,8 @@ describe('a rescan that gives the page time while it checks the painted mentions
     expect(await annotate(new MentionStore(), background)).toBe(300);
     (document.getElementById('edited')?.firstChild as Text).data = 'The Founding Act, edited.';
     await later();
-    // As above, but the page's task ends the content script (an update, say) instead.
-    let calls = 0;
-    const real = performance.now.bind(performance);
-    vi.spyOn(performance, 'now').mockImplementation(() => {
-      if (calls++ === 0) setTimeout(stopAnnotators, 0);
-      return real() + calls * 100;
-    });
-    try {
-      await later(SETTLE_MS + 80);
-    } finally {
-      vi.restoreAllMocks();
-    }
-    expect(calls).toBeGreaterThan(1);
+    // This time the page's task ends the content script (an update, say).
+    expect(await settleWithPageTask(stopAnnotators)).toBeGreaterThan(1);
     expect(scanned).toHaveLength(1);
   });
 });
