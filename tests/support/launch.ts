@@ -16,17 +16,19 @@ export interface ExtensionBrowser {
 
 /**
  * Launches Chromium with the extension and waits for its service worker: headless, or with
- * windows on the X display `display` (such as ":3") when one is given.
+ * windows on the X display `display` (such as ":3") when one is given. `args` are added to
+ * the command line.
  */
 export async function launchWithExtension(
   extensionDir = EXTENSION_DIR,
   display?: string,
+  args: string[] = [],
 ): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: display === undefined,
-    args: extensionArgs(extensionDir),
+    args: [...extensionArgs(extensionDir), ...args],
     ...(display === undefined ? {} : { env: { ...process.env, DISPLAY: display } }),
   });
   const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
