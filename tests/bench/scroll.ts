@@ -37,6 +37,7 @@ import {
 } from './pages/corpus-pages';
 import { requireFirefox } from './pages/firefox-runner';
 import { median, ms, printTable } from './pages/format';
+import { type Compared, DIFFERENCE_COLUMNS, differenceRow, sums } from './scroll/compare';
 import { firefoxScrollRows, reportFirefox } from './scroll/firefox';
 import { scrollThrough } from './scroll/scroll-through';
 import { reportWindow, windowScrollRows } from './scroll/window';
@@ -160,12 +161,7 @@ function medianWork(visits: ScrollWork[]): ScrollWork {
   };
 }
 
-interface Row {
-  name: string;
-  without: ScrollWork;
-  with: ScrollWork;
-  mentions: number;
-}
+type Row = Compared<ScrollWork>;
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -289,38 +285,20 @@ function report(rows: Row[], options: Options, loads: number[]): void {
       ms(row.with.worstStep),
     ]),
   );
-  const extra = (pick: (work: ScrollWork) => number) => rows.map((row) => pick(row.with) - pick(row.without));
-  const worstOf = (values: number[]) => {
-    const top = values.reduce((best, value, i) => (value > (values[best] ?? -Infinity) ? i : best), 0);
-    return `${ms(values[top])} (${rows[top]?.name ?? '–'})`;
-  };
-  const onMentionPages = rows.filter((row) => row.mentions > 0);
+  const figures: [string, (work: ScrollWork) => number][] = [
+    ['main-thread ms', (w) => w.task],
+    ['script ms', (w) => w.script],
+    ['layout and style ms', (w) => w.layout + w.style],
+    ['other ms (mostly painting)', rest],
+  ];
   printTable(
     'Summary: what Backstory adds over the scroll (with minus without, per page)',
-    ['figure', 'median', 'median on pages with mentions', 'worst page', 'total without', 'total with'],
-    (
-      [
-        ['main-thread ms', (w: ScrollWork) => w.task],
-        ['script ms', (w: ScrollWork) => w.script],
-        ['layout and style ms', (w: ScrollWork) => w.layout + w.style],
-        ['other ms (mostly painting)', rest],
-        ['longest step ms', (w: ScrollWork) => w.worstStep],
-      ] as const
-    ).map(([label, pick]) => {
+    DIFFERENCE_COLUMNS,
+    [
+      ...figures.map(([label, pick]) => differenceRow(rows, label, pick, sums(rows, pick))),
       // A sum of longest steps means nothing: that row has no totals.
-      const total = (of: (row: Row) => ScrollWork) =>
-        pick === rest || label !== 'longest step ms'
-          ? ms(rows.reduce((sum, row) => sum + pick(of(row)), 0))
-          : '–';
-      return [
-        label,
-        ms(median(extra(pick))),
-        ms(median(onMentionPages.map((row) => pick(row.with) - pick(row.without)))),
-        worstOf(extra(pick)),
-        total((row) => row.without),
-        total((row) => row.with),
-      ];
-    }),
+      differenceRow(rows, 'longest step ms', (w) => w.worstStep),
+    ],
   );
 }
 

@@ -3,6 +3,7 @@ import type { TermCard } from '../../support/load-cards';
 import type { StaticServer } from '../../support/static-server';
 import { FirefoxRunner } from '../pages/firefox-runner';
 import { median, ms, printTable } from '../pages/format';
+import { type Compared, DIFFERENCE_COLUMNS, differenceRow, sums } from './compare';
 import { type ScrollSteps, scrollThrough } from './scroll-through';
 
 /**
@@ -16,12 +17,7 @@ const UNCAPPED_FRAMES = { 'layout.frame_rate': 1000 };
 /** How long after load (and painting) the scroll starts, as in the Chromium run. */
 const SETTLE_MS = 500;
 
-interface FirefoxScrollRow {
-  name: string;
-  mentions: number;
-  with: ScrollSteps;
-  without: ScrollSteps;
-}
+type FirefoxScrollRow = Compared<ScrollSteps>;
 
 function medianSteps(visits: ScrollSteps[]): ScrollSteps {
   return {
@@ -98,35 +94,17 @@ export function reportFirefox(rows: FirefoxScrollRow[], heading: string): void {
       ms(row.with.worstStep),
     ]),
   );
-  const extra = (pick: (s: ScrollSteps) => number, of = rows) =>
-    of.map((r) => pick(r.with) - pick(r.without));
-  const worst = (values: number[]) => {
-    const top = values.reduce((best, v, i) => (v > (values[best] ?? -Infinity) ? i : best), 0);
-    return `${ms(values[top])} (${rows[top]?.name ?? '–'})`;
-  };
-  const withMentions = rows.filter((row) => row.mentions > 0);
-  const sum = (pick: (s: ScrollSteps) => number, side: 'with' | 'without') =>
-    ms(rows.reduce((total, row) => total + pick(row[side]), 0));
   printTable(
     'Summary (Firefox): what Backstory adds over the scroll (with minus without, per page)',
-    ['figure', 'median', 'median on pages with mentions', 'worst page', 'total without', 'total with'],
+    DIFFERENCE_COLUMNS,
     [
-      [
+      differenceRow(
+        rows,
         'scroll ms',
-        ms(median(extra((s) => s.allSteps))),
-        ms(median(extra((s) => s.allSteps, withMentions))),
-        worst(extra((s) => s.allSteps)),
-        sum((s) => s.allSteps, 'without'),
-        sum((s) => s.allSteps, 'with'),
-      ],
-      [
-        'longest step ms',
-        ms(median(extra((s) => s.worstStep))),
-        ms(median(extra((s) => s.worstStep, withMentions))),
-        worst(extra((s) => s.worstStep)),
-        '–',
-        '–',
-      ],
+        (s) => s.allSteps,
+        sums(rows, (s) => s.allSteps),
+      ),
+      differenceRow(rows, 'longest step ms', (s) => s.worstStep),
     ],
   );
 }

@@ -5,6 +5,7 @@ import { startXDisplay } from '../../support/x-display';
 import { BackstoryRunner } from '../pages/backstory-runner';
 import { launchPlainChromium, refuseRemote } from '../pages/corpus-pages';
 import { median, ms, printTable } from '../pages/format';
+import { type Compared, DIFFERENCE_COLUMNS, differenceRow } from './compare';
 
 /** How long after load (and painting) the scroll starts, as in the headless run. */
 const SETTLE_MS = 500;
@@ -49,12 +50,7 @@ export async function scrollFrames(maxMs: number): Promise<WindowFrames> {
   return { frames, dropped, longest };
 }
 
-interface WindowRow {
-  name: string;
-  mentions: number;
-  with: WindowFrames;
-  without: WindowFrames;
-}
+type WindowRow = Compared<WindowFrames>;
 
 function medianFrames(visits: WindowFrames[]): WindowFrames {
   return {
@@ -149,33 +145,12 @@ export function reportWindow(rows: WindowRow[], heading: string): void {
     const asked = rows.reduce((sum, row) => sum + row[side].frames + row[side].dropped, 0);
     return `${dropped} of ${asked} (${asked === 0 ? '–' : ((100 * dropped) / asked).toFixed(1)}%)`;
   };
-  const extra = (pick: (f: WindowFrames) => number, of = rows) =>
-    of.map((r) => pick(r.with) - pick(r.without));
-  const worst = (values: number[]) => {
-    const top = values.reduce((best, v, i) => (v > (values[best] ?? -Infinity) ? i : best), 0);
-    return `${ms(values[top])} (${rows[top]?.name ?? '–'})`;
-  };
-  const withMentions = rows.filter((row) => row.mentions > 0);
   printTable(
     'Summary (window): what Backstory adds over the scroll (with minus without, per page)',
-    ['figure', 'median', 'median on pages with mentions', 'worst page', 'all pages without', 'with'],
+    [...DIFFERENCE_COLUMNS.slice(0, -2), 'all pages without', 'with'],
     [
-      [
-        'frames dropped',
-        ms(median(extra((f) => f.dropped))),
-        ms(median(extra((f) => f.dropped, withMentions))),
-        worst(extra((f) => f.dropped)),
-        share('without'),
-        share('with'),
-      ],
-      [
-        'longest frame ms',
-        ms(median(extra((f) => f.longest))),
-        ms(median(extra((f) => f.longest, withMentions))),
-        worst(extra((f) => f.longest)),
-        '–',
-        '–',
-      ],
+      differenceRow(rows, 'frames dropped', (f) => f.dropped, [share('without'), share('with')]),
+      differenceRow(rows, 'longest frame ms', (f) => f.longest),
     ],
   );
 }
