@@ -37,7 +37,7 @@ import {
 } from './pages/corpus-pages';
 import { requireFirefox } from './pages/firefox-runner';
 import { median, ms, printTable } from './pages/format';
-import { type Compared, DIFFERENCE_COLUMNS, differenceRow, sums } from './scroll/compare';
+import { type Compared, DIFFERENCE_COLUMNS, differenceRow, printPages, sums } from './scroll/compare';
 import { firefoxScrollRows, reportFirefox } from './scroll/firefox';
 import { scrollThrough } from './scroll/scroll-through';
 import { reportWindow, windowScrollRows } from './scroll/window';
@@ -256,34 +256,16 @@ function heading(pages: number, options: Options, loads: number[]): string {
 
 function report(rows: Row[], options: Options, loads: number[]): void {
   console.log(heading(rows.length, options, loads));
-  printTable(
+  printPages(
     'Every page',
+    rows,
+    ['steps', (row) => String(row.with.steps)],
     [
-      'page',
-      'mentions',
-      'steps',
-      'main-thread ms without',
-      'with',
-      'script ms without',
-      'with',
-      'other than script, layout, style ms without',
-      'with',
-      'longest step ms without',
-      'with',
+      ['main-thread ms', (w) => ms(w.task)],
+      ['script ms', (w) => ms(w.script)],
+      ['other than script, layout, style ms', (w) => ms(rest(w))],
+      ['longest step ms', (w) => ms(w.worstStep)],
     ],
-    rows.map((row) => [
-      row.name,
-      String(row.mentions),
-      String(row.with.steps),
-      ms(row.without.task),
-      ms(row.with.task),
-      ms(row.without.script),
-      ms(row.with.script),
-      ms(rest(row.without)),
-      ms(rest(row.with)),
-      ms(row.without.worstStep),
-      ms(row.with.worstStep),
-    ]),
   );
   const figures: [string, (work: ScrollWork) => number][] = [
     ['main-thread ms', (w) => w.task],

@@ -1,4 +1,4 @@
-import { median, ms } from '../pages/format';
+import { median, ms, printTable } from '../pages/format';
 
 /** One page's figures with Backstory and without it. */
 export interface Compared<T> {
@@ -47,3 +47,25 @@ export const DIFFERENCE_COLUMNS = [
   'total without',
   'total with',
 ];
+
+/**
+ * Prints the table of every page: its name, its mentions, `first` (label and cell, such as
+ * the steps taken), then for each figure a column without Backstory and one with it.
+ */
+export function printPages<T>(
+  title: string,
+  rows: readonly Compared<T>[],
+  first: [string, (row: Compared<T>) => string],
+  figures: [string, (figures: T) => string][],
+): void {
+  printTable(
+    title,
+    ['page', 'mentions', first[0], ...figures.flatMap(([label]) => [`${label} without`, 'with'])],
+    rows.map((row) => [
+      row.name,
+      String(row.mentions),
+      first[1](row),
+      ...figures.flatMap(([, cell]) => [cell(row.without), cell(row.with)]),
+    ]),
+  );
+}

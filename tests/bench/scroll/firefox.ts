@@ -3,7 +3,7 @@ import type { TermCard } from '../../support/load-cards';
 import type { StaticServer } from '../../support/static-server';
 import { FirefoxRunner } from '../pages/firefox-runner';
 import { median, ms, printTable } from '../pages/format';
-import { type Compared, DIFFERENCE_COLUMNS, differenceRow, sums } from './compare';
+import { type Compared, DIFFERENCE_COLUMNS, differenceRow, printPages, sums } from './compare';
 import { type ScrollSteps, scrollThrough } from './scroll-through';
 
 /**
@@ -81,18 +81,14 @@ export async function firefoxScrollRows(
 /** Prints the Firefox run's tables. */
 export function reportFirefox(rows: FirefoxScrollRow[], heading: string): void {
   console.log(heading);
-  printTable(
+  printPages(
     'Every page (Firefox, frames uncapped)',
-    ['page', 'mentions', 'steps', 'scroll ms without', 'with', 'longest step ms without', 'with'],
-    rows.map((row) => [
-      row.name,
-      String(row.mentions),
-      String(row.with.steps),
-      ms(row.without.allSteps),
-      ms(row.with.allSteps),
-      ms(row.without.worstStep),
-      ms(row.with.worstStep),
-    ]),
+    rows,
+    ['steps', (row) => String(row.with.steps)],
+    [
+      ['scroll ms', (s) => ms(s.allSteps)],
+      ['longest step ms', (s) => ms(s.worstStep)],
+    ],
   );
   printTable(
     'Summary (Firefox): what Backstory adds over the scroll (with minus without, per page)',

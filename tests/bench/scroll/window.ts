@@ -5,7 +5,7 @@ import { startXDisplay } from '../../support/x-display';
 import { BackstoryRunner } from '../pages/backstory-runner';
 import { launchPlainChromium, refuseRemote } from '../pages/corpus-pages';
 import { median, ms, printTable } from '../pages/format';
-import { type Compared, DIFFERENCE_COLUMNS, differenceRow } from './compare';
+import { type Compared, DIFFERENCE_COLUMNS, differenceRow, printPages } from './compare';
 
 /** How long after load (and painting) the scroll starts, as in the headless run. */
 const SETTLE_MS = 500;
@@ -117,28 +117,14 @@ export async function windowScrollRows(
 /** Prints the windowed run's tables. */
 export function reportWindow(rows: WindowRow[], heading: string): void {
   console.log(heading);
-  printTable(
+  printPages(
     'Every page (a window at 60 frames a second)',
+    rows,
+    ['frames asked for', (row) => String(row.without.frames + row.without.dropped)],
     [
-      'page',
-      'mentions',
-      'frames drawn without',
-      'with',
-      'dropped without',
-      'with',
-      'longest frame ms without',
-      'with',
+      ['frames dropped', (f) => String(f.dropped)],
+      ['longest frame ms', (f) => ms(f.longest)],
     ],
-    rows.map((row) => [
-      row.name,
-      String(row.mentions),
-      String(row.without.frames),
-      String(row.with.frames),
-      String(row.without.dropped),
-      String(row.with.dropped),
-      ms(row.without.longest),
-      ms(row.with.longest),
-    ]),
   );
   const share = (side: 'with' | 'without') => {
     const dropped = rows.reduce((sum, row) => sum + row[side].dropped, 0);
