@@ -23,7 +23,7 @@ export function missingXTools(): string | undefined {
 export interface XDisplay {
   /** The value for DISPLAY, such as ":3". */
   display: string;
-  /** Runs xdotool on this display and returns what it printed. */
+  /** Runs xdotool on this display and returns what it printed; throws after 10 s. */
   xdotool(...args: string[]): string;
   close(): Promise<void>;
 }
@@ -63,7 +63,13 @@ export async function startXDisplay(): Promise<XDisplay> {
   return {
     display,
     xdotool: (...args) =>
-      execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: display }, encoding: 'utf8' }),
+      // A bounded wait: a blocked test process could not even time out (`search --sync`
+      // waits for ever for a window that never shows).
+      execFileSync('xdotool', args, {
+        env: { ...process.env, DISPLAY: display },
+        encoding: 'utf8',
+        timeout: 10_000,
+      }),
     close: () =>
       new Promise((done) => {
         if (server.exitCode !== null) return done();
