@@ -1,5 +1,5 @@
 import { createCard, deleteCard, newCardId, restoreCard, saveCard } from '@/lib/db/card-writes';
-import { readRevision, toStoredCard } from '@/lib/db/cards';
+import { readRevision, toPackCard, toStoredCard } from '@/lib/db/cards';
 import { isId } from '@/lib/pack/formats';
 import { freshDb, makeCard } from '../factories';
 
@@ -18,6 +18,13 @@ describe('newCardId', () => {
     expect(newCardId('The Hague summit!', () => 0.5)).toMatch(/^the-hague-summit-[0-9a-z]{6}$/);
   });
 
+  it('cuts a long slug at 48 characters, without a dash at the cut, trimmed of dashes at both ends, and always draws six characters', () => {
+    // 0.5 of 36^6 is "i00000": a smaller range would show as a leading zero.
+    expect(newCardId(`${'a'.repeat(47)} bcd`, () => 0.5)).toBe(`${'a'.repeat(47)}-i00000`);
+    expect(newCardId('b'.repeat(60), () => 0)).toBe(`${'b'.repeat(48)}-000000`);
+    expect(newCardId('«The Hague»', () => 0.5)).toBe('the-hague-i00000');
+  });
+
   it('gives a valid id for titles without Latin letters', () => {
     for (const title of ['🕊️🕊️', 'قمة لاهاي', '   ', 'x'.repeat(10_000)])
       expect(isId(newCardId(title))).toBe(true);
@@ -34,6 +41,12 @@ describe('createCard', () => {
     expect(await db.cards.get(card.id)).toEqual(card);
     expect(revision).toBe(1);
     expect(await readRevision(db)).toBe(1);
+  });
+
+  it('stores each folded term once when an alias differs from the title only in case', async () => {
+    const db = freshDb();
+    const { card } = await createCard(db, { ...fields, aliases: ['PERMANENT JOINT COUNCIL', 'PJC'] });
+    expect(card.terms).toEqual(['permanent joint council', 'pjc']);
   });
 
   it('refuses an invalid card and writes nothing', async () => {
@@ -94,6 +107,17 @@ describe('deleteCard and restoreCard', () => {
     expect(await readRevision(db)).toBe(2);
   });
 
+  it('undoing the same delete twice leaves the card as it was', async () => {
+    // Two clicks on undo, or undo in two windows: the second finds the card already back.
+    const db = await withSeedCard();
+    const before = await db.cards.get('nato');
+    const deleted = await deleteCard(db, 'nato');
+    if (!deleted) throw new Error('not deleted');
+    await restoreCard(db, deleted);
+    await restoreCard(db, deleted);
+    expect(await db.cards.get('nato')).toEqual(before);
+  });
+
   it('deletes the reader’s own card without a tombstone', async () => {
     const db = freshDb();
     const { card } = await createCard(db, fields);
@@ -106,5 +130,19 @@ describe('deleteCard and restoreCard', () => {
     const db = freshDb();
     expect(await deleteCard(db, 'missing')).toBeUndefined();
     expect(await readRevision(db)).toBe(0);
+  });
+});
+
+describe('stored and pack forms of a card', () => {
+  it('stores no pack for a card without one, even when the pack is given as undefined', () => {
+    const stored = toStoredCard(makeCard(), { pack: undefined, edited: true, created: 1, modified: 1 });
+    expect(stored).not.toHaveProperty('pack');
+  });
+
+  it('gives back only the public fields the card has, none of the bookkeeping', () => {
+    const { aliases: _, ...card } = makeCard();
+    const pack = toPackCard(toStoredCard(card, { pack: 'p', edited: true, created: 1, modified: 1 }));
+    expect(Object.keys(pack).sort()).toEqual(Object.keys(card).sort());
+    expect(pack).toEqual(card);
   });
 });

@@ -46,7 +46,8 @@ describe('seed installation', () => {
     const v1 = makePack([makeCard({ id: 'a' }), makeCard({ id: 'b' }), makeCard({ id: 'c' })]);
     await syncSeeds(db, [v1]);
     await db.cards.update('b', { edited: true });
-    await syncSeeds(db, [version(v1, '2', [makeCard({ id: 'a' })])]);
+    const report = await installSeedPack(db, version(v1, '2', [makeCard({ id: 'a' })]));
+    expect(report).toEqual({ added: 0, updated: 1, keptEdited: 0, removed: 1 });
     expect((await db.cards.toArray()).map((card) => card.id).sort()).toEqual(['a', 'b']);
   });
 
@@ -87,6 +88,25 @@ describe('seed installation', () => {
     expect(await db.cards.count()).toBe(0);
     expect(await db.packs.count()).toBe(0);
     expect(await readRevision(db)).toBe(0);
+  });
+
+  it('writes no card when the revision bump fails, so the matcher never misses installed cards', async () => {
+    const db = freshDb();
+    // The bump is the last write: cards committed without it would stay unmatched.
+    const put = vi.spyOn(db.settings, 'put').mockRejectedValue(new Error('quota'));
+    try {
+      await expect(installSeedPack(db, makePack())).rejects.toThrow('quota');
+    } finally {
+      put.mockRestore();
+    }
+    expect(await db.cards.count()).toBe(0);
+    expect(await db.packs.count()).toBe(0);
+  });
+
+  it('records no language for a pack that declares none', async () => {
+    const db = freshDb();
+    await installSeedPack(db, makePack(undefined, { language: undefined }));
+    expect(await db.packs.get('test-pack')).not.toHaveProperty('language');
   });
 
   it('leaves alone an unedited card with the same id that another pack installed', async () => {
