@@ -93,6 +93,17 @@ describe('the page.state handler', () => {
     });
   });
 
+  it('reads a page whose address is no URL as enabled, and hides nothing there', async () => {
+    const { db, handle } = await setup();
+    expect(await handle(state('not a url'))).toEqual({
+      ok: true,
+      result: { enabled: true, preferences: DEFAULT_PREFERENCES },
+    });
+    const hide = { backstory: 1, method: 'site.hideCard', params: { url: 'not a url', cardId: 'nato' } };
+    expect(await handle(hide)).toEqual({ ok: true, result: { hidden: false } });
+    expect(await db.sites.count()).toBe(0);
+  });
+
   it('rejects a request without a URL', async () => {
     const { handle } = await setup();
     expect(await handle({ backstory: 1, method: 'page.state', params: {} })).toEqual({
@@ -116,6 +127,51 @@ describe('site and manager requests', () => {
       ok: true,
       result: { mentions: [{ cardIds: ['founding-act'] }] },
     });
+  });
+
+  it('keeps the cards already hidden on a site, and its switch, when hiding another', async () => {
+    const { db, handle } = await setup();
+    await db.sites.put({ host: 'news.example', disabled: true, hiddenCards: ['nato'] });
+    const hide = {
+      backstory: 1,
+      method: 'site.hideCard',
+      params: { url: 'https://news.example/a', cardId: 'founding-act' },
+    };
+    await handle(hide);
+    expect(await db.sites.get('news.example')).toEqual({
+      host: 'news.example',
+      disabled: true,
+      hiddenCards: ['nato', 'founding-act'],
+    });
+  });
+
+  it('sends no card hidden on the site, even when its term is another card’s too', async () => {
+    const { db, handle } = await setup();
+    await writeEditedCard(db, makeCard({ id: 'nato-2', title: 'NATO', aliases: [], related: [] }));
+    await db.sites.put({ host: 'news.example', disabled: false, hiddenCards: ['nato-2'] });
+    const answer = await handle(scan(['NATO']));
+    expect(answer).toMatchObject({ ok: true, result: { mentions: [{ cardIds: ['nato'] }] } });
+    const { cards } = (answer as { ok: true; result: { cards: Record<string, unknown> } }).result;
+    expect(Object.keys(cards).sort()).toEqual(['founding-act', 'nato']);
+  });
+
+  it('answers a failing request with the method and the reason', async () => {
+    const db = freshDb();
+    const broken = {
+      compile: () => {
+        throw new Error('no memory');
+      },
+      serialize: () => new Uint8Array(),
+      load: () => {
+        throw new Error('unused');
+      },
+    };
+    const handle = createRequestHandler({
+      db,
+      matchers: new MatcherService(db, broken),
+      openManager: async () => {},
+    });
+    expect(await handle(scan(['NATO']))).toEqual({ ok: false, error: 'page.scan failed: no memory' });
   });
 
   it('sends the stored preferences with each scan, repairing bad values', async () => {

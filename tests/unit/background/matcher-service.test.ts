@@ -102,6 +102,17 @@ describe('the shared matcher', () => {
     expect(counts.compile).toBe(1);
   });
 
+  it('compiles once when several requests ask for the matcher at the same time', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const { codec, counts } = countingCodec();
+    const service = new MatcherService(db, codec);
+    const [a, b, c] = await Promise.all([service.current(), service.current(), service.current()]);
+    expect(counts.compile).toBe(1);
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+
   it('loads the stored matcher after a restart instead of compiling', async () => {
     const db = freshDb();
     await syncSeeds(db, [makePack()]);
