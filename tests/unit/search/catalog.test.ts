@@ -1,5 +1,6 @@
 import { toCatalogEntry } from '@/lib/search/catalog';
-import { storedCard } from './helpers';
+import { withRecentFirst } from '@/lib/search/order';
+import { entry as catalogEntry, storedCard } from './helpers';
 
 describe('toCatalogEntry', () => {
   it('lays the folded words out field by field, weightiest first', () => {
@@ -22,8 +23,23 @@ describe('toCatalogEntry', () => {
     expect(entry.snippet.endsWith('word…')).toBe(true);
   });
 
+  it('keeps a summary of exactly the snippet length whole, and cuts one without spaces at that length', () => {
+    const exact = `${'word '.repeat(31)}words`;
+    expect(exact).toHaveLength(160);
+    expect(toCatalogEntry(storedCard({ summary: exact })).snippet).toBe(exact);
+    expect(toCatalogEntry(storedCard({ summary: 'x'.repeat(200) })).snippet).toBe(`${'x'.repeat(160)}…`);
+  });
+
   it('keeps the title, tags and modification time for the list', () => {
     const entry = toCatalogEntry(storedCard({ id: 'x', title: 'X', tags: ['a'] }, 42));
     expect(entry).toMatchObject({ id: 'x', title: 'X', tags: ['a'], modified: 42 });
+  });
+});
+
+describe('withRecentFirst', () => {
+  it('lists the recently used cards first in the order they were used, then the rest as given', () => {
+    const entries = ['a', 'b', 'c', 'd'].map((id) => catalogEntry({ id }));
+    const order = withRecentFirst(entries, ['c', 'gone', 'a']);
+    expect(order.map((e) => e.id)).toEqual(['c', 'a', 'b', 'd']);
   });
 });

@@ -33,6 +33,16 @@ describe('the kept first screen', () => {
     expect(readFirstScreen(store, 'db')).toBeUndefined();
   });
 
+  it('reads a copy of another format, or without a revision number, as none', () => {
+    const store = memoryStore();
+    writeFirstScreen(store, 'db', 7, entries);
+    const kept = JSON.parse(store.items.get('backstory:first-screen:db') ?? '');
+    for (const changed of [{ format: 2 }, { revision: '7' }]) {
+      store.setItem('backstory:first-screen:db', JSON.stringify({ ...kept, ...changed }));
+      expect(readFirstScreen(store, 'db')).toBeUndefined();
+    }
+  });
+
   it('gives the catalog its rows before any database read', () => {
     const db = freshDb();
     const store = memoryStore();
