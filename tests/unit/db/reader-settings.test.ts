@@ -1,4 +1,5 @@
 import { PAUSED_KEY, pageState } from '@/lib/background/site-state';
+import { DRAFT_KEY, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
 import { savePreferences, setPaused, setSiteDisabled } from '@/lib/db/reader-settings';
 import { markUsed, RECENT_KEY, RECENT_LIMIT, readRecent } from '@/lib/db/recent-cards';
 import {
@@ -87,5 +88,21 @@ describe('recently used cards', () => {
   it('reads a corrupt record as no recent cards', () => {
     expect(readRecent('nato')).toEqual([]);
     expect(readRecent(['a', 3, null])).toEqual(['a']);
+  });
+});
+
+describe('the kept editor draft', () => {
+  it('reads a kept draft back, and one missing its draft or its time as none', async () => {
+    const db = freshDb();
+    const kept = { cardId: 'nato', title: 'NATO', draft: { title: 'NATO' }, kept: 5 };
+    await keepDraft(db, kept);
+    expect(await readKeptDraft(db)).toEqual(kept);
+    for (const broken of [
+      { ...kept, draft: undefined },
+      { ...kept, kept: '5' },
+    ]) {
+      await db.settings.put({ key: DRAFT_KEY, value: broken });
+      expect(await readKeptDraft(db)).toBeUndefined();
+    }
   });
 });
