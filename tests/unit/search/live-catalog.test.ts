@@ -1,4 +1,4 @@
-import { createCard, deleteCard } from '@/lib/db/card-writes';
+import { createCard, deleteCard, saveCard } from '@/lib/db/card-writes';
 import { bumpRevision, toStoredCard } from '@/lib/db/cards';
 import { buildCatalog, readCachedCatalog, storeCatalog } from '@/lib/search/catalog-cache';
 import { type CatalogState, LiveCatalog } from '@/lib/search/live-catalog';
@@ -98,6 +98,29 @@ describe('LiveCatalog', () => {
     const deleted = await deleteCard(db, 'c1');
     catalog.applyOwn({ revision: deleted?.revision ?? 0, removed: 'c1' });
     expect(ids(catalog.current as CatalogState)).not.toContain('c1');
+  });
+
+  it('patches an edit in place: the card is listed once, where edit order puts it', async () => {
+    const db = await seeded(3);
+    const catalog = new LiveCatalog(db, options);
+    await catalog.start(stop.signal);
+    await stateWhere(catalog, (state) => state.complete);
+    // Modified at 0 like c0, and "Card one" sorts after "Card 0": the edit goes last.
+    const write = await saveCard(db, makeCard({ id: 'c1', title: 'Card one' }), 0);
+    catalog.applyOwn({ revision: write.revision, put: write.card });
+    expect(ids(catalog.current as CatalogState)).toEqual(['c2', 'c0', 'c1']);
+  });
+
+  it('reads everything again when another window wrote just before its own write', async () => {
+    const db = await seeded(2);
+    const catalog = new LiveCatalog(db, options);
+    await catalog.start(stop.signal);
+    await stateWhere(catalog, (state) => state.complete);
+    const elsewhere = await createCard(db, { title: 'Elsewhere', summary: 'From another window.' }, 50);
+    const own = await createCard(db, { title: 'Own', summary: 'From this page.' }, 60);
+    catalog.applyOwn({ revision: own.revision, put: own.card });
+    await vi.waitFor(() => expect(ids(catalog.current as CatalogState)).toContain(elsewhere.card.id));
+    expect(ids(catalog.current as CatalogState)).toContain(own.card.id);
   });
 
   it('follows a change made elsewhere without being told', async () => {
