@@ -1,5 +1,5 @@
 import { createCard, deleteCard, saveCard } from '@/lib/db/card-writes';
-import { bumpRevision, toStoredCard } from '@/lib/db/cards';
+import { bumpRevision, readRevision, toStoredCard } from '@/lib/db/cards';
 import { buildCatalog, readCachedCatalog, storeCatalog } from '@/lib/search/catalog-cache';
 import { type CatalogState, LiveCatalog } from '@/lib/search/live-catalog';
 import { SearchIndex } from '@/lib/search/search-index';
@@ -131,6 +131,23 @@ describe('LiveCatalog', () => {
     const elsewhere = await createCard(db, { title: 'From another window', summary: 'Hello.' }, 50);
     const state = await stateWhere(catalog, (s) => ids(s).includes(elsewhere.card.id));
     expect(ids(state)).toHaveLength(3);
+  });
+
+  it('builds the catalog from every card, past full slices of the read', async () => {
+    const db = await seeded(1001);
+    expect((await buildCatalog(db, async () => {})).entries).toHaveLength(1001);
+  });
+
+  it('starts the build again when cards change between two slices', async () => {
+    const db = await seeded(600);
+    let written = false;
+    const built = await buildCatalog(db, async () => {
+      if (written) return;
+      written = true;
+      await createCard(db, { title: 'Zz late', summary: 'Written while the catalog was read.' });
+    });
+    expect(built.revision).toBe(await readRevision(db));
+    expect(built.entries).toHaveLength(601);
   });
 
   it('ignores a stored catalog from older cards', async () => {
