@@ -1,6 +1,13 @@
 import { createCard, deleteCard, saveCard } from '@/lib/db/card-writes';
 import { bumpRevision, readRevision, toStoredCard } from '@/lib/db/cards';
-import { buildCatalog, readCachedCatalog, storeCatalog } from '@/lib/search/catalog-cache';
+import { markUsed } from '@/lib/db/recent-cards';
+import {
+  buildCatalog,
+  CATALOG_KEY,
+  readCachedCatalog,
+  readFirstPage,
+  storeCatalog,
+} from '@/lib/search/catalog-cache';
 import { type CatalogState, LiveCatalog } from '@/lib/search/live-catalog';
 import { SearchIndex } from '@/lib/search/search-index';
 import { freshDb, makeCard } from '../factories';
@@ -148,6 +155,41 @@ describe('LiveCatalog', () => {
     });
     expect(built.revision).toBe(await readRevision(db));
     expect(built.entries).toHaveLength(601);
+  });
+
+  it('reads back a stored catalog as it was built, a card without tags included', async () => {
+    const db = await seeded(2);
+    await createCard(db, { title: 'Untagged', summary: 'No tags.', tags: [] });
+    const built = await buildCatalog(db);
+    await storeCatalog(db, built, new SearchIndex(built.entries).pack());
+    expect((await readCachedCatalog(db))?.entries).toEqual(built.entries);
+  });
+
+  it('ignores a stored catalog of another format', async () => {
+    const db = await seeded(2);
+    const built = await buildCatalog(db);
+    await storeCatalog(db, built, new SearchIndex(built.entries).pack());
+    const record = await db.caches.get(CATALOG_KEY);
+    if (!record) throw new Error('not stored');
+    await db.caches.put({ ...record, data: { ...(record.data as object), format: 99 } });
+    expect(await readCachedCatalog(db)).toBeUndefined();
+  });
+
+  it('puts the latest edits and the recently used cards on the first page, in edit order', async () => {
+    const db = freshDb();
+    await db.transaction('rw', [db.cards, db.settings], async () => {
+      // Edited together: the title decides, whatever the ids say.
+      for (const [id, title, modified] of [
+        ['old', 'Old', 1],
+        ['a', 'Alpha', 5],
+        ['b', 'Beta', 5],
+      ] as const)
+        await db.cards.add(toStoredCard(makeCard({ id, title }), { edited: false, created: 1, modified }));
+      await bumpRevision(db);
+    });
+    await markUsed(db, 'old');
+    const page = await readFirstPage(db, 2);
+    expect(page.entries.map((e) => e.id)).toEqual(['a', 'b', 'old']);
   });
 
   it('ignores a stored catalog from older cards', async () => {
