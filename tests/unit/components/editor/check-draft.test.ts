@@ -1,5 +1,5 @@
 import { checkDraft, fieldName } from '@/components/editor/check-draft';
-import { cardOf, type Draft, draftOf, emptyDraft } from '@/components/editor/draft';
+import { cardOf, type Draft, draftOf, emptyDraft, isDraft } from '@/components/editor/draft';
 import { makeCard } from '../../factories';
 
 function draft(overrides: Partial<Draft> = {}): Draft {
@@ -21,6 +21,33 @@ describe('drafts', () => {
   it('keep text exactly as typed', () => {
     expect(cardOf(draft({ title: '  Spaced  ' }), 'x').card.title).toBe('  Spaced  ');
   });
+
+  it('keep a row filled in only halfway, so the check can name its empty half', () => {
+    const built = cardOf(draft({ facts: [{ label: 'Founded', value: ' ' }] }), 'x');
+    expect(built.card.facts).toEqual([{ label: 'Founded', value: ' ' }]);
+  });
+
+  it('drop blank tag rows too', () => {
+    expect(cardOf(draft({ tags: [{ tag: '' }, { tag: 'nato' }] }), 'x').card.tags).toEqual(['nato']);
+  });
+
+  it('add no empty lists or blank date the card did not have', () => {
+    const card = cardOf(draft({ aliases: [{ alias: '' }], updated: '  ' }), 'x').card;
+    expect(Object.keys(card)).toEqual(['id', 'title', 'summary']);
+  });
+
+  it('are told apart from whatever else storage may hold', () => {
+    const good = draftOf(makeCard());
+    expect(isDraft(good)).toBe(true);
+    expect(isDraft(undefined)).toBe(false);
+    const bad: unknown[] = [
+      { ...good, updated: undefined },
+      { ...good, related: ['ok', 3] },
+      { ...good, facts: [{ label: 'Founded', value: 1949 }] },
+      { ...good, present: [null] },
+    ];
+    expect(bad.map(isDraft)).toEqual([false, false, false, false]);
+  });
 });
 
 describe('checkDraft', () => {
@@ -37,6 +64,27 @@ describe('checkDraft', () => {
   it('says by how much a field is too long, with readable numbers', () => {
     const { errors } = checkDraft(draft({ summary: 's'.repeat(1_000_000) }), 'x');
     expect(errors.get('summary')).toBe('Summary is 1,000,000 characters; the limit is 200,000');
+  });
+
+  it('puts separators in a four-digit limit too', () => {
+    const sources = [{ title: 'Long', url: `https://example.org/${'a'.repeat(3000)}` }];
+    expect(checkDraft(draft({ sources }), 'x').errors.get('sources.0.url')).toBe(
+      'Source 1 address is 3,020 characters; the limit is 2,048',
+    );
+  });
+
+  it('puts an error on a plain list item next to its field', () => {
+    const tags = [{ tag: 't'.repeat(51) }];
+    expect(checkDraft(draft({ tags }), 'x').errors.get('tags.0.tag')).toBe(
+      'Tag 1 is 51 characters; the limit is 50',
+    );
+  });
+
+  it('shows a bad related card under Related cards, and a bad id under the title', () => {
+    expect(checkDraft(draft({ related: ['Not An Id'] }), 'x').errors.get('related')).toBe(
+      'Related cards must be a card id',
+    );
+    expect(checkDraft(draft(), 'Bad Id').errors.get('title')).toMatch(/^Title "Bad Id" is not a valid id/);
   });
 
   it('names the row of a bad address, counting rows as the reader sees them', () => {
@@ -68,6 +116,23 @@ describe('checkDraft', () => {
     expect(errors.get('aliases.0.alias')).toBe('Alias 1 must be at least 2 characters long');
     expect(errors.get('aliases.2.alias')).toBe('Alias 3 repeats alias 2');
     expect(errors.get('aliases.3.alias')).toBe('Alias 4 repeats the title');
+  });
+
+  it('keeps the first message when a field has two problems', () => {
+    const { errors } = checkDraft(draft({ title: 'X', aliases: [{ alias: 'x' }] }), 'x');
+    expect(errors.get('aliases.0.alias')).toBe('Alias 1 must be at least 2 characters long');
+  });
+
+  it('measures an alias as it is matched: spaces around do not count, two letters are enough', () => {
+    const aliases = [{ alias: ' y ' }, { alias: 'EU' }, { alias: '' }];
+    const { errors } = checkDraft(draft({ aliases }), 'x');
+    expect([...errors]).toEqual([['aliases.0.alias', 'Alias 1 must be at least 2 characters long']]);
+  });
+
+  it('warns about a very common title, and a common word written with accents or spaces', () => {
+    const result = checkDraft(draft({ title: 'War', aliases: [{ alias: 'STATÉ ' }] }), 'x');
+    expect(result.warnings.get('title')).toMatch(/^Title is a very common word/);
+    expect(result.warnings.get('aliases.0.alias')).toMatch(/^Alias 1 is a very common word/);
   });
 
   it('warns about a very common word without blocking the save', () => {
