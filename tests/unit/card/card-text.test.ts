@@ -1,5 +1,6 @@
 import { clipText } from '@/components/card/clip-text';
 import { formatIsoDate } from '@/components/card/iso-date';
+import { relevantTimeline } from '@/components/card/relevant-timeline';
 import { safeSources } from '@/components/card/safe-sources';
 
 describe('clipping a summary', () => {
@@ -9,6 +10,21 @@ describe('clipping a summary', () => {
 
   it('cuts a long text at a space and adds an ellipsis', () => {
     expect(clipText('one two three four five', 12)).toBe('one two…');
+  });
+
+  it('leaves a text of exactly the limit whole', () => {
+    expect(clipText('one two', 7)).toBe('one two');
+  });
+
+  it('cuts at a space that falls right at the limit, and drops the spaces before the ellipsis', () => {
+    expect(clipText('one two three', 7)).toBe('one two…');
+    expect(clipText('one two   three four', 9)).toBe('one two…');
+  });
+
+  it('cuts inside a long word rather than go back 40 characters or more to a space', () => {
+    expect(clipText(`one ${'x'.repeat(100)}`, 50)).toBe(`one ${'x'.repeat(46)}…`);
+    expect(clipText(`${'x'.repeat(10)} ${'y'.repeat(100)}`, 50)).toBe(`${'x'.repeat(10)} ${'y'.repeat(39)}…`);
+    expect(clipText(`${'x'.repeat(11)} ${'y'.repeat(100)}`, 50)).toBe(`${'x'.repeat(11)}…`);
   });
 
   it('never cuts inside an emoji sequence', () => {
@@ -38,9 +54,39 @@ describe('formatting a pack date', () => {
     expect(formatIsoDate('1949', 'en-GB')).toBe('1949');
   });
 
+  it('shows the written day and month in every time zone', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['America/Los_Angeles', 'Pacific/Auckland']) {
+        process.env.TZ = tz;
+        expect([formatIsoDate('1997-05-01', 'en-GB'), formatIsoDate('2024-07', 'en-GB')]).toEqual([
+          '1 May 1997',
+          'July 2024',
+        ]);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('shows a malformed date as written', () => {
     expect(formatIsoDate('2024-02-30', 'en-GB')).toBe('2024-02-30');
     expect(formatIsoDate('<b>soon</b>', 'en-GB')).toBe('<b>soon</b>');
+  });
+});
+
+describe('choosing the timeline entries to show', () => {
+  const entry = (date: string, text = date) => ({ date, text });
+
+  it('counts an entry with a malformed date as the oldest', () => {
+    const entries = [entry('2001'), entry('soon'), entry('1999'), entry('2000')];
+    expect(relevantTimeline(entries).map((e) => e.text)).toEqual(['1999', '2000', '2001']);
+  });
+
+  it('keeps entries of the same date in the order they were written', () => {
+    const entries = ['a', 'b', 'c', 'd', 'e'].map((text) => entry('2020', text));
+    expect(relevantTimeline(entries, 5).map((e) => e.text)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });
 
@@ -62,6 +108,18 @@ describe('choosing the sources to link', () => {
       '//evil.example',
     ];
     expect(safeSources(urls.map((url) => ({ title: url, url })))).toEqual([]);
+  });
+
+  it('links the address as the browser reads it, once however it is spelled, named by its host without the port', () => {
+    const sources = [
+      { title: 'A', url: 'HTTPS://Example.ORG' },
+      { title: 'B', url: 'https://example.org/' },
+      { title: ' ', url: 'https://example.org:8443/c' },
+    ];
+    expect(safeSources(sources)).toEqual([
+      { title: 'A', href: 'https://example.org/', host: 'example.org' },
+      { title: 'example.org', href: 'https://example.org:8443/c', host: 'example.org' },
+    ]);
   });
 
   it('names an untitled source by its host', () => {
