@@ -46,5 +46,10 @@ describe('readPageParams', () => {
 
   it('ignores a tab override that is not a tab id', () => {
     expect(readPageParams('chrome-extension://x/popup.html?tab=abc').tab).toBeUndefined();
+    expect(readPageParams('chrome-extension://x/popup.html?tab=1.5').tab).toBeUndefined();
+  });
+
+  it('opens the popup view for any view but tab', () => {
+    expect(readPageParams('chrome-extension://x/popup.html?view=popup').view).toBe('popup');
   });
 });
