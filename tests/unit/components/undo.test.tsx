@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { Manager, type ManagerProps } from '@/components/manager/Manager';
 import { bumpRevision, toStoredCard } from '@/lib/db/cards';
+import { RECENT_KEY, readRecent } from '@/lib/db/recent-cards';
 import { freshDb, makeCard } from '../factories';
 import { fakeEnv } from './fake-env';
-import { axeViolations, button, click, mount, press, settle } from './harness';
+import { axeViolations, button, click, field, mount, press, settle, typeInto } from './harness';
 
 async function render(props: Partial<ManagerProps> = {}) {
   const db = freshDb();
@@ -59,6 +60,14 @@ describe('deleting a card, and undo', () => {
     await vi.waitFor(async () => expect(await db.cards.get('nato')).toBeDefined());
   });
 
+  it('does nothing on Ctrl+Z when no card was deleted', async () => {
+    const { container, calls } = await render();
+    await press(document.body, 'z', { ctrlKey: true });
+    await settle();
+    expect(titles(container)).toEqual(['NATO', 'Kyiv']);
+    expect(calls.refreshes).toBe(0);
+  });
+
   it('lets the reader dismiss the offer', async () => {
     const { container } = await render();
     await deleteFirstCard(container);
@@ -78,5 +87,23 @@ describe('deleting a card, and undo', () => {
     await deleteFirstCard(container);
     await settle();
     expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe('writing a card from the manager', () => {
+  it('announces a new card by its title and remembers it as the most recently used', async () => {
+    const { container, db } = await render();
+    await click(button(container, 'New card'));
+    await vi.waitFor(() => field(container, 'Title'));
+    await typeInto(field(container, 'Title'), 'Oslo');
+    await typeInto(field(container, 'Summary'), 'Capital of Norway.');
+    await click(button(container, 'Save'));
+    await vi.waitFor(() => expect(titles(container)[0]).toBe('Oslo'));
+    const status = [...container.querySelectorAll('[role="status"]')].map((s) => s.textContent);
+    expect(status).toContain('Created “Oslo”.');
+    const oslo = (await db.cards.toArray()).find((card) => card.title === 'Oslo');
+    await vi.waitFor(async () =>
+      expect(readRecent((await db.settings.get(RECENT_KEY))?.value)[0]).toBe(oslo?.id),
+    );
   });
 });
