@@ -112,6 +112,29 @@ describe('CardEditor', () => {
     expect((await db.cards.toArray())[0]?.aliases).toEqual(['May']);
   });
 
+  it('moves focus to each new row, and after a removal to the row that takes its place', async () => {
+    const { container } = await render();
+    const aliases = () =>
+      [...container.querySelectorAll<HTMLInputElement>('input[id*="-aliases-"]')].map((input) => input.value);
+    // As from the keyboard: the remove button has focus when it is pressed.
+    const removeAlias = async (n: number) => {
+      button(container, `Remove alias ${n}`).focus();
+      await click(button(container, `Remove alias ${n}`));
+    };
+    for (const [n, alias] of ['EU', 'UN', 'G7'].entries()) {
+      await click(button(container, 'Add alias'));
+      expect(document.activeElement).toBe(field(container, `Alias ${n + 1}`));
+      await typeInto(field(container, `Alias ${n + 1}`), alias);
+    }
+    await removeAlias(1);
+    expect(aliases()).toEqual(['UN', 'G7']);
+    expect(document.activeElement).toBe(field(container, 'Alias 1'));
+    await removeAlias(2);
+    expect(document.activeElement).toBe(field(container, 'Alias 1'));
+    await removeAlias(1);
+    expect(document.activeElement).toBe(button(container, 'Add alias'));
+  });
+
   it('stores markup, emoji and right-to-left text exactly and shows them as text', async () => {
     const { container, db } = await render();
     const title = '<img src=x onerror=alert(1)> 🕊️ قمة لاهاي';
