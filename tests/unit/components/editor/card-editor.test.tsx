@@ -135,6 +135,24 @@ describe('CardEditor', () => {
     expect(document.activeElement).toBe(button(container, 'Add alias'));
   });
 
+  it('links related cards from a search, offers a linked one no more, and unlinks one', async () => {
+    const { container } = await render();
+    const linkField = () => field(container, 'Add a related card');
+    const chips = () => [...container.querySelectorAll('.chip span')].map((span) => span.textContent);
+    await typeInto(linkField(), 'kyiv');
+    await click(button(container, 'Link “Kyiv”'));
+    expect(chips()).toEqual(['Kyiv']);
+    expect(linkField().value).toBe('');
+    expect(document.activeElement).toBe(linkField());
+    await typeInto(linkField(), 'kyiv');
+    expect(container.querySelector('[aria-label="Cards to link"]')).toBeNull();
+    await typeInto(linkField(), 'nato');
+    await click(button(container, 'Link “NATO”'));
+    expect(chips()).toEqual(['Kyiv', 'NATO']);
+    await click(button(container, 'Remove related card Kyiv'));
+    expect(chips()).toEqual(['NATO']);
+  });
+
   it('stores markup, emoji and right-to-left text exactly and shows them as text', async () => {
     const { container, db } = await render();
     const title = '<img src=x onerror=alert(1)> 🕊️ قمة لاهاي';
