@@ -68,9 +68,10 @@ describe('deleting a card, and undo', () => {
     expect(calls.refreshes).toBe(0);
   });
 
-  it('lets the reader dismiss the offer', async () => {
+  it('names the deleted card in the offer, and lets the reader dismiss it', async () => {
     const { container } = await render();
     await deleteFirstCard(container);
+    expect(container.querySelector('.undo-bar')?.textContent).toContain('Deleted “NATO”');
     await click(button(container, 'Dismiss'));
     expect(container.querySelector('.undo-bar')).toBeNull();
   });
