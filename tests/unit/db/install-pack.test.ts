@@ -76,10 +76,14 @@ describe('seed installation', () => {
     expect(await readRevision(db)).toBe(1);
   });
 
-  it('writes nothing when the pack cannot be written whole', async () => {
+  // Whichever write fails, none is kept: the pack record comes after the cards, and the
+  // revision bump last (cards committed without it would stay unmatched).
+  it.each([
+    ['the pack record', 'packs'],
+    ['the revision bump', 'settings'],
+  ] as const)('writes nothing when %s cannot be written', async (_, table) => {
     const db = freshDb();
-    // The pack record is written after the cards: failing it shows the card writes roll back.
-    const put = vi.spyOn(db.packs, 'put').mockRejectedValue(new Error('quota'));
+    const put = vi.spyOn(db[table], 'put').mockRejectedValue(new Error('quota'));
     try {
       await expect(installSeedPack(db, makePack())).rejects.toThrow('quota');
     } finally {
@@ -88,19 +92,6 @@ describe('seed installation', () => {
     expect(await db.cards.count()).toBe(0);
     expect(await db.packs.count()).toBe(0);
     expect(await readRevision(db)).toBe(0);
-  });
-
-  it('writes no card when the revision bump fails, so the matcher never misses installed cards', async () => {
-    const db = freshDb();
-    // The bump is the last write: cards committed without it would stay unmatched.
-    const put = vi.spyOn(db.settings, 'put').mockRejectedValue(new Error('quota'));
-    try {
-      await expect(installSeedPack(db, makePack())).rejects.toThrow('quota');
-    } finally {
-      put.mockRestore();
-    }
-    expect(await db.cards.count()).toBe(0);
-    expect(await db.packs.count()).toBe(0);
   });
 
   it('records no language for a pack that declares none', async () => {
