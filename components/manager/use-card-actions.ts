@@ -58,7 +58,11 @@ export function useCardActions(db: BackstoryDB, env: ManagerEnv, catalog: LiveCa
     },
     remove: async (id) => {
       const gone = await deleteCard(db, id);
-      if (!gone) return;
+      if (!gone) {
+        // Deleted elsewhere a moment ago; the catalog drops it when it hears of that write.
+        setMessage('That card was already deleted, perhaps in another window.');
+        return;
+      }
       setDeleted(gone);
       after({ revision: gone.revision, removed: id }, `Deleted “${gone.card.title}”. Undo brings it back.`);
     },

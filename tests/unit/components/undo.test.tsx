@@ -83,6 +83,18 @@ describe('deleting a card, and undo', () => {
     expect(status).toContain('Deleted “NATO”. Undo brings it back.');
   });
 
+  it('says so when the card was deleted elsewhere just before, and offers no undo', async () => {
+    const { container, db, calls } = await render();
+    // Gone from the database, but this window has not heard of it yet (no revision bump).
+    await db.cards.delete('nato');
+    await press(container.querySelector('li button'), 'Delete');
+    await vi.waitFor(() =>
+      expect(container.textContent).toContain('That card was already deleted, perhaps in another window.'),
+    );
+    expect(container.querySelector('.undo-bar')).toBeNull();
+    expect(calls.refreshes).toBe(0);
+  });
+
   it('passes an accessibility check while offering undo', async () => {
     const { container } = await render();
     await deleteFirstCard(container);
