@@ -1,5 +1,5 @@
 import { createCard, deleteCard, newCardId, restoreCard, saveCard } from '@/lib/db/card-writes';
-import { readRevision, toPackCard, toStoredCard } from '@/lib/db/cards';
+import { bumpRevision, readRevision, toPackCard, toStoredCard } from '@/lib/db/cards';
 import { isId } from '@/lib/pack/formats';
 import { freshDb, makeCard } from '../factories';
 
@@ -130,6 +130,16 @@ describe('deleteCard and restoreCard', () => {
     const db = freshDb();
     expect(await deleteCard(db, 'missing')).toBeUndefined();
     expect(await readRevision(db)).toBe(0);
+  });
+});
+
+describe('the card revision', () => {
+  it('counts from 0 when its record holds no number, so the next write stores 1', async () => {
+    const db = freshDb();
+    await db.settings.put({ key: 'cards-revision', value: '7' });
+    expect(await readRevision(db)).toBe(0);
+    expect(await bumpRevision(db)).toBe(1);
+    expect((await db.settings.get('cards-revision'))?.value).toBe(1);
   });
 });
 

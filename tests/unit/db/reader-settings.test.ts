@@ -20,6 +20,14 @@ describe('reader settings', () => {
     expect((await pageState(db, 'https://a.example/')).enabled).toBe(true);
   });
 
+  it('pauses only on a stored true: a pause record of another type leaves Backstory on', async () => {
+    const db = freshDb();
+    for (const value of ['yes', 1, {}, null]) {
+      await db.settings.put({ key: PAUSED_KEY, value });
+      expect((await pageState(db, 'https://a.example/')).enabled, String(value)).toBe(true);
+    }
+  });
+
   it('switches a site off and on, keeping the cards hidden there', async () => {
     const db = freshDb();
     await db.sites.put({ host: 'a.example', disabled: false, hiddenCards: ['nato'] });
