@@ -25,15 +25,15 @@ export function RelatedField(props: RelatedFieldProps) {
   const { id, related } = props;
   const [query, setQuery] = useState('');
   const { byId } = props;
+  const full = related.length >= LIMITS.related;
   const suggestions = useMemo(() => {
-    if (query.trim() === '') return [];
+    if (full || query.trim() === '') return [];
     const taken = new Set([...related, props.selfId]);
     return props.index
       .search({ text: query })
       .filter((entry) => !taken.has(entry.id))
       .slice(0, SUGGESTIONS);
-  }, [query, related, props.index, props.selfId]);
-  const full = related.length >= LIMITS.related;
+  }, [full, query, related, props.index, props.selfId]);
 
   return (
     <fieldset class="related-field">
@@ -67,7 +67,10 @@ export function RelatedField(props: RelatedFieldProps) {
         type="search"
         dir="auto"
         autoComplete="off"
-        disabled={full}
+        // Not `disabled`: linking the fiftieth card leaves focus here, and a disabled field
+        // would drop it to the page's body.
+        readOnly={full}
+        aria-disabled={full}
         placeholder="Search cards to link"
         value={query}
         onInput={(event) => setQuery(event.currentTarget.value)}

@@ -153,6 +153,38 @@ describe('CardEditor', () => {
     expect(chips()).toEqual(['NATO']);
   });
 
+  it('never offers a card as related to itself', async () => {
+    const db = freshDb();
+    await db.cards.add(toStoredCard(makeCard(), { pack: 'seeds', edited: false, created: 1, modified: 1 }));
+    const { container } = await render({ db, cardId: 'nato' });
+    await typeInto(field(container, 'Add a related card'), 'nato');
+    const offered = [...container.querySelectorAll('[aria-label="Cards to link"] button')];
+    // The test Kyiv shares NATO's tag, so it is found too: the list is not empty by accident.
+    expect(offered.map((offer) => offer.textContent)).toEqual(['Link “Kyiv”']);
+  });
+
+  it('stops offering links at the pack limit of 50 related cards, says why, and keeps focus', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => entry({ id: `city-${i}`, title: `City ${i}` }));
+    const big = catalogState([...state.entries, ...many]);
+    const db = freshDb();
+    const related = many.slice(0, 49).map((card) => card.id);
+    await db.cards.add(toStoredCard(makeCard({ related }), { edited: true, created: 1, modified: 1 }));
+    const { container } = await render({ db, cardId: 'nato', byId: big.byId(), index: big.index() });
+    const input = () => container.querySelector<HTMLInputElement>('.related-field input');
+    expect(input()?.readOnly).toBe(false);
+    await typeInto(field(container, 'Add a related card'), 'kyiv');
+    await click(button(container, 'Link “Kyiv”'));
+    expect(container.querySelectorAll('.chip')).toHaveLength(50);
+    expect(input()?.readOnly).toBe(true);
+    // Browsers take focus away from a field that becomes disabled (happy-dom does not).
+    expect(input()?.disabled).toBe(false);
+    expect(input()?.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(input());
+    expect(text(container)).toContain('A card links to at most 50 others.');
+    await typeInto(field(container, 'A card links to at most 50 others.'), 'city');
+    expect(container.querySelector('[aria-label="Cards to link"]')).toBeNull();
+  });
+
   it('stores markup, emoji and right-to-left text exactly and shows them as text', async () => {
     const { container, db } = await render();
     const title = '<img src=x onerror=alert(1)> 🕊️ قمة لاهاي';
