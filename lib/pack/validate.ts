@@ -156,8 +156,9 @@ export function validatePack(value: unknown): PackResult {
       top.fail('pack.language', `"${info.language}" is not a language tag such as "en" or "pt-BR"`);
     }
   }
-  if (!Array.isArray(value.cards)) top.fail('cards', 'is required and must be a list');
-  const cards = top.list(value.cards, 'cards', LIMITS.cards);
+  let cards: unknown[] = [];
+  if (Array.isArray(value.cards)) cards = top.list(value.cards, 'cards', LIMITS.cards);
+  else top.fail('cards', 'is required and must be a list');
   const seen = new Set<string>();
   cards.forEach((card, i) => {
     if (issues.length >= LIMITS.errors) return;

@@ -327,6 +327,15 @@ describe('the shape of a pack', () => {
     ]);
   });
 
+  it('says once that cards must be a list when they are given as something else', () => {
+    for (const cards of [{ nato: makeCard() }, 'nato', null, 3]) {
+      const pack = { ...makePack(), cards };
+      expect(issuesOf(pack), JSON.stringify(cards)).toEqual([
+        { field: 'cards', message: 'is required and must be a list' },
+      ]);
+    }
+  });
+
   it('refuses lists that are not lists and entries that are not objects', () => {
     const card = { ...makeCard(), aliases: null, tags: 'news', facts: ['Founded 1949'], sources: [[]] };
     expect(validateCard(card).map(({ field, message }) => `${field} ${message}`)).toEqual([
