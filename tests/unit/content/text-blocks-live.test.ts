@@ -132,4 +132,35 @@ describe('a page that changes between two slices of reading', () => {
     const read = readAcrossChange(div, () => div.remove());
     expect(read.at(-1)).toBe('para 255');
   });
+
+  it('starts the next root with nothing open after the page took out a root mid-paragraph', () => {
+    // The reader stops inside <section><p> of the first root, which the page then removes,
+    // keeping the component found in it; that component's shadow root is read next, stops
+    // inside one <span> (after about 255 words), and the page removes the words around
+    // the one to read next.
+    // The span is still one block.
+    document.body.innerHTML = '';
+    const root = document.createElement('div');
+    document.body.append(root);
+    const host = document.createElement('x-host');
+    const words = (word: string) => Array.from({ length: 400 }, () => `<i>${word}</i>`).join('');
+    root.innerHTML = `<section><p>${words('a')}</p></section>`;
+    root.prepend(host);
+    host.attachShadow({ mode: 'open' }).innerHTML = `<span>${words('b')}</span>`;
+    const reader = new BlockReader(root);
+    let clock = 0;
+    expect(reader.read(0, () => clock++)).toBe(false);
+    document.body.append(host);
+    root.remove();
+    const slice = clock;
+    expect(reader.read(slice, () => clock++)).toBe(false);
+    for (const word of [...(host.shadowRoot?.querySelectorAll('i') ?? [])].slice(240, 270)) word.remove();
+    reader.read();
+    const texts = reader.blocks.map((block) => block.text);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/^a+$/);
+    // The 255 words read before the pause (removed ones among them stay read) and the 130
+    // after the removed ones, in one block.
+    expect(texts[1]).toBe('b'.repeat(255 + 130));
+  });
 });
