@@ -11,10 +11,10 @@
  * --firefox (the page work in Firefox with its build, .output/firefox-mv2; no clock there).
  */
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { FIREFOX_EXTENSION_DIR } from '../support/firefox';
 import { EXTENSION_DIR } from '../support/launch';
+import { type FlagSpec, optionsOrExit } from './flags';
 import { firefoxPageRows } from './page-work/firefox';
 import { medianTimes, type PageRow, total } from './page-work/rows';
 import { doPageWork, startTicking, stopTicking, type WorkRounds, type WorkTimes } from './page-work/work';
@@ -47,40 +47,23 @@ interface Options {
   firefox: boolean;
 }
 
-function parseOptions(argv: string[]): Options {
-  const options: Options = {
-    pages: undefined,
-    size: 100_000,
-    repeat: 3,
-    build: EXTENSION_DIR,
-    tickPages: 10,
-    firefox: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    const count = () => {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1)
-        throw new Error(`${flag} needs a whole number above 0, not "${value}"`);
-      i++;
-      return n;
-    };
-    if (flag === '--pages') options.pages = count();
-    else if (flag === '--size') options.size = count();
-    else if (flag === '--repeat') options.repeat = count();
-    else if (flag === '--tick-pages') options.tickPages = count();
-    else if (flag === '--firefox') options.firefox = true;
-    else if (flag === '--build' && value) {
-      options.build = resolve(value);
-      i++;
-    } else
-      throw new Error(
-        `unknown option ${flag}; options: --pages N, --size N, --repeat N, --build DIR, --tick-pages N, --firefox`,
-      );
-  }
-  return options;
-}
+const FLAGS: FlagSpec<Options> = {
+  '--pages': ['pages', 'count'],
+  '--size': ['size', 'count'],
+  '--repeat': ['repeat', 'count'],
+  '--build': ['build', 'dir'],
+  '--tick-pages': ['tickPages', 'whole'],
+  '--firefox': ['firefox', 'on'],
+};
+
+const DEFAULTS: Options = {
+  pages: undefined,
+  size: 100_000,
+  repeat: 3,
+  build: EXTENSION_DIR,
+  tickPages: 10,
+  firefox: false,
+};
 
 /** Script milliseconds per second while a clock ticks on one page, with Backstory and without. */
 interface TickRow {
@@ -123,7 +106,7 @@ function tickPages(rows: PageRow[], count: number): PageRow[] {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = optionsOrExit(process.argv.slice(2), DEFAULTS, FLAGS);
   const [build, buildCommand] = options.firefox
     ? [FIREFOX_EXTENSION_DIR, 'npx wxt build -b firefox']
     : [options.build, 'npx wxt build'];

@@ -20,11 +20,11 @@
  * counting the frames the display did not get; needs Xvfb and xdotool, see scroll/window.ts).
  */
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { FIREFOX_EXTENSION_DIR } from '../support/firefox';
 import { EXTENSION_DIR } from '../support/launch';
 import { missingXTools } from '../support/x-display';
+import { type FlagSpec, optionsOrExit } from './flags';
 import { BackstoryRunner } from './pages/backstory-runner';
 import {
   cityCards,
@@ -60,40 +60,29 @@ interface Options {
   seconds: number;
 }
 
-function parseOptions(argv: string[]): Options {
-  const options: Options = {
-    pages: undefined,
-    only: undefined,
-    size: 10_000,
-    repeat: 2,
-    steps: 25,
-    build: EXTENSION_DIR,
-    firefox: false,
-    window: false,
-    seconds: 3,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === '--pages' && value) options.pages = Number(value);
-    else if (flag === '--only' && value) options.only = value.split(',');
-    else if (flag === '--size' && value) options.size = Number(value);
-    else if (flag === '--repeat' && value) options.repeat = Number(value);
-    else if (flag === '--steps' && value) options.steps = Number(value);
-    else if (flag === '--build' && value) options.build = resolve(value);
-    else if (flag === '--seconds' && value) options.seconds = Number(value);
-    else if (flag === '--firefox' || flag === '--window') {
-      options[flag === '--firefox' ? 'firefox' : 'window'] = true;
-      continue;
-    } else {
-      console.error(
-        `unknown option ${flag}; options: --pages N, --only a,b, --size N, --repeat N, --steps N, --build DIR, --firefox, --window, --seconds S`,
-      );
-      process.exit(2);
-    }
-    i++;
-  }
-  return options;
-}
+const FLAGS: FlagSpec<Options> = {
+  '--pages': ['pages', 'count'],
+  '--only': ['only', 'names'],
+  '--size': ['size', 'count'],
+  '--repeat': ['repeat', 'count'],
+  '--steps': ['steps', 'count'],
+  '--build': ['build', 'dir'],
+  '--firefox': ['firefox', 'on'],
+  '--window': ['window', 'on'],
+  '--seconds': ['seconds', 'count'],
+};
+
+const DEFAULTS: Options = {
+  pages: undefined,
+  only: undefined,
+  size: 10_000,
+  repeat: 2,
+  steps: 25,
+  build: EXTENSION_DIR,
+  firefox: false,
+  window: false,
+  seconds: 3,
+};
 
 /** The main thread's work over one scroll through a page, ms. */
 interface ScrollWork {
@@ -164,7 +153,7 @@ function medianWork(visits: ScrollWork[]): ScrollWork {
 type Row = Compared<ScrollWork>;
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = optionsOrExit(process.argv.slice(2), DEFAULTS, FLAGS);
   const corpus = options.firefox
     ? requireCorpusAndBuild('bench:scroll', FIREFOX_EXTENSION_DIR, 'npx wxt build -b firefox')
     : requireCorpusAndBuild('bench:scroll', options.build);

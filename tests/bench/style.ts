@@ -14,9 +14,9 @@
  * figure is the median), --build DIR (another unpacked build, for an A/B).
  */
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../support/launch';
+import { type FlagSpec, optionsOrExit } from './flags';
 import { BackstoryRunner } from './pages/backstory-runner';
 import {
   type CorpusPage,
@@ -41,22 +41,14 @@ interface Options {
   build: string;
 }
 
-function parseOptions(argv: string[]): Options {
-  const options: Options = { pages: undefined, size: 10_000, repeat: 2, build: EXTENSION_DIR };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === '--pages' && value) options.pages = Number(value);
-    else if (flag === '--size' && value) options.size = Number(value);
-    else if (flag === '--repeat' && value) options.repeat = Number(value);
-    else if (flag === '--build' && value) options.build = resolve(value);
-    else {
-      console.error(`unknown option ${flag}; options: --pages N, --size N, --repeat N, --build DIR`);
-      process.exit(2);
-    }
-    i++;
-  }
-  return options;
-}
+const FLAGS: FlagSpec<Options> = {
+  '--pages': ['pages', 'count'],
+  '--size': ['size', 'count'],
+  '--repeat': ['repeat', 'count'],
+  '--build': ['build', 'dir'],
+};
+
+const DEFAULTS: Options = { pages: undefined, size: 10_000, repeat: 2, build: EXTENSION_DIR };
 
 /** One visit's style work. */
 interface StyleWork {
@@ -127,7 +119,7 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = optionsOrExit(process.argv.slice(2), DEFAULTS, FLAGS);
   const corpus = requireCorpusAndBuild('bench:style', options.build);
   const pages = listPages(corpus, options.pages);
   const server = await servePages(corpus, pages);

@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench:pages` (after `--`). */
-import { resolve } from 'node:path';
 import { EXTENSION_DIR } from '../../support/launch';
+import { type FlagSpec, parseFlags } from '../flags';
 
 /** What one run of the page benchmark measures. */
 export interface BenchOptions {
@@ -34,33 +34,17 @@ const DEFAULTS: BenchOptions = {
   build: EXTENSION_DIR,
 };
 
-function positive(flag: string, value: string | undefined): number {
-  const n = Number(value);
-  if (!value || !Number.isInteger(n) || n < 0)
-    throw new Error(`${flag} needs a whole number, got "${value}"`);
-  return n;
-}
+const FLAGS: FlagSpec<BenchOptions> = {
+  '--pages': ['pages', 'count'],
+  '--sizes': ['sizes', 'counts'],
+  '--restarts': ['restarts', 'whole'],
+  '--mark-cap': ['markCapMs', 'whole'],
+  '--repeat': ['repeat', 'count'],
+  '--no-markjs': ['skipMarkJs', 'on'],
+  '--build': ['build', 'dir'],
+};
 
 /** Parses `argv` (without node and the script); throws with a message on a bad flag. */
 export function parseOptions(argv: string[]): BenchOptions {
-  const options = { ...DEFAULTS };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--no-markjs') options.skipMarkJs = true;
-    else if (flag === '--pages') options.pages = positive(flag, argv[++i]);
-    else if (flag === '--restarts') options.restarts = positive(flag, argv[++i]);
-    else if (flag === '--mark-cap') options.markCapMs = positive(flag, argv[++i]);
-    else if (flag === '--repeat') options.repeat = Math.max(1, positive(flag, argv[++i]));
-    else if (flag === '--build') {
-      const dir = argv[++i];
-      if (!dir) throw new Error('--build needs the folder of an unpacked build');
-      options.build = resolve(dir);
-    } else if (flag === '--sizes') {
-      const list = argv[++i] ?? '';
-      options.sizes = list.split(',').map((s) => positive(flag, s.trim()));
-      if (options.sizes.some((s) => s === 0)) throw new Error('--sizes must be at least 1 card each');
-      options.sizes.sort((a, b) => a - b);
-    } else throw new Error(`unknown argument "${flag}"`);
-  }
-  return options;
+  return parseFlags(argv, DEFAULTS, FLAGS);
 }
