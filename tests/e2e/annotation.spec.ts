@@ -11,9 +11,7 @@ import {
   addLateParagraph,
   attachLateWidget,
   defineLateQuote,
-  LATE_COMPONENT_PAGE,
-  LATE_WIDGET_PAGE,
-  LIVE_PAGE,
+  livePageRoutes,
   removeLateParagraph,
 } from './live-page';
 
@@ -21,9 +19,7 @@ let pages: StaticServer;
 test.beforeAll(async () => {
   pages = await startStaticServer({
     ...goldenRoutes(),
-    '/live.html': { body: LIVE_PAGE },
-    '/late-component.html': { body: LATE_COMPONENT_PAGE },
-    '/late-widget.html': { body: LATE_WIDGET_PAGE },
+    ...livePageRoutes(),
   });
 });
 test.afterAll(() => pages.close());

@@ -21,9 +21,7 @@ import {
   addLateParagraph,
   attachLateWidget,
   defineLateQuote,
-  LATE_COMPONENT_PAGE,
-  LATE_WIDGET_PAGE,
-  LIVE_PAGE,
+  livePageRoutes,
   removeLateParagraph,
 } from './live-page';
 
@@ -40,9 +38,7 @@ test.beforeAll(async () => {
   pages = await startStaticServer({
     '/demo.html': DEMO_PAGE,
     ...goldenRoutes(),
-    '/live.html': { body: LIVE_PAGE },
-    '/late-component.html': { body: LATE_COMPONENT_PAGE },
-    '/late-widget.html': { body: LATE_WIDGET_PAGE },
+    ...livePageRoutes(),
   });
   scripted = await startStaticServer({ '/hostile.html': { body: HOSTILE_DOM_PAGE } }, { scripts: true });
   browser = await launchFirefoxWithExtension(firefox as string);

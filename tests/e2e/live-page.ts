@@ -41,3 +41,12 @@ export function defineLateQuote(): void {
     },
   );
 }
+
+/** The pages above, served where the tests open them. */
+export function livePageRoutes(): Record<string, { body: string }> {
+  return {
+    '/live.html': { body: LIVE_PAGE },
+    '/late-component.html': { body: LATE_COMPONENT_PAGE },
+    '/late-widget.html': { body: LATE_WIDGET_PAGE },
+  };
+}
