@@ -1,7 +1,7 @@
-import { launchFirefox } from '../../support/firefox';
 import type { TermCard } from '../../support/load-cards';
 import type { StaticServer } from '../../support/static-server';
-import { FirefoxRunner } from '../pages/firefox-runner';
+import { compareInFirefox } from '../pages/firefox-compare';
+import type { FirefoxRunner } from '../pages/firefox-runner';
 import { median, ms, printTable } from '../pages/format';
 import { type Compared, DIFFERENCE_COLUMNS, differenceRow, printPages, sums } from './compare';
 import { type ScrollSteps, scrollThrough } from './scroll-through';
@@ -47,35 +47,19 @@ export async function firefoxScrollRows(
   options: { repeat: number; steps: number },
   onVisit: () => void,
 ): Promise<FirefoxScrollRow[]> {
-  const runner = await FirefoxRunner.open(firefox, UNCAPPED_FRAMES);
-  const plain = await launchFirefox(firefox, UNCAPPED_FRAMES);
-  try {
-    await runner.loadDictionary(cards);
-    await runner.warmUp(server);
-    const bare = await plain.newPage();
-    const rows: FirefoxScrollRow[] = [];
-    for (const { name } of pages) {
-      const withRuns: ScrollSteps[] = [];
-      const withoutRuns: ScrollSteps[] = [];
-      let mentions = 0;
-      for (let round = 0; round < options.repeat; round++) {
-        mentions = await runner.visit(server.url(`/${name}/`));
-        withRuns.push(await settleAndScroll(runner.tab, options.steps));
-        await bare.goto(server.url(`/${name}/`), { waitUntil: 'load' });
-        withoutRuns.push(await settleAndScroll(bare, options.steps));
-        onVisit();
-      }
-      const row = { name, mentions, with: medianSteps(withRuns), without: medianSteps(withoutRuns) };
-      rows.push(row);
-      process.stderr.write(
-        `${name} (Firefox): ${mentions} mentions, scroll ${ms(row.with.allSteps)} ms with Backstory, ${ms(row.without.allSteps)} ms without\n`,
-      );
-    }
-    return rows;
-  } finally {
-    await runner.close();
-    await plain.close();
-  }
+  return compareInFirefox({
+    firefox,
+    server,
+    pages,
+    cards,
+    repeat: options.repeat,
+    prefs: UNCAPPED_FRAMES,
+    measure: (tab) => settleAndScroll(tab, options.steps),
+    median: medianSteps,
+    progress: (row) =>
+      `scroll ${ms(row.with.allSteps)} ms with Backstory, ${ms(row.without.allSteps)} ms without`,
+    onVisit,
+  });
 }
 
 /** Prints the Firefox run's tables. */
