@@ -1,0 +1,65 @@
+import { isId } from '../pack/formats';
+import { PACK_FORMAT_VERSION, type Pack } from '../pack/types';
+import { describeIssues, validatePack } from '../pack/validate';
+import { foldTerm } from '../text/fold';
+import { toPackCard } from './cards';
+import type { StoredCard } from './records';
+import type { BackstoryDB } from './schema';
+
+/** Which cards an export holds: all of them, or those the reader wrote or edited. */
+export type ExportScope = 'all' | 'yours';
+
+/** True for a card the reader wrote or edited (as opposed to one a pack brought unchanged). */
+export function isYours(card: StoredCard): boolean {
+  return card.edited || card.pack === undefined;
+}
+
+/** A pack id made from the pack's title ("My cards" → "my-cards"); "cards" when nothing is left. */
+export function packIdFor(title: string): string {
+  const slug = foldTerm(title)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return isId(slug) ? slug : 'cards';
+}
+
+/** A version that sorts in time, to the minute, in the style of the seed packs: "2026.12.03.1405". */
+export function exportVersion(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}.${two(now.getMonth() + 1)}.${two(now.getDate())}.${two(now.getHours())}${two(now.getMinutes())}`;
+}
+
+/**
+ * The reader's cards as a pack, ordered by id: exactly the public fields of each card,
+ * nothing of Backstory's bookkeeping. The pack is checked against the format before it is
+ * handed out, so an export Backstory cannot read back is never written.
+ */
+export async function exportPack(
+  db: BackstoryDB,
+  options: { scope: ExportScope; title: string },
+  now = new Date(),
+): Promise<Pack> {
+  const stored = await db.cards.orderBy(':id').toArray();
+  const cards = stored.filter((card) => options.scope === 'all' || isYours(card)).map(toPackCard);
+  const title = options.title.trim() || 'Backstory cards';
+  const pack: Pack = {
+    backstory: PACK_FORMAT_VERSION,
+    pack: { id: packIdFor(title), title, version: exportVersion(now) },
+    cards,
+  };
+  const checked = validatePack(pack);
+  if (!checked.ok)
+    throw new Error(`Backstory made a pack it cannot read:\n${describeIssues(checked.issues, 'export')}`);
+  return pack;
+}
+
+/** The pack as a file's text: indented JSON, ending with a new line. */
+export function packFileText(pack: Pack): string {
+  return `${JSON.stringify(pack, null, 2)}\n`;
+}
+
+/** A file name for the pack: its id and version, "my-cards-2026.12.03.1405.json". */
+export function packFileName(pack: Pack): string {
+  return `${pack.pack.id}-${pack.pack.version}.json`;
+}

@@ -1,0 +1,150 @@
+import type { Card, Pack } from '../pack/types';
+import { bumpRevision, toPackCard, toStoredCard } from './cards';
+import type { PackRecord, StoredCard, Tombstone } from './records';
+import type { BackstoryDB } from './schema';
+
+/**
+ * What importing a pack does to one of its cards:
+ * - `added`: no card has its id;
+ * - `restored`: the reader deleted a pack card with this id, and it comes back;
+ * - `updated`: a card from a pack, unedited, takes the imported content;
+ * - `unchanged`: the stored card already says exactly this, and is left as it is;
+ * - `yours`: the reader wrote or edited the stored card; replaced only when they choose.
+ */
+export type ImportEffect = 'added' | 'restored' | 'updated' | 'unchanged' | 'yours';
+
+/** Card ids by what importing would do to them, in the pack's order. */
+export type ImportPlan = Record<ImportEffect, string[]>;
+
+/** The reader's choice for cards they wrote or edited that the pack also has. */
+export interface ImportChoice {
+  replaceYours: boolean;
+}
+
+/** Enough to take an import back, while nothing else has changed those cards. */
+export interface ImportUndo {
+  packId: string;
+  /** Each written card as it was before (undefined: there was none), and as written. */
+  cards: { id: string; before: StoredCard | undefined; modified: number }[];
+  tombstones: Tombstone[];
+  packBefore: PackRecord | undefined;
+}
+
+/** What an import wrote. */
+export interface ImportResult {
+  plan: ImportPlan;
+  /** Cards written: the plan's added, restored and updated, and `yours` if replaced. */
+  written: number;
+  revision: number;
+  undo: ImportUndo;
+}
+
+function sameCard(stored: StoredCard, card: Card): boolean {
+  return JSON.stringify(toPackCard(stored)) === JSON.stringify(toPackCard(card as StoredCard));
+}
+
+function effectOf(card: Card, old: StoredCard | undefined, tombstone: Tombstone | undefined): ImportEffect {
+  if (!old) return tombstone ? 'restored' : 'added';
+  if (sameCard(old, card)) return 'unchanged';
+  if (old.edited || old.pack === undefined) return 'yours';
+  return 'updated';
+}
+
+async function readExisting(db: BackstoryDB, pack: Pack) {
+  const ids = pack.cards.map((card) => card.id);
+  const [existing, tombstones] = await Promise.all([db.cards.bulkGet(ids), db.tombstones.bulkGet(ids)]);
+  const effects = pack.cards.map((card, i) => effectOf(card, existing[i], tombstones[i]));
+  const plan: ImportPlan = { added: [], restored: [], updated: [], unchanged: [], yours: [] };
+  effects.forEach((effect, i) => {
+    plan[effect].push(ids[i] as string);
+  });
+  return { existing, tombstones, effects, plan };
+}
+
+/** What importing `pack` would do now, card by card; writes nothing. */
+export async function planImport(db: BackstoryDB, pack: Pack): Promise<ImportPlan> {
+  return db.transaction('r', [db.cards, db.tombstones], async () => (await readExisting(db, pack)).plan);
+}
+
+/**
+ * Imports a pack in one transaction: either every card is written or none is. Cards take
+ * the pack's id as their origin and count as unedited, so a later import of the same pack
+ * updates them. Nothing is removed: a card the pack does not have stays. The pack is
+ * recorded (or its record updated) as imported. The plan is worked out again inside the
+ * transaction, so a change made since it was shown cannot be overwritten unseen.
+ */
+export async function importPack(
+  db: BackstoryDB,
+  pack: Pack,
+  choice: ImportChoice,
+  now = Date.now(),
+): Promise<ImportResult> {
+  return db.transaction('rw', [db.cards, db.tombstones, db.packs, db.settings], async () => {
+    const { existing, tombstones, effects, plan } = await readExisting(db, pack);
+    const writes: StoredCard[] = [];
+    const undo: ImportUndo = {
+      packId: pack.pack.id,
+      cards: [],
+      tombstones: [],
+      packBefore: await db.packs.get(pack.pack.id),
+    };
+    pack.cards.forEach((card, i) => {
+      const effect = effects[i];
+      if (effect === 'unchanged' || (effect === 'yours' && !choice.replaceYours)) return;
+      const old = existing[i];
+      writes.push(
+        toStoredCard(card, {
+          pack: pack.pack.id,
+          edited: false,
+          created: old?.created ?? now,
+          modified: now,
+        }),
+      );
+      undo.cards.push({ id: card.id, before: old, modified: now });
+      const tombstone = tombstones[i];
+      if (tombstone) undo.tombstones.push(tombstone);
+    });
+    await db.cards.bulkPut(writes);
+    await db.tombstones.bulkDelete(undo.tombstones.map((tombstone) => tombstone.id));
+    const { id, title, version, language } = pack.pack;
+    await db.packs.put({
+      id,
+      title,
+      version,
+      ...(language ? { language } : {}),
+      origin: 'import',
+      installed: now,
+    });
+    const revision = await bumpRevision(db);
+    return { plan, written: writes.length, revision, undo };
+  });
+}
+
+/**
+ * Takes an import back: each card it wrote returns to what it was (or goes, if it was new),
+ * unless it has changed since the import, which is then kept; deleted cards it brought back
+ * are deleted again. Resolves with the number of cards put back and the new revision.
+ */
+export async function undoImport(
+  db: BackstoryDB,
+  undo: ImportUndo,
+): Promise<{ reverted: number; revision: number }> {
+  return db.transaction('rw', [db.cards, db.tombstones, db.packs, db.settings], async () => {
+    const current = await db.cards.bulkGet(undo.cards.map((card) => card.id));
+    const puts: StoredCard[] = [];
+    const deletes: string[] = [];
+    undo.cards.forEach((written, i) => {
+      const now = current[i];
+      if (!now || now.pack !== undo.packId || now.modified !== written.modified) return;
+      if (written.before) puts.push(written.before);
+      else deletes.push(written.id);
+    });
+    await db.cards.bulkPut(puts);
+    await db.cards.bulkDelete(deletes);
+    const gone = new Set(deletes);
+    await db.tombstones.bulkPut(undo.tombstones.filter((tombstone) => gone.has(tombstone.id)));
+    if (undo.packBefore) await db.packs.put(undo.packBefore);
+    else await db.packs.delete(undo.packId);
+    return { reverted: puts.length + deletes.length, revision: await bumpRevision(db) };
+  });
+}

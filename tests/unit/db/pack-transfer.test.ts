@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { deleteCard } from '@/lib/db/card-writes';
+import { readRevision, toStoredCard } from '@/lib/db/cards';
+import { syncSeeds } from '@/lib/db/install-pack';
+import { exportPack, exportVersion, packFileName, packFileText, packIdFor } from '@/lib/db/pack-export';
+import { importPack, planImport, undoImport } from '@/lib/db/pack-import';
+import { readPackText } from '@/lib/pack/read-pack';
+import type { Pack } from '@/lib/pack/types';
+import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
+
+const seedFile = resolve(import.meta.dirname, '../../../seeds/nato-russia.json');
+const seedPack = () => JSON.parse(readFileSync(seedFile, 'utf8')) as Pack;
+const keep = { replaceYours: false };
+const ids = async (db: ReturnType<typeof freshDb>) =>
+  (await db.cards.toArray()).map((card) => card.id).sort();
+
+describe('importing a pack', () => {
+  it('adds every card of a pack in one write, as unedited cards of that pack, and records the pack', async () => {
+    const db = freshDb();
+    const result = await importPack(db, makePack(), keep, 500);
+    expect(result.written).toBe(2);
+    expect(result.plan.added).toEqual(['nato', 'founding-act']);
+    expect(await ids(db)).toEqual(['founding-act', 'nato']);
+    expect(await db.cards.get('nato')).toMatchObject({
+      pack: 'test-pack',
+      edited: false,
+      created: 500,
+      modified: 500,
+    });
+    expect(await db.packs.get('test-pack')).toEqual({
+      id: 'test-pack',
+      title: 'Test pack',
+      version: '1',
+      language: 'en',
+      origin: 'import',
+      installed: 500,
+    });
+    expect(await readRevision(db)).toBe(result.revision);
+  });
+
+  it('plans without writing: new, restored, updated, unchanged and the reader’s own cards', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [
+      makePack([
+        makeCard(),
+        makeCard({ id: 'kyiv', title: 'Kyiv' }),
+        makeCard({ id: 'gone', title: 'Gone' }),
+      ]),
+    ]);
+    await writeEditedCard(db, makeCard({ id: 'mine', title: 'Mine', summary: 'My words.' }));
+    // A card of no pack is the reader's even if it was never marked edited.
+    await db.cards.put(
+      toStoredCard(makeCard({ id: 'own', title: 'Own' }), { edited: false, created: 1, modified: 1 }),
+    );
+    await deleteCard(db, 'gone');
+    const revision = await readRevision(db);
+    const incoming = makePack([
+      makeCard(),
+      makeCard({ id: 'kyiv', title: 'Kyiv', summary: 'Capital of Ukraine.' }),
+      makeCard({ id: 'gone', title: 'Gone' }),
+      makeCard({ id: 'mine', title: 'Mine', summary: 'The pack’s words.' }),
+      makeCard({ id: 'own', title: 'Own', summary: 'The pack’s words.' }),
+      makeCard({ id: 'new', title: 'New' }),
+    ]);
+    expect(await planImport(db, incoming)).toEqual({
+      added: ['new'],
+      restored: ['gone'],
+      updated: ['kyiv'],
+      unchanged: ['nato'],
+      yours: ['mine', 'own'],
+    });
+    expect(await readRevision(db)).toBe(revision);
+    expect(await db.cards.get('new')).toBeUndefined();
+  });
+
+  it('keeps the reader’s cards unless told to replace them, brings deleted cards back, and leaves unchanged ones alone', async () => {
+    const db = freshDb();
+    await syncSeeds(
+      db,
+      [makePack([makeCard(), makeCard({ id: 'gone', title: 'Gone' })], { id: 'seeds' })],
+      100,
+    );
+    await writeEditedCard(db, makeCard({ id: 'mine', title: 'Mine', summary: 'My words.' }));
+    await deleteCard(db, 'gone');
+    const incoming = makePack([
+      makeCard(),
+      makeCard({ id: 'gone', title: 'Gone' }),
+      makeCard({ id: 'mine', title: 'Mine', summary: 'The pack’s words.' }),
+    ]);
+    const kept = await importPack(db, incoming, keep, 200);
+    expect(kept.written).toBe(1);
+    expect((await db.cards.get('mine'))?.summary).toBe('My words.');
+    expect(await db.cards.get('gone')).toMatchObject({ pack: 'test-pack', created: 200 });
+    expect(await db.tombstones.get('gone')).toBeUndefined();
+    // The unchanged card keeps its origin, so seed updates still reach it.
+    expect(await db.cards.get('nato')).toMatchObject({ pack: 'seeds', modified: 100 });
+    const replaced = await importPack(db, incoming, { replaceYours: true }, 300);
+    expect(replaced.written).toBe(1);
+    expect(await db.cards.get('mine')).toMatchObject({
+      summary: 'The pack’s words.',
+      edited: false,
+      created: 1,
+    });
+  });
+
+  it('writes nothing when the write fails part way', async () => {
+    const db = freshDb();
+    await importPack(db, makePack([makeCard({ id: 'first', title: 'First' })]), keep);
+    const revision = await readRevision(db);
+    const failing = makePack([makeCard({ id: 'second', title: 'Second' })], { id: 'other' });
+    // The pack record is written after the cards, inside the same transaction.
+    const spy = vi.spyOn(db.packs, 'put').mockRejectedValue(new Error('disk full'));
+    await expect(importPack(db, failing, keep)).rejects.toThrow('disk full');
+    spy.mockRestore();
+    expect(await ids(db)).toEqual(['first']);
+    expect(await db.packs.get('other')).toBeUndefined();
+    expect(await readRevision(db)).toBe(revision);
+  });
+
+  it('is taken back by undo: new cards go, replaced ones and deleted ones return as they were', async () => {
+    const db = freshDb();
+    await syncSeeds(
+      db,
+      [makePack([makeCard(), makeCard({ id: 'gone', title: 'Gone' })], { id: 'seeds' })],
+      100,
+    );
+    await deleteCard(db, 'gone', 150);
+    const before = await db.cards.toArray();
+    const packsBefore = await db.packs.toArray();
+    const incoming = makePack([
+      makeCard({ summary: 'Changed.' }),
+      makeCard({ id: 'gone', title: 'Gone' }),
+      makeCard({ id: 'new', title: 'New' }),
+    ]);
+    const result = await importPack(db, incoming, keep, 200);
+    expect(result.written).toBe(3);
+    const undone = await undoImport(db, result.undo);
+    expect(undone.reverted).toBe(3);
+    expect(await db.cards.toArray()).toEqual(before);
+    expect(await db.tombstones.get('gone')).toEqual({ id: 'gone', deleted: 150 });
+    expect(await db.packs.toArray()).toEqual(packsBefore);
+    expect(await readRevision(db)).toBe(undone.revision);
+  });
+
+  it('keeps on undo a card changed after the import, by the reader or by a later import', async () => {
+    const db = freshDb();
+    const result = await importPack(db, makePack(), keep, 200);
+    await writeEditedCard(db, makeCard({ summary: 'Edited after the import.' }));
+    const later = makePack([makeCard({ id: 'founding-act', title: 'Founding Act', summary: 'Version 2.' })], {
+      version: '2',
+    });
+    await importPack(db, later, keep, 300);
+    const undone = await undoImport(db, result.undo);
+    expect(undone.reverted).toBe(0);
+    expect((await db.cards.get('nato'))?.summary).toBe('Edited after the import.');
+    expect((await db.cards.get('founding-act'))?.summary).toBe('Version 2.');
+  });
+});
+
+describe('exporting cards', () => {
+  it('writes every card with exactly its public fields, ordered by id, as a valid pack', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [seedPack()]);
+    const pack = await exportPack(db, { scope: 'all', title: 'My Backstory' }, new Date(2026, 11, 3, 14, 5));
+    expect(pack.pack).toEqual({ id: 'my-backstory', title: 'My Backstory', version: '2026.12.03.1405' });
+    const byId = [...seedPack().cards].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(pack.cards).toEqual(byId);
+    expect(readPackText('export.json', packFileText(pack))).toEqual({ ok: true, pack });
+    expect(packFileName(pack)).toBe('my-backstory-2026.12.03.1405.json');
+  });
+
+  it('can hold only the cards the reader wrote or edited', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    await writeEditedCard(db, makeCard({ summary: 'Edited.' }));
+    await db.cards.put(
+      toStoredCard(makeCard({ id: 'own', title: 'Own' }), { edited: false, created: 1, modified: 1 }),
+    );
+    const pack = await exportPack(db, { scope: 'yours', title: 'Mine' });
+    expect(pack.cards.map((card) => card.id)).toEqual(['nato', 'own']);
+  });
+
+  it('round-trips: the seed pack imported into an empty browser and exported again has the same cards', async () => {
+    const first = freshDb();
+    await importPack(first, seedPack(), keep);
+    const exported = await exportPack(first, { scope: 'all', title: 'Round trip' });
+    const second = freshDb();
+    const read = readPackText('round-trip.json', packFileText(exported));
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    await importPack(second, read.pack, keep);
+    const again = await exportPack(second, { scope: 'all', title: 'Round trip' });
+    expect(packFileText(again)).toBe(packFileText(exported));
+    // Field order aside (exports write the fields in one order), every seed card is intact.
+    const seeds = new Map(seedPack().cards.map((card) => [card.id, card]));
+    expect(again.cards).toHaveLength(seeds.size);
+    for (const card of again.cards) expect(card).toEqual(seeds.get(card.id));
+  });
+
+  it('names the pack after its title, or "cards" when the title has nothing to keep', () => {
+    expect(packIdFor('  Mes fiches: l’Été 2026 ')).toBe('mes-fiches-l-ete-2026');
+    expect(packIdFor('قمة لاهاي')).toBe('cards');
+    expect(exportVersion(new Date(2026, 0, 5, 7, 9))).toBe('2026.01.05.0709');
+  });
+});
