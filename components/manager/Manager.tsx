@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { markUsed } from '@/lib/db/recent-cards';
 import type { BackstoryDB } from '@/lib/db/schema';
+import { PackTransfer } from '../packs/PackTransfer';
 import { OnThisPage } from '../page/OnThisPage';
 import { SiteSwitch } from '../page/SiteSwitch';
 import { PauseSwitch } from '../settings/PauseSwitch';
@@ -25,9 +26,11 @@ export interface ManagerProps {
   view: 'popup' | 'tab';
   /** A card to open for editing at once (`#card=<id>`). */
   initialCardId?: string;
+  /** The panel to open with (Settings for `#packs`, where import and export are). */
+  initialPanel?: Panel;
 }
 
-type Panel = 'cards' | 'page' | 'settings';
+export type Panel = 'cards' | 'page' | 'settings';
 const ID = 'manager';
 const TABS: PanelTab<Panel>[] = [
   { key: 'cards', label: 'Cards' },
@@ -36,12 +39,12 @@ const TABS: PanelTab<Panel>[] = [
 ];
 
 /** The card manager: cards, what the current page mentions, and settings. */
-export function Manager({ db, env, view, initialCardId }: ManagerProps) {
+export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }: ManagerProps) {
   const { catalog, state } = useCatalog(db);
   const recent = useRecent(db);
   const preferences = usePreferences(db);
   const actions = useCardActions(db, env, catalog);
-  const [panel, setPanel] = useState<Panel>('cards');
+  const [panel, setPanel] = useState<Panel>(initialPanel);
   const [editing, setEditing] = useState<Editing>(initialCardId ? { id: initialCardId } : undefined);
   const [tab, setTab] = useState<TargetTab | undefined>();
   const searchRef = useRef<HTMLInputElement | null>(null);
@@ -118,6 +121,7 @@ export function Manager({ db, env, view, initialCardId }: ManagerProps) {
           <PauseSwitch db={db} env={env} />
           <PreferencesForm db={db} preferences={preferences} env={env} />
           <ShortcutList />
+          <PackTransfer db={db} env={env} view={view} focusOnOpen={initialPanel === 'settings'} />
         </div>
       )}
       <UndoBar deleted={actions.deleted} onUndo={() => void actions.undo()} onDismiss={actions.dismissUndo} />

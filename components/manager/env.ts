@@ -20,6 +20,8 @@ export interface ManagerEnv {
   refreshTabs(): Promise<void>;
   /** Opens the manager in a full tab, at a card when given. */
   openInTab(cardId?: string): Promise<void>;
+  /** Opens the manager in a full tab at import and export, and closes the popup. */
+  openPacks(): Promise<void>;
   /** Closes the popup; does nothing in a tab. */
   close(): void;
 }
@@ -40,6 +42,10 @@ export function browserEnv(options: { isPopup: boolean; override?: TargetTab }):
     refreshTabs: () => refreshAllTabs(),
     openInTab: async (cardId) => {
       await request('manager.open', cardId === undefined ? {} : { cardId });
+    },
+    openPacks: async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html?view=tab#packs') });
+      if (options.isPopup) window.close();
     },
     close: () => {
       if (options.isPopup) window.close();

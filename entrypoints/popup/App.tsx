@@ -16,6 +16,7 @@ export function App({ db, href }: { db: BackstoryDB; href: string }) {
       env={env}
       view={params.view}
       {...(params.cardId ? { initialCardId: params.cardId } : {})}
+      {...(params.packs ? { initialPanel: 'settings' as const } : {})}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { jsonErrorOffset } from './json-error';
 import { LIMITS } from './limits';
 import type { Pack } from './types';
 import { describeIssues, validatePack } from './validate';
@@ -41,24 +42,30 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 /**
  * Where a JSON.parse error points, as "line L, column C". Engines word it differently:
- * V8 gives a character position (and, lately, the line and column too), SpiderMonkey the
- * line and column.
+ * V8 gives a character position (and, lately, the line and column too) for most errors and
+ * none for an unexpected token, SpiderMonkey the line and column; without one, the text is
+ * scanned for the place.
  */
 function whereParseFailed(text: string, message: string): string | undefined {
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
   const position = /at position (\d+)/.exec(message);
-  if (!position) return undefined;
-  const { line, column } = lineAndColumn(text, Number(position[1]));
+  const offset = position ? Number(position[1]) : jsonErrorOffset(text);
+  if (offset === undefined) return undefined;
+  const { line, column } = lineAndColumn(text, offset);
   return `line ${line}, column ${column}`;
 }
 
 /** The engine's description of a JSON error without the location it also gives. */
 function parseProblem(message: string): string {
-  return message
-    .replace(/^JSON\.parse: /, '')
-    .replace(/ at line \d+ column \d+ of the JSON data$/, '')
-    .replace(/,? ?(?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?$/, '');
+  return (
+    message
+      .replace(/^JSON\.parse: /, '')
+      .replace(/ at line \d+ column \d+ of the JSON data$/, '')
+      .replace(/,? ?(?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?$/, '')
+      // V8 quotes the text around an unexpected token, which for a pack can be a long stretch.
+      .replace(/, ".*" is not valid JSON$/s, '')
+  );
 }
 
 /**

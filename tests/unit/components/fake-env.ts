@@ -6,12 +6,13 @@ export interface EnvCalls {
   refreshes: number;
   tabRequests: { tabId: number; method: TabMethod; params: unknown }[];
   opened: (string | undefined)[];
+  packsOpened: number;
   closed: number;
 }
 
 /** A browser for component tests: a tab showing `pageCards`, or no tab at all. */
 export function fakeEnv(options: { tab?: TargetTab; pageCards?: PageCard[]; unreadable?: boolean } = {}) {
-  const calls: EnvCalls = { refreshes: 0, tabRequests: [], opened: [], closed: 0 };
+  const calls: EnvCalls = { refreshes: 0, tabRequests: [], opened: [], packsOpened: 0, closed: 0 };
   const env: ManagerEnv = {
     targetTab: async () => options.tab,
     requestTab: (async (tabId: number, method: TabMethod, params: unknown) => {
@@ -27,6 +28,9 @@ export function fakeEnv(options: { tab?: TargetTab; pageCards?: PageCard[]; unre
     },
     openInTab: async (cardId) => {
       calls.opened.push(cardId);
+    },
+    openPacks: async () => {
+      calls.packsOpened++;
     },
     close: () => {
       calls.closed++;

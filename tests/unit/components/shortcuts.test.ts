@@ -37,6 +37,11 @@ describe('readPageParams', () => {
     });
   });
 
+  it('reads the import and export section to open', () => {
+    expect(readPageParams('chrome-extension://x/popup.html?view=tab#packs')).toEqual({ view: 'tab', packs: true });
+    expect(readPageParams('chrome-extension://x/popup.html?view=tab#card=packs').packs).toBeUndefined();
+  });
+
   it('reads the test override of the active tab', () => {
     expect(readPageParams('chrome-extension://x/popup.html?tab=12&url=https%3A%2F%2Fa.example%2F')).toEqual({
       view: 'popup',

@@ -1,0 +1,102 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { type ExportScope, exportPack, isYours, packFileName, packFileText } from '@/lib/db/pack-export';
+import type { BackstoryDB } from '@/lib/db/schema';
+import { Choice } from '../settings/Choice';
+import { saveTextFile } from './save-file';
+
+/** Props of the export form. */
+export interface ExportFormProps {
+  db: BackstoryDB;
+  /** Where the file goes; a download outside tests. */
+  save?: (name: string, text: string) => void;
+}
+
+const DEFAULT_TITLE = 'My Backstory cards';
+
+/** Exports all cards, or the reader's own, as a pack file others can import. */
+export function ExportForm({ db, save = saveTextFile }: ExportFormProps) {
+  const id = useId();
+  const [scope, setScope] = useState<ExportScope>('all');
+  const [title, setTitle] = useState(DEFAULT_TITLE);
+  const [counts, setCounts] = useState<{ all: number; yours: number } | undefined>();
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const count = async () => {
+      let yours = 0;
+      await db.cards.each((card) => {
+        if (isYours(card)) yours++;
+      });
+      return { all: await db.cards.count(), yours };
+    };
+    count().then((found) => live && setCounts(found), console.error);
+    return () => {
+      live = false;
+    };
+  }, [db]);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      const pack = await exportPack(db, { scope, title });
+      if (pack.cards.length === 0) {
+        setMessage('There are no cards you wrote or edited yet: nothing was saved.');
+        return;
+      }
+      const name = packFileName(pack);
+      save(name, packFileText(pack));
+      const cards = pack.cards.length === 1 ? '1 card' : `${pack.cards.length.toLocaleString()} cards`;
+      setMessage(`Saved ${cards} as ${name}, in your downloads.`);
+    } catch (error) {
+      setMessage(`Nothing was saved: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const countOf = (n: number | undefined) => (n === undefined ? '' : ` (${n.toLocaleString()})`);
+  return (
+    <form
+      class="pack-form"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run();
+      }}
+    >
+      <h3 id={`${id}-heading`} class="pack-form__heading">
+        Export
+      </h3>
+      <Choice<ExportScope>
+        legend="Cards to export"
+        name={`${id}-scope`}
+        value={scope}
+        options={[
+          { value: 'all', label: `All cards${countOf(counts?.all)}` },
+          { value: 'yours', label: `Only cards you wrote or edited${countOf(counts?.yours)}` },
+        ]}
+        onChange={setScope}
+      />
+      <div class="field">
+        <label class="field__label" for={`${id}-title`}>
+          Pack title
+        </label>
+        <input
+          id={`${id}-title`}
+          class="field__input"
+          dir="auto"
+          maxLength={300}
+          value={title}
+          onInput={(event) => setTitle(event.currentTarget.value)}
+        />
+      </div>
+      <button type="submit" class="button" disabled={busy}>
+        Export to a file
+      </button>
+      <p class="pack-form__status" role="status">
+        {message}
+      </p>
+    </form>
+  );
+}

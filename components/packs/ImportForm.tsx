@@ -1,0 +1,112 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { BackstoryDB } from '@/lib/db/schema';
+import type { ManagerEnv } from '../manager/env';
+import { ImportPreview } from './ImportPreview';
+import { type PackFile, usePackImport } from './use-pack-import';
+
+/** Props of the import form. */
+export interface ImportFormProps {
+  db: BackstoryDB;
+  env: Pick<ManagerEnv, 'refreshTabs'>;
+}
+
+const cards = (n: number) => (n === 1 ? '1 card' : `${n.toLocaleString()} cards`);
+
+/**
+ * Imports a pack file chosen with the file picker or dropped on the form: the file is read
+ * and checked, the reader sees what it would change and confirms, and can undo it after.
+ */
+export function ImportForm({ db, env }: ImportFormProps) {
+  const id = useId();
+  const job = usePackImport(db, env);
+  const { state } = job;
+  const input = useRef<HTMLInputElement>(null);
+  const section = useRef<HTMLElement>(null);
+  // Each step's heading or message takes focus, so the keyboard and screen readers follow.
+  useEffect(() => {
+    section.current?.querySelector<HTMLElement>('[data-takes-focus]')?.focus();
+  }, [state]);
+  const choose = (file: PackFile | undefined | null) => {
+    if (file) void job.choose(file);
+    if (input.current) input.current.value = '';
+  };
+
+  return (
+    <section
+      ref={section}
+      class="pack-form pack-form--import"
+      aria-labelledby={`${id}-heading`}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault();
+        choose(event.dataTransfer?.files[0]);
+      }}
+    >
+      <h3 id={`${id}-heading`} class="pack-form__heading">
+        Import
+      </h3>
+      <p class="pack-form__detail" id={`${id}-hint`}>
+        A pack file (.json) from a Backstory export or another source. You see what it changes before anything
+        is written. You can also drop the file here.
+      </p>
+      <label class="button file-button">
+        Choose a pack file…
+        <input
+          ref={input}
+          class="visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => choose(event.currentTarget.files?.[0])}
+        />
+      </label>
+      {state.step === 'reading' && <p role="status">Reading {state.file}…</p>}
+      {state.step === 'writing' && <p role="status">Importing {state.file}…</p>}
+      {state.step === 'refused' && (
+        <div class="pack-problems" role="alert">
+          <h4 class="pack-form__heading" tabIndex={-1} data-takes-focus>
+            {state.file} was not imported; nothing was changed.
+          </h4>
+          <ul>
+            {state.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.step === 'failed' && (
+        <p class="pack-problems" role="alert" tabIndex={-1} data-takes-focus>
+          {state.message}
+        </p>
+      )}
+      {state.step === 'preview' && (
+        <ImportPreview
+          file={state.file}
+          pack={state.pack}
+          plan={state.plan}
+          headingId={`${id}-preview`}
+          onConfirm={(replaceYours) => void job.confirm(replaceYours)}
+          onCancel={() => {
+            job.cancel();
+            // The button that had focus goes with the preview: back to the file picker.
+            input.current?.focus();
+          }}
+        />
+      )}
+      {state.step === 'done' && (
+        <div class="pack-form__actions">
+          <p role="status" tabIndex={-1} data-takes-focus>
+            {state.undone === undefined
+              ? `Imported ${cards(state.written)} from “${state.title}”.`
+              : `Import undone: ${cards(state.undone)} put back as they were.`}
+          </p>
+          {state.undone === undefined && (
+            <button type="button" class="button button--quiet" onClick={() => void job.undo()}>
+              Undo import
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

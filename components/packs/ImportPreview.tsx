@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import type { ImportPlan } from '@/lib/db/pack-import';
+import type { Pack } from '@/lib/pack/types';
+
+/** Props of the import preview. */
+export interface ImportPreviewProps {
+  file: string;
+  pack: Pack;
+  plan: ImportPlan;
+  headingId: string;
+  onConfirm(replaceYours: boolean): void;
+  onCancel(): void;
+}
+
+const cards = (n: number) => (n === 1 ? '1 card' : `${n.toLocaleString()} cards`);
+
+/** What importing the chosen pack would do, and the reader's go-ahead. Nothing is written yet. */
+export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel }: ImportPreviewProps) {
+  const [replaceYours, setReplaceYours] = useState(false);
+  const writes =
+    plan.added.length + plan.restored.length + plan.updated.length + (replaceYours ? plan.yours.length : 0);
+  const titles = new Map(pack.cards.map((card) => [card.id, card.title]));
+  const lines = [
+    [plan.added.length, 'new'],
+    [plan.updated.length, 'updated from the pack'],
+    [plan.restored.length, 'you deleted, brought back'],
+    [plan.unchanged.length, 'already the same, left as they are'],
+  ] as const;
+  return (
+    <div class="import-preview">
+      <h4 id={headingId} class="pack-form__heading" tabIndex={-1} data-takes-focus>
+        Import “<span dir="auto">{pack.pack.title}</span>”?
+      </h4>
+      <p class="pack-form__detail">
+        {file}, version <span dir="auto">{pack.pack.version}</span>: {cards(pack.cards.length)}.
+      </p>
+      <ul class="import-preview__effects">
+        {lines.map(([n, what]) => n > 0 && <li key={what}>{`${cards(n)} ${what}`}</li>)}
+      </ul>
+      {plan.yours.length > 0 && (
+        <fieldset class="import-preview__yours">
+          <legend>
+            {cards(plan.yours.length)} you wrote or edited also in the pack:{' '}
+            {plan.yours
+              .slice(0, 3)
+              .map((id) => `“${titles.get(id)}”`)
+              .join(', ')}
+            {plan.yours.length > 3 ? ` and ${plan.yours.length - 3} more` : ''}
+          </legend>
+          <label class="choice__option">
+            <input
+              type="checkbox"
+              checked={replaceYours}
+              onChange={(event) => setReplaceYours(event.currentTarget.checked)}
+            />
+            Replace them with the pack’s version (otherwise yours are kept)
+          </label>
+        </fieldset>
+      )}
+      <div class="pack-form__actions">
+        {writes > 0 ? (
+          <button type="button" class="button" onClick={() => onConfirm(replaceYours)}>
+            Import {cards(writes)}
+          </button>
+        ) : (
+          <p class="pack-form__detail">Nothing to import: your cards already say all this.</p>
+        )}
+        <button type="button" class="button button--quiet" onClick={onCancel}>
+          {writes > 0 ? 'Cancel' : 'Close'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { BackstoryDB } from '@/lib/db/schema';
+import type { ManagerEnv } from '../manager/env';
+import { ExportForm } from './ExportForm';
+import { ImportForm } from './ImportForm';
+
+/** Props of the import and export section. */
+export interface PackTransferProps {
+  db: BackstoryDB;
+  env: Pick<ManagerEnv, 'refreshTabs' | 'openPacks'>;
+  view: 'popup' | 'tab';
+  /** Takes focus on first render (the manager was opened at `#packs`). */
+  focusOnOpen?: boolean;
+}
+
+/**
+ * Import and export of packs, in the Settings panel. In the toolbar popup it only offers to
+ * open them in a tab: a popup closes when a file dialog takes focus (in Firefox always), and
+ * the import would be lost with it.
+ */
+export function PackTransfer({ db, env, view, focusOnOpen = false }: PackTransferProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) heading.current?.focus();
+  }, [focusOnOpen]);
+  return (
+    <section class="packs" aria-labelledby="packs-heading">
+      <h2 ref={heading} id="packs-heading" class="panel__heading" tabIndex={-1}>
+        Back up and share cards
+      </h2>
+      {view === 'popup' ? (
+        <>
+          <p class="pack-form__detail">Import a pack file or export your cards to one, in a tab.</p>
+          <button type="button" class="button" onClick={() => void env.openPacks()}>
+            Import or export in a tab
+          </button>
+        </>
+      ) : (
+        <>
+          <ImportForm db={db} env={env} />
+          <ExportForm db={db} />
+        </>
+      )}
+    </section>
+  );
+}

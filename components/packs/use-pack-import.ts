@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { type ImportPlan, type ImportUndo, importPack, planImport, undoImport } from '@/lib/db/pack-import';
+import type { BackstoryDB } from '@/lib/db/schema';
+import { checkPackSize, readPackText } from '@/lib/pack/read-pack';
+import type { Pack } from '@/lib/pack/types';
+import type { ManagerEnv } from '../manager/env';
+
+/** Where an import stands, from choosing a file to undoing it. */
+export type ImportState =
+  | { step: 'idle' }
+  | { step: 'reading'; file: string }
+  | { step: 'refused'; file: string; problems: string[] }
+  | { step: 'preview'; file: string; pack: Pack; plan: ImportPlan }
+  | { step: 'writing'; file: string }
+  | { step: 'done'; title: string; written: number; undo: ImportUndo; undone?: number }
+  | { step: 'failed'; message: string };
+
+/** A pack file as the import reads it: a browser `File` outside tests. */
+export interface PackFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+}
+
+/** The import's steps, and what the reader can do at each. */
+export interface PackImport {
+  state: ImportState;
+  choose(file: PackFile): Promise<void>;
+  confirm(replaceYours: boolean): Promise<void>;
+  cancel(): void;
+  undo(): Promise<void>;
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Reads a chosen pack file, shows what importing it would do, writes it when the reader
+ * confirms (open tabs repaint at once) and can take it back. Nothing is written before the
+ * reader confirms, and a refused file changes nothing.
+ */
+export function usePackImport(db: BackstoryDB, env: Pick<ManagerEnv, 'refreshTabs'>): PackImport {
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
+  const repaint = () =>
+    env.refreshTabs().catch((error: unknown) => console.debug('Backstory: tabs not refreshed', error));
+
+  return {
+    state,
+    choose: async (file) => {
+      const tooLarge = checkPackSize(file.name, file.size);
+      if (tooLarge) return setState({ step: 'refused', file: file.name, problems: [tooLarge] });
+      setState({ step: 'reading', file: file.name });
+      try {
+        const read = readPackText(file.name, await file.text());
+        if (!read.ok) return setState({ step: 'refused', file: file.name, problems: read.problems });
+        setState({
+          step: 'preview',
+          file: file.name,
+          pack: read.pack,
+          plan: await planImport(db, read.pack),
+        });
+      } catch (error) {
+        setState({
+          step: 'refused',
+          file: file.name,
+          problems: [`${file.name}: could not be read: ${reason(error)}`],
+        });
+      }
+    },
+    confirm: async (replaceYours) => {
+      if (state.step !== 'preview') return;
+      setState({ step: 'writing', file: state.file });
+      try {
+        const result = await importPack(db, state.pack, { replaceYours });
+        setState({ step: 'done', title: state.pack.pack.title, written: result.written, undo: result.undo });
+        void repaint();
+      } catch (error) {
+        setState({ step: 'failed', message: `The import failed and nothing was changed: ${reason(error)}` });
+      }
+    },
+    cancel: () => setState({ step: 'idle' }),
+    undo: async () => {
+      if (state.step !== 'done' || state.undone !== undefined) return;
+      try {
+        const { reverted } = await undoImport(db, state.undo);
+        setState({ ...state, undone: reverted });
+        void repaint();
+      } catch (error) {
+        setState({ step: 'failed', message: `The import could not be undone: ${reason(error)}` });
+      }
+    },
+  };
+}

@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { PackTransfer } from '@/components/packs/PackTransfer';
+import { toStoredCard } from '@/lib/db/cards';
+import { syncSeeds } from '@/lib/db/install-pack';
+import { MAX_PACK_BYTES } from '@/lib/pack/read-pack';
+import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
+import { fakeEnv } from './fake-env';
+import { axeViolations, button, click, field, mount, settle } from './harness';
+
+async function render(view: 'popup' | 'tab' = 'tab') {
+  const db = freshDb();
+  await syncSeeds(db, [makePack()]);
+  const { env, calls } = fakeEnv();
+  const mounted = await mount(<PackTransfer db={db} env={env} view={view} />);
+  await settle();
+  return { ...mounted, db, calls };
+}
+
+/** Hands a file to the import's file input, as the file picker does. */
+async function chooseFile(container: HTMLElement, name: string, text: string, size = text.length) {
+  const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+  const file = { name, size, text: async () => text };
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  (document.activeElement as HTMLElement | null)?.blur();
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  // Read and planned: a preview or a refusal takes focus.
+  await vi.waitFor(() => expect(document.activeElement?.hasAttribute('data-takes-focus')).toBe(true));
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+describe('importing a pack from the manager', () => {
+  it('shows what a pack would change, writes nothing until confirmed, then imports and tells the tabs', async () => {
+    const { container, db, calls } = await render();
+    const incoming = makePack(
+      [makeCard({ summary: 'Newer words.' }), makeCard({ id: 'kyiv', title: 'Kyiv' })],
+      {
+        id: 'test-pack',
+        title: 'Allies',
+        version: '2',
+      },
+    );
+    await chooseFile(container, 'allies.json', json(incoming));
+    expect(container.textContent).toContain('Import “Allies”?');
+    expect(container.textContent).toContain('allies.json, version 2: 2 cards.');
+    expect(container.textContent).toContain('1 card new');
+    expect(container.textContent).toContain('1 card updated from the pack');
+    expect(document.activeElement?.textContent).toBe('Import “Allies”?');
+    expect(await db.cards.get('kyiv')).toBeUndefined();
+    expect(await axeViolations(container)).toEqual([]);
+    await click(button(container, 'Import 2 cards'));
+    await vi.waitFor(() => expect(container.textContent).toContain('Imported 2 cards from “Allies”.'));
+    expect(await db.cards.get('kyiv')).toBeDefined();
+    expect((await db.cards.get('nato'))?.summary).toBe('Newer words.');
+    expect(calls.refreshes).toBe(1);
+  });
+
+  it('undoes the import from the message that reports it', async () => {
+    const { container, db, calls } = await render();
+    await chooseFile(
+      container,
+      'one.json',
+      json(makePack([makeCard({ id: 'kyiv', title: 'Kyiv' })], { id: 'one' })),
+    );
+    await click(button(container, 'Import 1 card'));
+    await vi.waitFor(() => button(container, 'Undo import'));
+    await click(button(container, 'Undo import'));
+    await vi.waitFor(() =>
+      expect(container.textContent).toContain('Import undone: 1 card put back as they were.'),
+    );
+    expect(await db.cards.get('kyiv')).toBeUndefined();
+    expect(document.activeElement?.textContent).toContain('Import undone');
+    expect(calls.refreshes).toBe(2);
+  });
+
+  it('keeps the reader’s edits unless they tick the box to replace them', async () => {
+    const { container, db } = await render();
+    await writeEditedCard(db, makeCard({ summary: 'My words.' }));
+    const incoming = makePack([makeCard({ summary: 'The pack’s words.' })], { id: 'other' });
+    await chooseFile(container, 'other.json', json(incoming));
+    expect(container.textContent).toContain('1 card you wrote or edited also in the pack: “NATO”');
+    expect(container.textContent).toContain('Nothing to import');
+    const box = [...container.querySelectorAll('label')]
+      .find((label) => label.textContent?.includes('Replace them'))
+      ?.querySelector('input');
+    await click(box);
+    await click(button(container, 'Import 1 card'));
+    await vi.waitFor(async () => expect((await db.cards.get('nato'))?.summary).toBe('The pack’s words.'));
+  });
+
+  it('refuses a broken file, says what and where, changes nothing, and moves focus to the message', async () => {
+    const { container, db } = await render();
+    const before = await db.cards.toArray();
+    await chooseFile(container, 'broken.json', '{\n  "backstory": 1,\n  "cards": [\n}');
+    const alert = container.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('broken.json was not imported; nothing was changed.');
+    expect(alert?.textContent).toMatch(/broken\.json: not a JSON file \(line 4, column 1\)/);
+    expect(document.activeElement?.textContent).toBe('broken.json was not imported; nothing was changed.');
+    const hostile = makePack([makeCard({ sources: [{ title: 'x', url: 'javascript:alert(1)' }] })]);
+    await chooseFile(container, 'hostile.json', json(hostile));
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      'hostile.json: card "nato" (cards[0]), field "sources[0].url" must be an http or https address',
+    );
+    expect(await db.cards.toArray()).toEqual(before);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('refuses a file too large without reading it', async () => {
+    const { container } = await render();
+    const text = vi.fn(async () => '{}');
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [{ name: 'huge.json', size: MAX_PACK_BYTES * 2, text }] });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      'huge.json: the file is 200.0 MB; Backstory reads packs of up to 100.0 MB',
+    );
+    expect(text).not.toHaveBeenCalled();
+  });
+
+  it('goes back to the file picker on Cancel, writing nothing', async () => {
+    const { container, db } = await render();
+    await chooseFile(
+      container,
+      'one.json',
+      json(makePack([makeCard({ id: 'kyiv', title: 'Kyiv' })], { id: 'one' })),
+    );
+    await click(button(container, 'Cancel'));
+    expect(container.textContent).not.toContain('Import “');
+    expect(document.activeElement).toBe(container.querySelector('input[type="file"]'));
+    expect(await db.cards.get('kyiv')).toBeUndefined();
+  });
+});
+
+describe('exporting cards from the manager', () => {
+  it('saves all cards, or only the reader’s, under the title given, and says where', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    await db.cards.put(
+      toStoredCard(makeCard({ id: 'own', title: 'Own' }), { edited: true, created: 1, modified: 1 }),
+    );
+    const saved: { name: string; text: string }[] = [];
+    const { ExportForm } = await import('@/components/packs/ExportForm');
+    const { container } = await mount(
+      <ExportForm db={db} save={(name, text) => saved.push({ name, text })} />,
+    );
+    await vi.waitFor(() => expect(container.textContent).toContain('All cards (3)'));
+    expect(container.textContent).toContain('Only cards you wrote or edited (1)');
+    await act(() => {
+      const title = field(container, 'Pack title') as HTMLInputElement;
+      title.value = 'Shared with Ana';
+      title.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click(button(container, 'Export to a file'));
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    const first = JSON.parse(saved[0]?.text ?? '');
+    expect(first.pack).toMatchObject({ id: 'shared-with-ana', title: 'Shared with Ana' });
+    expect(first.cards.map((card: { id: string }) => card.id)).toEqual(['founding-act', 'nato', 'own']);
+    expect(saved[0]?.name).toMatch(/^shared-with-ana-\d{4}\.\d{2}\.\d{2}\.\d{4}\.json$/);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(
+      `Saved 3 cards as ${saved[0]?.name}, in your downloads.`,
+    );
+    const yours = [...container.querySelectorAll('input[type="radio"]')][1] as HTMLInputElement;
+    await click(yours);
+    await click(button(container, 'Export to a file'));
+    await vi.waitFor(() => expect(saved).toHaveLength(2));
+    expect(JSON.parse(saved[1]?.text ?? '').cards.map((card: { id: string }) => card.id)).toEqual(['own']);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('saves nothing when there are no cards of the reader’s to export, and says so', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const saved: string[] = [];
+    const { ExportForm } = await import('@/components/packs/ExportForm');
+    const { container } = await mount(<ExportForm db={db} save={(name) => saved.push(name)} />);
+    await settle();
+    await click([...container.querySelectorAll('input[type="radio"]')][1] as HTMLInputElement);
+    await click(button(container, 'Export to a file'));
+    await vi.waitFor(() =>
+      expect(container.textContent).toContain(
+        'There are no cards you wrote or edited yet: nothing was saved.',
+      ),
+    );
+    expect(saved).toEqual([]);
+  });
+});
+
+describe('import and export in the toolbar popup', () => {
+  it('offers to open them in a tab, since a file dialog closes a popup', async () => {
+    const { container, calls } = await render('popup');
+    expect(container.querySelector('input[type="file"]')).toBeNull();
+    await click(button(container, 'Import or export in a tab'));
+    expect(calls.packsOpened).toBe(1);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
