@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { CatalogEntry } from '@/lib/search/catalog';
 import type { SearchIndex } from '@/lib/search/search-index';
 import { checkDraft } from './check-draft';
@@ -54,6 +54,11 @@ export function CardForm(props: CardFormProps) {
     const timer = setTimeout(() => onDraft(draft), KEEP_DRAFT_MS);
     return () => clearTimeout(timer);
   }, [draft, dirty, onDraft]);
+  // What opened the form (the search field, the list, New card) is hidden or far away, and
+  // the reader's next keys are meant for the card. A layout effect, so none arrive first.
+  useLayoutEffect(() => {
+    document.getElementById(`${formId}-title`)?.focus();
+  }, [formId]);
 
   const idOf = (key: string) => `${formId}-${key.replace(/\./g, '-')}`;
   const notesOf = (key: string): FieldNotes => ({

@@ -47,6 +47,18 @@ describe('CardEditor', () => {
     expect(container.querySelector('.field__error, [role="alert"]')).toBeNull();
   });
 
+  it('puts focus in the title of a new card, ready for typing', async () => {
+    const { container } = await render();
+    expect(document.activeElement).toBe(field(container, 'Title'));
+  });
+
+  it('puts focus in the title of a stored card once it has opened', async () => {
+    const db = freshDb();
+    await db.cards.add(toStoredCard(makeCard(), { pack: 'seeds', edited: false, created: 1, modified: 1 }));
+    const { container } = await render({ db, cardId: 'nato' });
+    expect(document.activeElement).toBe(field(container, 'Title'));
+  });
+
   it('refuses to save without a title and a summary, and says what to fix', async () => {
     const { container, db } = await render();
     await save(container);
