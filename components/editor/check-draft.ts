@@ -5,7 +5,10 @@ import { type BuiltCard, cardOf, type Draft, LIST_COLUMNS, type ListName } from 
 
 /** What the editor says about a draft: the card it makes, errors that block saving, warnings. */
 export interface DraftCheck extends BuiltCard {
-  /** Field key (`title`, `sources.1.url`, `aliases`) -> message naming the field. */
+  /**
+   * Field key (`title`, `sources.1.url`, `aliases`) -> message naming the field, in the
+   * order the form shows the fields: the first is where Save sends focus.
+   */
   errors: Map<string, string>;
   warnings: Map<string, string>;
 }
@@ -67,6 +70,29 @@ function keyOf(path: string, rowIndex: BuiltCard['rowIndex']): string {
   return `${list}.${row}.${column ?? columns?.[0] ?? ''}`;
 }
 
+// The fields in the order CardForm lays them out; a list's own message comes after its rows.
+const FORM_ORDER = ['title', 'summary', ...Object.keys(LIST_COLUMNS), 'related', 'updated'];
+
+function formPlace(key: string): number[] {
+  const [field = '', row, column = ''] = key.split('.');
+  const place = FORM_ORDER.indexOf(field);
+  const columns: readonly string[] = LIST_COLUMNS[field as ListName] ?? [];
+  return [
+    place === -1 ? FORM_ORDER.length : place,
+    row === undefined ? Number.MAX_SAFE_INTEGER : Number(row),
+    columns.indexOf(column),
+  ];
+}
+
+/** `messages` in form order, whatever order the checks found them in. */
+function inFormOrder(messages: Map<string, string>): Map<string, string> {
+  const before = ([a]: [string, string], [b]: [string, string]) => {
+    const [placeA, placeB] = [formPlace(a), formPlace(b)];
+    return placeA.map((n, i) => n - (placeB[i] ?? 0)).find((difference) => difference !== 0) ?? 0;
+  };
+  return new Map([...messages].sort(before));
+}
+
 function add(messages: Map<string, string>, key: string, message: string): void {
   if (!messages.has(key)) messages.set(key, `${fieldName(key)} ${readable(message)}`);
 }
@@ -99,5 +125,5 @@ export function checkDraft(draft: Draft, id: string): DraftCheck {
   checkTerms(draft, errors, warnings);
   for (const issue of validateCard(built.card))
     add(errors, keyOf(issue.field, built.rowIndex), issue.message);
-  return { ...built, errors, warnings };
+  return { ...built, errors: inFormOrder(errors), warnings };
 }

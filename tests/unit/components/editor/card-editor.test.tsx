@@ -68,6 +68,16 @@ describe('CardEditor', () => {
     expect(await db.cards.count()).toBe(0);
   });
 
+  it('sends focus on Save to the first field in error as the form shows them', async () => {
+    const { container } = await render();
+    await typeInto(field(container, 'Title'), 'x'.repeat(320));
+    await typeInto(field(container, 'Summary'), 'A summary.');
+    await click(button(container, 'Add alias'));
+    await typeInto(field(container, 'Alias 1'), 'a');
+    await save(container);
+    expect(document.activeElement).toBe(field(container, 'Title'));
+  });
+
   it('stores a new card and closes with its id', async () => {
     const { container, db, closed } = await render();
     await typeInto(field(container, 'Title'), 'Permanent Joint Council');

@@ -118,6 +118,31 @@ describe('checkDraft', () => {
     expect(errors.get('aliases.3.alias')).toBe('Alias 4 repeats the title');
   });
 
+  it('lists errors in the order the form shows the fields, whatever found them first', () => {
+    const { errors } = checkDraft(
+      draft({
+        title: 't'.repeat(320),
+        updated: 'soon',
+        aliases: [{ alias: 'a' }],
+        sources: [{ title: '', url: 'ftp://x' }],
+        facts: [{ label: 'Founded', value: '' }],
+        tags: [{ tag: 't'.repeat(51) }],
+        related: ['Not An Id'],
+      }),
+      'x',
+    );
+    expect([...errors.keys()]).toEqual([
+      'title',
+      'aliases.0.alias',
+      'facts.0.value',
+      'sources.0.title',
+      'sources.0.url',
+      'tags.0.tag',
+      'related',
+      'updated',
+    ]);
+  });
+
   it('keeps the first message when a field has two problems', () => {
     const { errors } = checkDraft(draft({ title: 'X', aliases: [{ alias: 'x' }] }), 'x');
     expect(errors.get('aliases.0.alias')).toBe('Alias 1 must be at least 2 characters long');
