@@ -2,19 +2,28 @@
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** True for an ISO date at year, month or day precision that exists in the calendar. */
-export function isIsoDate(value: string): boolean {
+/**
+ * What keeps `value` from being an ISO date at year, month or day precision that exists in
+ * the calendar, as words to follow the quoted value; undefined when it is one.
+ */
+export function isoDateProblem(value: string): string | undefined {
   const parts = ISO_DATE.exec(value);
-  if (!parts) return false;
-  const [, , month, day] = parts;
-  if (month === undefined) return true;
+  if (!parts) return 'is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)';
+  const [, year = '', month, day] = parts;
+  if (month === undefined) return undefined;
   const m = Number(month);
-  if (m < 1 || m > 12) return false;
-  if (day === undefined) return true;
+  if (m < 1 || m > 12) return `is not a real date: there is no month ${month}`;
+  if (day === undefined) return undefined;
   const d = Number(day);
   // Day 0 of the next month is the last day of this one.
-  const daysInMonth = new Date(Date.UTC(Number(parts[1]), m, 0)).getUTCDate();
-  return d >= 1 && d <= daysInMonth;
+  const daysInMonth = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+  // No year in the words: the editor puts separators in long numbers ("2,024").
+  return d >= 1 && d <= daysInMonth ? undefined : `is not a real date: that month has ${daysInMonth} days`;
+}
+
+/** True for an ISO date at year, month or day precision that exists in the calendar. */
+export function isIsoDate(value: string): boolean {
+  return isoDateProblem(value) === undefined;
 }
 
 /** True for an absolute http or https URL; every other scheme (javascript:, data:…) is refused. */

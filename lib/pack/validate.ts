@@ -1,4 +1,4 @@
-import { isId, isIsoDate, isLanguageTag, isWebUrl } from './formats';
+import { isId, isLanguageTag, isoDateProblem, isWebUrl } from './formats';
 import { LIMITS } from './limits';
 import { CARD_FIELDS, type Card, PACK_FORMAT_VERSION, type Pack } from './types';
 
@@ -41,6 +41,12 @@ class Checker {
     if (value.trim() === '') return this.fail(field, 'must not be empty');
     if (value.length > max) return this.fail(field, `is ${value.length} characters; the limit is ${max}`);
     return true;
+  }
+
+  date(value: unknown, field: string, required: boolean): void {
+    if (!this.text(value, field, 10, required)) return;
+    const problem = isoDateProblem(value);
+    if (problem !== undefined) this.fail(field, `"${value}" ${problem}`);
   }
 
   list(value: unknown, field: string, max: number): unknown[] {
@@ -89,9 +95,7 @@ function checkCard(card: Json, c: Checker): void {
   c.list(card.timeline, 'timeline', LIMITS.timeline).forEach((entry, i) => {
     if (!c.object(entry, `timeline[${i}]`)) return;
     c.known(entry, new Set(['date', 'text']), `timeline[${i}].`);
-    if (c.text(entry.date, `timeline[${i}].date`, 10, true) && !isIsoDate(entry.date)) {
-      c.fail(`timeline[${i}].date`, `"${entry.date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-    }
+    c.date(entry.date, `timeline[${i}].date`, true);
     c.text(entry.text, `timeline[${i}].text`, LIMITS.timelineTextLength, true);
   });
   c.list(card.sources, 'sources', LIMITS.sources).forEach((source, i) => {
@@ -109,9 +113,7 @@ function checkCard(card: Json, c: Checker): void {
     if (typeof id !== 'string' || !isId(id)) c.fail(`related[${i}]`, 'must be a card id');
     else if (id === card.id) c.fail(`related[${i}]`, 'must not name the card itself');
   });
-  if (c.text(card.updated, 'updated', 10, false) && !isIsoDate(card.updated)) {
-    c.fail('updated', `"${card.updated}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-  }
+  c.date(card.updated, 'updated', false);
 }
 
 function checkId(value: unknown, c: Checker, field: string): value is string {

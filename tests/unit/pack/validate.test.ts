@@ -36,7 +36,7 @@ describe('validatePack', () => {
         cardId: 'bad',
         cardIndex: 1,
         field: 'updated',
-        message: '"2026-02-30" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)',
+        message: '"2026-02-30" is not a real date: that month has 28 days',
       },
     ]);
   });
@@ -63,6 +63,20 @@ describe('validatePack', () => {
     );
     const fields = issuesOf(makePack([makeCard({ timeline })])).map((issue) => issue.field);
     expect(fields).toEqual(['timeline[3].date', 'timeline[4].date', 'timeline[5].date', 'timeline[6].date']);
+  });
+
+  it('says whether a refused date has the wrong shape or names a month or day that does not exist', () => {
+    const timeline = ['13/01/2025', '2025-13', '2025-00-10', '2024-02-30', '2025-04-31', '2025-04-00'].map(
+      (date) => ({ date, text: 'event' }),
+    );
+    expect(issuesOf(makePack([makeCard({ timeline })])).map((issue) => issue.message)).toEqual([
+      '"13/01/2025" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)',
+      '"2025-13" is not a real date: there is no month 13',
+      '"2025-00-10" is not a real date: there is no month 00',
+      '"2024-02-30" is not a real date: that month has 29 days',
+      '"2025-04-31" is not a real date: that month has 30 days',
+      '"2025-04-00" is not a real date: that month has 30 days',
+    ]);
   });
 
   it('refuses duplicate card ids', () => {

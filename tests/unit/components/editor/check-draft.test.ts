@@ -99,9 +99,16 @@ describe('checkDraft', () => {
   });
 
   it('refuses a date that is not ISO, quoting it as typed', () => {
-    const timeline = [{ date: '2025-13-01', text: 'Summit' }];
+    const timeline = [{ date: '1/6/2025', text: 'Summit' }];
     expect(checkDraft(draft({ timeline }), 'x').errors.get('timeline.0.date')).toBe(
-      'Timeline entry 1 date "2025-13-01" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)',
+      'Timeline entry 1 date "1/6/2025" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)',
+    );
+  });
+
+  it('says that a date of the right shape names a day the calendar does not have', () => {
+    const timeline = [{ date: '2024-02-30', text: 'Summit' }];
+    expect(checkDraft(draft({ timeline }), 'x').errors.get('timeline.0.date')).toBe(
+      'Timeline entry 1 date "2024-02-30" is not a real date: that month has 29 days',
     );
   });
 
