@@ -31,7 +31,7 @@ const COLUMN_NAMES: Record<string, string> = {
 const FIELD_NAMES: Record<string, string> = {
   title: 'Title',
   summary: 'Summary',
-  updated: 'Checked on',
+  updated: 'Facts checked on',
   related: 'Related cards',
   aliases: 'Aliases',
   facts: 'Facts',

@@ -78,6 +78,26 @@ describe('CardEditor', () => {
     expect(document.activeElement).toBe(field(container, 'Title'));
   });
 
+  it('names every field in its error as the field’s label does', async () => {
+    const { container } = await render();
+    await typeInto(field(container, 'Title'), 'x'.repeat(301));
+    await click(button(container, 'Add alias'));
+    await typeInto(field(container, 'Alias 1'), 'a');
+    await click(button(container, 'Add timeline entry'));
+    await typeInto(field(container, 'Timeline entry 1 date'), '2024-02-30');
+    await click(button(container, 'Add source'));
+    await typeInto(field(container, 'Source 1 address'), 'ftp://example.org');
+    await typeInto(field(container, 'Facts checked on'), '2025-13');
+    await save(container);
+    const invalid = [...container.querySelectorAll('[aria-invalid="true"]')];
+    const named = invalid.map((input) => {
+      const label = container.querySelector(`label[for="${input.id}"]`)?.textContent ?? '';
+      return container.querySelector(`#${CSS.escape(input.id)}-error`)?.textContent?.startsWith(`${label} `);
+    });
+    expect(invalid).toHaveLength(8);
+    expect(named).toEqual(invalid.map(() => true));
+  });
+
   it('stores a new card and closes with its id', async () => {
     const { container, db, closed } = await render();
     await typeInto(field(container, 'Title'), 'Permanent Joint Council');

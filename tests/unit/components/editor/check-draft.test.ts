@@ -112,6 +112,12 @@ describe('checkDraft', () => {
     );
   });
 
+  it('names the date the facts were checked on as the form labels it', () => {
+    expect(checkDraft(draft({ updated: '2025-13' }), 'x').errors.get('updated')).toBe(
+      'Facts checked on "2025-13" is not a real date: there is no month 13',
+    );
+  });
+
   it('refuses aliases shorter than two characters and repeated aliases', () => {
     const aliases = [
       { alias: 'x' },
@@ -177,7 +183,7 @@ describe('checkDraft', () => {
     expect([fieldName('facts.0.label'), fieldName('tags.1.tag'), fieldName('updated')]).toEqual([
       'Fact 1 label',
       'Tag 2',
-      'Checked on',
+      'Facts checked on',
     ]);
   });
 });
