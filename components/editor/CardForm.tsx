@@ -8,6 +8,7 @@ import { FormActions } from './FormActions';
 import { ListFields } from './ListFields';
 import { RelatedField } from './RelatedField';
 import { TextField } from './TextField';
+import { useTouched } from './use-touched';
 
 /** What saving a form does; resolves when stored, rejects with a message to show. */
 export type SaveDraft = (check: ReturnType<typeof checkDraft>) => Promise<void>;
@@ -42,7 +43,7 @@ const NEW_CARD_ID = 'new-card';
 export function CardForm(props: CardFormProps) {
   const formId = useId();
   const [draft, setDraft] = useState(props.initial);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const { touched, leave, onPointerDown } = useTouched();
   const [submitted, setSubmitted] = useState(false);
   const [dirty, setDirty] = useState(props.startDirty ?? false);
   const [failure, setFailure] = useState('');
@@ -65,7 +66,6 @@ export function CardForm(props: CardFormProps) {
     error: submitted || touched.has(key) ? check.errors.get(key) : undefined,
     warning: check.warnings.get(key),
   });
-  const blur = (key: string) => !touched.has(key) && setTouched(new Set([...touched, key]));
   const change = (next: Partial<Draft>) => {
     setDraft({ ...draft, ...next });
     setDirty(true);
@@ -100,7 +100,7 @@ export function CardForm(props: CardFormProps) {
     value: draft[key],
     notes: notesOf(key),
     onInput: (value: string) => change({ [key]: value }),
-    onBlur: () => blur(key),
+    onBlur: () => leave(key),
   });
   const errorCount = submitted ? check.errors.size : 0;
 
@@ -110,6 +110,7 @@ export function CardForm(props: CardFormProps) {
       aria-labelledby={`${formId}-heading`}
       noValidate
       onKeyDown={onKeyDown}
+      onPointerDown={onPointerDown}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -127,7 +128,7 @@ export function CardForm(props: CardFormProps) {
         )}
         <TextField {...text('title')} label="Title" required />
         <TextField {...text('summary')} label="Summary" multiline required hint="Shown as plain text." />
-        <ListFields draft={draft} idOf={idOf} notesOf={notesOf} onBlur={blur} onChange={change} />
+        <ListFields draft={draft} idOf={idOf} notesOf={notesOf} onBlur={leave} onChange={change} />
         <RelatedField
           id={idOf('related')}
           related={draft.related}

@@ -90,6 +90,28 @@ test.describe('the card manager', () => {
       .toMatch(/Founding Act/);
   });
 
+  test('one press and release of the mouse on Add alias adds a row, though leaving a one-letter alias shows its error', async ({
+    extension,
+  }) => {
+    const manager = await ManagerPage.open(extension);
+    await manager.button('New card').click();
+    await expect(manager.field('Title')).toBeFocused();
+    await manager.button('Add alias').click();
+    await manager.page.keyboard.type('a');
+
+    // Pressed where the button is before the press, as a hand on the mouse would.
+    const add = manager.button('Add alias');
+    await add.scrollIntoViewIfNeeded();
+    const box = await add.boundingBox();
+    if (!box) throw new Error('Add alias has no box');
+    await manager.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await manager.page.mouse.down();
+    await manager.page.mouse.up();
+
+    await expect(manager.field('Alias 2')).toBeFocused();
+    await expect(manager.page.getByText('Alias 1 must be at least 2 characters long')).toBeVisible();
+  });
+
   test('every panel passes axe-core (WCAG 2.2 AA, colour contrast included) in light and dark', async ({
     extension,
     server,

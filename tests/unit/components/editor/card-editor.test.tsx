@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+
+import { act } from 'preact/test-utils';
 import { CardEditor, type CardEditorProps } from '@/components/editor/CardEditor';
 import { createCard, deleteCard, saveCard } from '@/lib/db/card-writes';
 import { toStoredCard } from '@/lib/db/cards';
@@ -175,6 +177,53 @@ describe('CardEditor', () => {
     expect(document.activeElement).toBe(field(container, 'Alias 1'));
     await removeAlias(1);
     expect(document.activeElement).toBe(button(container, 'Add alias'));
+  });
+
+  describe('when the reader leaves a field in error', () => {
+    const tooShort = 'Alias 1 must be at least 2 characters long';
+    /** A new card with a one-letter alias in a field that has focus. */
+    async function withShortAlias() {
+      const rendered = await render();
+      await click(button(rendered.container, 'Add alias'));
+      await typeInto(field(rendered.container, 'Alias 1'), 'a');
+      return rendered;
+    }
+    /** Presses the mouse on `target`, which takes focus from the field, and does not release it. */
+    async function pressOn(target: HTMLElement) {
+      await act(() => {
+        target.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
+        target.focus();
+      });
+    }
+
+    it('holds the error back while the mouse is pressed, so the press stays on Add alias and adds a row', async () => {
+      const { container } = await withShortAlias();
+      const add = button(container, 'Add alias');
+      await pressOn(add);
+      expect(text(container)).not.toContain(tooShort);
+      await click(add);
+      expect(document.activeElement).toBe(field(container, 'Alias 2'));
+      expect(text(container)).toContain(tooShort);
+    });
+
+    it('shows the error once a press ends without a click', async () => {
+      const { container } = await withShortAlias();
+      await pressOn(button(container, 'Add alias'));
+      await act(() => {
+        window.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, pointerType: 'mouse' }));
+      });
+      await settle();
+      expect(text(container)).toContain(tooShort);
+    });
+
+    it('shows the error at once when the reader tabs away, even while a touch is held', async () => {
+      const { container } = await withShortAlias();
+      const alias = field(container, 'Alias 1');
+      alias.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' }));
+      await press(alias, 'Tab');
+      await act(() => button(container, 'Remove alias 1').focus());
+      expect(text(container)).toContain(tooShort);
+    });
   });
 
   it('links related cards from a search, offers a linked one no more, and unlinks one', async () => {
