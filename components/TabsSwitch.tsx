@@ -8,15 +8,18 @@ export interface TabsSwitchProps {
   /** Stores the new setting. */
   save(on: boolean): Promise<void>;
   env: Pick<ManagerEnv, 'refreshTabs'>;
+  /** After the open tabs have repainted, so what they now show can be read again. */
+  onChanged?(): void;
   /** The switch's label. */
   children: ComponentChildren;
 }
 
 /** A labelled on/off switch: a change is stored, then open tabs are told to repaint at once. */
-export function TabsSwitch({ on, save, env, children }: TabsSwitchProps) {
+export function TabsSwitch({ on, save, env, onChanged, children }: TabsSwitchProps) {
   const toggle = async (on: boolean) => {
     await save(on);
     await env.refreshTabs().catch(console.debug);
+    onChanged?.();
   };
   return (
     <label class="switch">

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { markUsed } from '@/lib/db/recent-cards';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { PackTransfer } from '../packs/PackTransfer';
-import { OnThisPage } from '../page/OnThisPage';
-import { SiteSwitch } from '../page/SiteSwitch';
+import { PagePanel } from '../page/PagePanel';
 import { PauseSwitch } from '../settings/PauseSwitch';
 import { PreferencesForm } from '../settings/PreferencesForm';
 import { ShortcutList } from '../settings/ShortcutList';
@@ -105,8 +104,8 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
       </div>
       {panel === 'page' && (
         <div id={`${ID}-panel-page`} role="tabpanel" aria-labelledby={`${ID}-tab-page`} class="panel">
-          <SiteSwitch db={db} tab={tab} env={env} />
-          <OnThisPage
+          <PagePanel
+            db={db}
             tab={tab}
             env={env}
             onRevealed={(card) => {

@@ -10,10 +10,12 @@ export interface SiteSwitchProps {
   db: BackstoryDB;
   tab: TargetTab | undefined;
   env: Pick<ManagerEnv, 'refreshTabs'>;
+  /** After the site's tabs have repainted. */
+  onChanged?(): void;
 }
 
 /** "Run Backstory on this site": off clears the marks on the site's open tabs at once. */
-export function SiteSwitch({ db, tab, env }: SiteSwitchProps) {
+export function SiteSwitch({ db, tab, env, onChanged }: SiteSwitchProps) {
   const host = tab?.url ? hostOf(tab.url) : undefined;
   const site = useLiveQuery(async () => (host ? ((await db.sites.get(host)) ?? null) : null), [db, host]);
   if (!host) {
@@ -24,6 +26,7 @@ export function SiteSwitch({ db, tab, env }: SiteSwitchProps) {
       on={site === undefined ? undefined : site?.disabled !== true}
       save={(on) => setSiteDisabled(db, host, !on)}
       env={env}
+      onChanged={onChanged}
     >
       Run Backstory on <strong dir="auto">{host}</strong>
     </TabsSwitch>

@@ -10,8 +10,17 @@ export interface EnvCalls {
   closed: number;
 }
 
+/** What the fake tab shows: its cards, now or as the page changes; cards whose mentions are gone. */
+export interface FakeTabOptions {
+  tab?: TargetTab;
+  pageCards?: PageCard[] | (() => PageCard[]);
+  /** Cards listed but no longer on the page when revealed. */
+  gone?: string[];
+  unreadable?: boolean;
+}
+
 /** A browser for component tests: a tab showing `pageCards`, or no tab at all. */
-export function fakeEnv(options: { tab?: TargetTab; pageCards?: PageCard[]; unreadable?: boolean } = {}) {
+export function fakeEnv(options: FakeTabOptions = {}) {
   const calls: EnvCalls = { refreshes: 0, tabRequests: [], opened: [], packsOpened: 0, closed: 0 };
   const env: ManagerEnv = {
     targetTab: async () => options.tab,
@@ -19,8 +28,11 @@ export function fakeEnv(options: { tab?: TargetTab; pageCards?: PageCard[]; unre
       calls.tabRequests.push({ tabId, method, params });
       if (options.unreadable)
         throw new Error('Could not establish connection. Receiving end does not exist.');
-      if (method === 'tab.mentions') return { cards: options.pageCards ?? [] };
-      if (method === 'tab.reveal') return { found: true };
+      const { pageCards = [] } = options;
+      if (method === 'tab.mentions')
+        return { cards: typeof pageCards === 'function' ? pageCards() : pageCards };
+      if (method === 'tab.reveal')
+        return { found: !options.gone?.includes((params as { cardId: string }).cardId) };
       return { painted: 0 };
     }) as ManagerEnv['requestTab'],
     refreshTabs: async () => {
