@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { PageCard } from '@/lib/protocol/messages';
 import type { ManagerEnv, TargetTab } from '../manager/env';
 
@@ -20,7 +20,9 @@ const mentionCount = (count: number) => `${count} ${count === 1 ? 'mention' : 'm
  */
 export function OnThisPage({ tab, env, onRevealed }: OnThisPageProps) {
   const [mentions, setMentions] = useState<Mentions>({ status: 'loading' });
-  const [notFound, setNotFound] = useState('');
+  // The card whose mention was gone when chosen: the page changed since the list was read.
+  const [gone, setGone] = useState<string | undefined>();
+  const goneId = useId();
   useEffect(() => {
     if (!tab) return setMentions({ status: 'unreadable' });
     let current = true;
@@ -50,32 +52,39 @@ export function OnThisPage({ tab, env, onRevealed }: OnThisPageProps) {
     );
   }
   const reveal = async (card: PageCard) => {
-    setNotFound('');
+    setGone(undefined);
     const { found } = await env
       .requestTab(tab.id, 'tab.reveal', { cardId: card.id })
       .catch(() => ({ found: false }));
     if (found) onRevealed(card);
-    else setNotFound(`“${card.title}” is no longer on the page.`);
+    else setGone(card.id);
   };
   return (
-    <>
-      <ol class="page-cards" aria-label="Cards on this page">
-        {mentions.cards.map((card) => (
-          <li key={card.id}>
-            <button type="button" class="page-cards__button" onClick={() => void reveal(card)}>
-              <span class="page-cards__title" dir="auto">
-                {card.title}
-              </span>
-              <span class="page-cards__count">{mentionCount(card.count)}</span>
-            </button>
-          </li>
-        ))}
-      </ol>
-      {notFound && (
-        <p role="alert" dir="auto">
-          {notFound}
-        </p>
-      )}
-    </>
+    <ol class="page-cards" aria-label="Cards on this page">
+      {mentions.cards.map((card) => (
+        <li key={card.id}>
+          <button
+            type="button"
+            class="page-cards__button"
+            aria-describedby={gone === card.id ? goneId : undefined}
+            onClick={() => void reveal(card)}
+          >
+            <span class="page-cards__title" dir="auto">
+              {card.title}
+            </span>
+            <span class="page-cards__count">{mentionCount(card.count)}</span>
+          </button>
+          {gone === card.id && (
+            <p id={goneId} class="page-cards__gone" role="alert" dir="auto" ref={revealMessage}>
+              “{card.title}” is no longer on the page.
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
   );
 }
+
+// The message sits under the item just chosen, where the reader is looking; at the end of
+// a long list it can fall below the popup's edge, so it is scrolled into view too.
+const revealMessage = (element: HTMLElement | null) => element?.scrollIntoView?.({ block: 'nearest' });

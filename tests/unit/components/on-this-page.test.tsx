@@ -44,6 +44,18 @@ describe('On this page', () => {
     expect(revealed).toEqual(['moscow']);
   });
 
+  it('says a chosen card is gone right under it, where the reader is looking', async () => {
+    const { container, revealed } = await render({ tab, pageCards, gone: ['kyiv'] });
+    const kyiv = button(container, /^Kyiv/);
+    await click(kyiv);
+    await settle();
+    const message = container.querySelector('[role="alert"]');
+    expect(message?.textContent).toBe('“Kyiv” is no longer on the page.');
+    expect(message?.closest('li')).toBe(kyiv.closest('li'));
+    expect(kyiv.getAttribute('aria-describedby')).toBe(message?.id);
+    expect(revealed).toEqual([]);
+  });
+
   it('stays calm on a page Backstory cannot read', async () => {
     const { container } = await render({ tab, unreadable: true });
     expect(container.textContent).toContain('Backstory can’t read this page.');
