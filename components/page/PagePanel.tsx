@@ -6,6 +6,7 @@ import type { BackstoryDB } from '@/lib/db/schema';
 import type { PageCard } from '@/lib/protocol/messages';
 import type { ManagerEnv, TargetTab } from '../manager/env';
 import { usePaused } from '../manager/use-setting';
+import { HiddenCards } from './HiddenCards';
 import { OnThisPage } from './OnThisPage';
 import { SiteSwitch } from './SiteSwitch';
 import { useSiteRules } from './use-site-rules';
@@ -21,7 +22,8 @@ export interface PagePanelProps {
 
 /**
  * The site switch, then the cards the page mentions; or, while Backstory marks nothing on
- * the page (paused, or off on the site), why not and how to turn it back on.
+ * the page (paused, or off on the site), why not and how to turn it back on. Last, the
+ * cards the reader chose not to mark on the site, to mark again.
  */
 export function PagePanel({ db, tab, env, onRevealed }: PagePanelProps) {
   const host = tab?.url ? hostOf(tab.url) : undefined;
@@ -65,6 +67,9 @@ export function PagePanel({ db, tab, env, onRevealed }: PagePanelProps) {
     <>
       <SiteSwitch db={db} tab={tab} env={env} onChanged={readAgain} />
       {body}
+      {host && rules && (
+        <HiddenCards db={db} host={host} hiddenCards={rules.hiddenCards} env={env} onRestored={readAgain} />
+      )}
     </>
   );
 }

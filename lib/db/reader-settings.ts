@@ -21,3 +21,12 @@ export async function savePreferences(db: BackstoryDB, preferences: Preferences)
   await db.settings.put({ key: PREFERENCES_KEY, value: clean });
   return clean;
 }
+
+/** Marks a card on one host again: it leaves the cards hidden there ("Don't mark on this site"). */
+export async function showCardOnSite(db: BackstoryDB, host: string, cardId: string): Promise<void> {
+  await db.transaction('rw', db.sites, async () => {
+    const site = await db.sites.get(host);
+    if (!site?.hiddenCards?.includes(cardId)) return;
+    await db.sites.put({ ...site, hiddenCards: site.hiddenCards.filter((id) => id !== cardId) });
+  });
+}

@@ -3,6 +3,7 @@ import type { ExtensionBrowser } from '../support/launch';
 import { readPainted } from '../support/painted-ranges';
 import { contrastRatio } from '../support/pixels';
 import type { StaticServer } from '../support/static-server';
+import { CardProbe } from './card/card-probe';
 import { expect, paintedMentions, test } from './fixtures';
 import { ManagerPage, openArticle } from './popup/manager-page';
 
@@ -60,6 +61,28 @@ test.describe('the card manager', () => {
     await expect.poll(() => paintedMentions(article.page)).toEqual([]);
     await siteSwitch.check();
     await expect.poll(() => paintedMentions(article.page)).toContain('NATO');
+  });
+
+  test('a card hidden on the site from its card on the page is marked again from "On this page", by keyboard', async ({
+    extension,
+    server,
+  }) => {
+    const article = await openArticle(extension, server.url('/demo.html'));
+    const card = await CardProbe.attach(article.page);
+    await card.hoverOpen('NATO');
+    await card.pressControl('Don’t mark on this site');
+    await expect.poll(() => paintedMentions(article.page)).not.toContain('NATO');
+
+    const manager = await ManagerPage.open(extension, article);
+    await manager.show('On this page');
+    await expect(manager.page.getByRole('heading', { name: 'Not marked on 127.0.0.1' })).toBeVisible();
+    const markAgain = manager.button('Mark again “NATO”');
+    await markAgain.focus();
+    await manager.page.keyboard.press('Enter');
+    await expect.poll(() => paintedMentions(article.page)).toContain('NATO');
+    await expect(markAgain).toHaveCount(0);
+    const onPage = manager.page.getByRole('list', { name: 'Cards on this page' }).getByRole('button');
+    await expect(onPage.first()).toHaveText(/^NATO\s*\d+ mentions$/);
   });
 
   test('"On this page" lists the article’s cards in order of first mention and jumps to one', async ({

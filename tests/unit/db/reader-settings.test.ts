@@ -1,6 +1,6 @@
-import { PAUSED_KEY, pageState } from '@/lib/background/site-state';
+import { hideCardOnSite, PAUSED_KEY, pageState } from '@/lib/background/site-state';
 import { DRAFT_KEY, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
-import { savePreferences, setPaused, setSiteDisabled } from '@/lib/db/reader-settings';
+import { savePreferences, setPaused, setSiteDisabled, showCardOnSite } from '@/lib/db/reader-settings';
 import { markUsed, RECENT_KEY, RECENT_LIMIT, readRecent } from '@/lib/db/recent-cards';
 import {
   DEFAULT_PREFERENCES,
@@ -40,6 +40,27 @@ describe('reader settings', () => {
       disabled: false,
       hiddenCards: ['nato'],
     });
+  });
+
+  it('marks a hidden card on its site again, keeping the site’s switch and other hidden cards', async () => {
+    const db = freshDb();
+    await hideCardOnSite(db, 'https://a.example/x', 'nato');
+    await hideCardOnSite(db, 'https://a.example/y', 'kyiv');
+    await hideCardOnSite(db, 'https://b.example/', 'nato');
+    await setSiteDisabled(db, 'a.example', true);
+    await showCardOnSite(db, 'a.example', 'nato');
+    expect(await db.sites.get('a.example')).toEqual({
+      host: 'a.example',
+      disabled: true,
+      hiddenCards: ['kyiv'],
+    });
+    expect([...(await pageState(db, 'https://b.example/')).hiddenCards]).toEqual(['nato']);
+  });
+
+  it('leaves a site alone when the card to mark again is not hidden there', async () => {
+    const db = freshDb();
+    await showCardOnSite(db, 'a.example', 'nato');
+    expect(await db.sites.get('a.example')).toBeUndefined();
   });
 
   it('stores preferences repaired', async () => {
