@@ -1,3 +1,6 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browserCommands, type CommandsApi, type PageShortcut, readPageShortcuts } from './page-shortcuts';
+
 const SHORTCUTS: [keys: string, action: string][] = [
   ['Ctrl+K or /', 'Search the cards'],
   ['Alt+N or n', 'Write a new card'],
@@ -9,8 +12,41 @@ const SHORTCUTS: [keys: string, action: string][] = [
   ['Esc', 'Close the editor'],
 ];
 
-/** The manager's keyboard shortcuts, for the settings panel (⌘ replaces Ctrl on a Mac). */
-export function ShortcutList() {
+/** Props of the keyboard list; both are seams for tests, with the real browser's as defaults. */
+export interface ShortcutListProps {
+  /** Where the bound keys are read; null where the browser has no `commands` API. */
+  commands?: CommandsApi | null;
+  /** Firefox changes keys in about:addons, Chromium in chrome://extensions/shortcuts. */
+  firefox?: boolean;
+}
+
+const WHERE_TO_CHANGE = {
+  chromium: 'To change them, open chrome://extensions/shortcuts in the address bar.',
+  firefox: 'To change them, open about:addons, then the gear menu, then Manage Extension Shortcuts.',
+};
+
+function PageKeys({ shortcut }: { shortcut: PageShortcut }) {
+  if (shortcut.keys === null) return <>No key set</>;
+  return <kbd>{shortcut.keys ?? shortcut.defaultKeys}</kbd>;
+}
+
+/**
+ * The keyboard shortcuts, for the settings panel: the manager's own (⌘ replaces Ctrl on a
+ * Mac), then the page's, with the keys as the reader has them bound in the browser.
+ */
+export function ShortcutList({
+  commands = browserCommands(),
+  firefox = import.meta.env.FIREFOX === true,
+}: ShortcutListProps) {
+  const [page, setPage] = useState<PageShortcut[] | undefined>();
+  useEffect(() => {
+    let current = true;
+    void readPageShortcuts(commands).then((read) => current && setPage(read));
+    return () => {
+      current = false;
+    };
+  }, [commands]);
+  const guessed = page?.some((shortcut) => shortcut.keys === undefined);
   return (
     <section class="shortcuts" aria-labelledby="shortcuts-heading">
       <h2 id="shortcuts-heading" class="panel__heading">
@@ -26,6 +62,25 @@ export function ShortcutList() {
           </div>
         ))}
       </dl>
+      <h3 class="shortcuts__heading">On a page</h3>
+      {page && (
+        <>
+          <dl class="shortcuts__list">
+            {page.map((shortcut) => (
+              <div key={shortcut.action} class="shortcuts__row">
+                <dt>
+                  <PageKeys shortcut={shortcut} />
+                </dt>
+                <dd>{shortcut.action}</dd>
+              </div>
+            ))}
+          </dl>
+          <p class="calm">
+            {guessed && 'These are the keys Backstory comes with; the browser did not say which are set. '}
+            {firefox ? WHERE_TO_CHANGE.firefox : WHERE_TO_CHANGE.chromium}
+          </p>
+        </>
+      )}
     </section>
   );
 }

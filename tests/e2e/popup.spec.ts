@@ -135,6 +135,16 @@ test.describe('the card manager', () => {
     await expect(manager.page.getByText('Alias 1 must be at least 2 characters long')).toBeVisible();
   });
 
+  test('Settings lists the page shortcuts with the keys Chromium has bound, and where to change them', async ({
+    extension,
+  }) => {
+    const manager = await ManagerPage.open(extension);
+    await manager.show('Settings');
+    const next = manager.page.getByRole('definition').filter({ hasText: 'next marked term' });
+    await expect(next.locator('xpath=preceding-sibling::dt[1]')).toHaveText('Alt+Shift+.');
+    await expect(manager.page.getByText('chrome://extensions/shortcuts')).toBeVisible();
+  });
+
   test('every panel passes axe-core (WCAG 2.2 AA, colour contrast included) in light and dark', async ({
     extension,
     server,
