@@ -51,6 +51,11 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
   useEffect(() => {
     env.targetTab().then(setTab, () => setTab(undefined));
   }, [env]);
+  // Opened to look a card up, the manager is ready for typing, as store extensions' popups
+  // are; the row shown as active is then what Enter in the field opens.
+  useEffect(() => {
+    if (!initialCardId) searchRef.current?.focus();
+  }, []);
 
   const showCards = () => {
     setPanel('cards');

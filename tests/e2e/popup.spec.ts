@@ -135,6 +135,17 @@ test.describe('the card manager', () => {
     await expect(manager.page.getByText('Alias 1 must be at least 2 characters long')).toBeVisible();
   });
 
+  test('the popup opens ready for typing: a search typed at once, then Enter, opens the card', async ({
+    extension,
+  }) => {
+    const manager = await ManagerPage.open(extension);
+    await expect(manager.search).toBeFocused();
+    await manager.page.keyboard.type('kremlin');
+    await manager.page.keyboard.press('Enter');
+    await expect(manager.page.getByRole('heading', { name: 'Edit card' })).toBeVisible();
+    await expect(manager.field('Title')).toHaveValue(/Kremlin/);
+  });
+
   test('Settings lists the page shortcuts with the keys Chromium has bound, and where to change them', async ({
     extension,
   }) => {

@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { Manager } from '@/components/manager/Manager';
+import { freshDb, makeCard, writeEditedCard } from '../factories';
+import { fakeEnv } from './fake-env';
+import { axeViolations, field, mount, press, settle } from './harness';
+
+/** The manager as the popup opens it, over a database with one card. */
+async function render(initialCardId?: string) {
+  const db = freshDb();
+  await writeEditedCard(db, makeCard({ id: 'nato', title: 'NATO' }));
+  const { env } = fakeEnv();
+  const mounted = await mount(
+    <Manager db={db} env={env} view="popup" {...(initialCardId ? { initialCardId } : {})} />,
+  );
+  await settle();
+  return mounted;
+}
+
+describe('opening the manager', () => {
+  it('puts focus in the search field, ready for typing', async () => {
+    const { container } = await render();
+    expect(document.activeElement).toBe(field(container, 'Search cards'));
+  });
+
+  it('opens the row shown as active with Enter, straight after opening', async () => {
+    const { container } = await render();
+    await vi.waitFor(() =>
+      expect(container.querySelector('.card-row--active')?.textContent).toContain('NATO'),
+    );
+    await press(document.activeElement, 'Enter');
+    await vi.waitFor(() => expect(container.querySelector('[aria-label="Card editor"]')).not.toBeNull());
+  });
+
+  it('leaves focus alone when it opens at a card to edit', async () => {
+    const { container } = await render('nato');
+    expect(document.activeElement).not.toBe(field(container, 'Search cards'));
+  });
+
+  it('passes an accessibility check', async () => {
+    const { container } = await render();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
