@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { PAGE_MATCHES } from './lib/content/page-matches';
 import { PAGE_STYLESHEET_PATH, pageStylesheet } from './lib/content/style-rules';
+import { iconPaths } from './lib/icons';
 import { checkSeedFiles } from './lib/pack/seed-check';
 import { readSeedFiles } from './tests/support/seed-files';
 
@@ -22,11 +23,15 @@ export default defineConfig({
       files.push({ relativeDest: PAGE_STYLESHEET_PATH, contents: pageStylesheet(browser) });
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description: 'Background cards for the terms in the news you read.',
     // activeTab: the popup reads the current tab's address for the per-site switch.
     permissions: ['storage', 'activeTab'],
+    // WXT finds public/icon/<size>.png for `icons` but leaves the toolbar button without one.
+    // MV2 is named here: with a popup, WXT 0.21 writes `browser_action` from the popup alone
+    // and drops an `action` (convertActionToMv2 skips a manifest that has one already).
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: iconPaths() },
     // entrypoints/early.ts, an unlisted script so that it is built without WXT's content
     // script wrapper; WXT adds entrypoints/content after it.
     content_scripts: [
