@@ -3,6 +3,8 @@ import { bundledSeedPacks } from '@/lib/background/bundled-seeds';
 import { relayCommands } from '@/lib/background/commands';
 import { createRequestHandler } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
+import { isPaused } from '@/lib/background/site-state';
+import { ToolbarBadge } from '@/lib/background/toolbar-badge';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { BackstoryDB } from '@/lib/db/schema';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
@@ -17,9 +19,15 @@ export default defineBackground(() => {
   // Chrome starts this worker for a page's first message, often after stopping it when idle:
   // get the matcher (and the JIT) ready at once, beside the seed check, while the page is read.
   void matchers.warm();
+  // The browser keeps the badge while the worker sleeps, not across a restart: shown again here.
+  const badge = new ToolbarBadge();
+  isPaused(db)
+    .then((paused) => badge.showPause(paused))
+    .catch((error: unknown) => console.error('Backstory: the pause could not be read', error));
   const handle = createRequestHandler({
     db,
     matchers,
+    badge,
     openManager: async (cardId) => {
       const url = browser.runtime.getURL(
         `/popup.html?view=tab${cardId ? `#card=${encodeURIComponent(cardId)}` : ''}`,
@@ -33,6 +41,7 @@ export default defineBackground(() => {
     // Only this extension's own contexts may ask; other messages are not ours to answer.
     if (sender.id !== browser.runtime.id) return undefined;
     if ((message as { backstory?: unknown } | null)?.backstory !== PROTOCOL_VERSION) return undefined;
-    return seeded.then(() => handle(message));
+    const tabId = sender.tab?.id;
+    return seeded.then(() => handle(message, tabId === undefined ? {} : { tabId }));
   });
 });

@@ -4,7 +4,8 @@ import type { Card } from '../pack/types';
 import type { BlockMention, Method, Params, Response, Result } from '../protocol/messages';
 import { parseRequest } from '../protocol/parse';
 import type { MatcherService } from './matcher-service';
-import { hideCardOnSite, pageState } from './site-state';
+import { hideCardOnSite, isPaused, pageState } from './site-state';
+import type { ToolbarBadge } from './toolbar-badge';
 
 /** What the handlers need; the background entrypoint passes the real ones, tests their own. */
 export interface HandlerDeps {
@@ -12,6 +13,14 @@ export interface HandlerDeps {
   matchers: MatcherService;
   /** Opens the card manager in a tab (browser.tabs.create in the extension). */
   openManager: (cardId?: string) => Promise<void>;
+  /** Shows the pause and switched-off sites on the toolbar button; none in most tests. */
+  badge?: Pick<ToolbarBadge, 'showPage' | 'showPause'>;
+}
+
+/** Who sent a request, as the browser reports it. */
+export interface RequestSender {
+  /** The tab of a content script; absent for the extension's own pages. */
+  tabId?: number;
 }
 
 /**
@@ -33,12 +42,16 @@ async function cardsWithRelated(db: BackstoryDB, ids: Set<string>): Promise<Reco
   return cards;
 }
 
-type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
+type Handlers = { [M in Method]: (params: Params<M>, sender: RequestSender) => Promise<Result<M>> };
 
-function createHandlers({ db, matchers, openManager }: HandlerDeps): Handlers {
+function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Handlers {
   return {
-    'page.state': async ({ url }) => {
-      const { enabled, preferences } = await pageState(db, url);
+    // Every page asks this as it is read and again after each change in the popup: the one
+    // moment the background knows a tab's state, so its badge is set here (not awaited: the
+    // page is answered first).
+    'page.state': async ({ url }, { tabId }) => {
+      const { enabled, paused, siteOff, host, preferences } = await pageState(db, url);
+      if (tabId !== undefined) void badge?.showPage(tabId, { paused, siteOff, ...(host ? { host } : {}) });
       return { enabled, preferences };
     },
     'page.scan': async ({ url, blocks }) => {
@@ -64,6 +77,11 @@ function createHandlers({ db, matchers, openManager }: HandlerDeps): Handlers {
     },
     // Starting the worker was the point; it already loads the matcher as it starts.
     'worker.wake': async () => ({ awake: true }),
+    'settings.changed': async () => {
+      const paused = await isPaused(db);
+      await badge?.showPause(paused);
+      return { paused };
+    },
     'site.hideCard': async ({ url, cardId }) => ({ hidden: await hideCardOnSite(db, url, cardId) }),
     'manager.open': async ({ cardId }) => {
       await openManager(cardId);
@@ -76,15 +94,20 @@ function createHandlers({ db, matchers, openManager }: HandlerDeps): Handlers {
  * Builds the background's single entry point: validates a raw message and answers it.
  * Pure apart from its dependencies, so unit tests call it directly.
  */
-export function createRequestHandler(deps: HandlerDeps): (message: unknown) => Promise<Response> {
+export function createRequestHandler(
+  deps: HandlerDeps,
+): (message: unknown, sender?: RequestSender) => Promise<Response> {
   const handlers = createHandlers(deps);
-  return async (message) => {
+  return async (message, sender = {}) => {
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const { method, params } = parsed.request;
     try {
-      const handler = handlers[method] as (p: typeof params) => Promise<Result<typeof method>>;
-      return { ok: true, result: await handler(params) };
+      const handler = handlers[method] as (
+        p: typeof params,
+        from: RequestSender,
+      ) => Promise<Result<typeof method>>;
+      return { ok: true, result: await handler(params, sender) };
     } catch (error) {
       return {
         ok: false,

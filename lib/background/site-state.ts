@@ -14,6 +14,12 @@ export function hostOf(url: string): string | undefined {
 export interface PageState {
   /** Not paused and the site not switched off. */
   enabled: boolean;
+  /** Backstory is paused everywhere. */
+  paused: boolean;
+  /** The reader switched Backstory off for the page's site. */
+  siteOff: boolean;
+  /** The page's host name, when its URL has one. */
+  host?: string;
   /** Cards the reader chose not to see marked on this site. */
   hiddenCards: Set<string>;
   preferences: Preferences;
@@ -27,11 +33,21 @@ export async function pageState(db: BackstoryDB, url: string): Promise<PageState
     host ? db.sites.get(host) : Promise.resolve(undefined),
     db.settings.get(PREFERENCES_KEY),
   ]);
+  const isPaused = paused?.value === true;
+  const siteOff = site?.disabled === true;
   return {
-    enabled: paused?.value !== true && site?.disabled !== true,
+    enabled: !isPaused && !siteOff,
+    paused: isPaused,
+    siteOff,
+    ...(host ? { host } : {}),
     hiddenCards: new Set(site?.hiddenCards ?? []),
     preferences: readPreferences(preferences?.value),
   };
+}
+
+/** Whether Backstory is paused everywhere. */
+export async function isPaused(db: BackstoryDB): Promise<boolean> {
+  return (await db.settings.get(PAUSED_KEY))?.value === true;
 }
 
 /** Hides a card's mentions on the site of `url`; false when the URL has no host. */

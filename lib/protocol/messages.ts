@@ -48,6 +48,11 @@ export interface Protocol {
    * stopped worker then, not when the page is read; carries nothing about the page.
    */
   'worker.wake': { params: Record<string, never>; result: { awake: true } };
+  /**
+   * Sent by the popup after it changed cards or settings, beside each tab's refresh: the
+   * background shows the pause on the toolbar button, tabs without Backstory included.
+   */
+  'settings.changed': { params: Record<string, never>; result: { paused: boolean } };
   /** Opens the card manager in a tab, at the given card when there is one. */
   'manager.open': { params: { cardId?: string }; result: { opened: boolean } };
 }

@@ -35,6 +35,7 @@ const validators: { [M in Method]: Validator<M> } = {
     return { url, cardId };
   },
   'worker.wake': () => ({}),
+  'settings.changed': () => ({}),
   'manager.open': ({ cardId }) => {
     if (cardId !== undefined && (typeof cardId !== 'string' || cardId.length > 200)) {
       return 'params.cardId must be a card id';

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { request } from './client';
 import { PROTOCOL_VERSION, type TabMethod, type TabParams, type TabResult } from './messages';
 
 /** Sends one message to a tab and resolves with the raw answer; tests pass their own. */
@@ -25,10 +26,22 @@ export async function requestTab<M extends TabMethod>(
   return answer.result;
 }
 
-/** Tells every open tab to repaint, after cards or settings changed. Tabs without us are skipped. */
-export async function refreshAllTabs(send: SendToTab = sendToTab): Promise<void> {
+/** Tells the background that cards or settings changed; tests pass their own. */
+export type NotifyBackground = () => Promise<unknown>;
+
+const notifyBackground: NotifyBackground = () => request('settings.changed', {});
+
+/**
+ * Tells every open tab to repaint, after cards or settings changed, and the background, which
+ * shows the pause on tabs without Backstory too. Tabs without us are skipped.
+ */
+export async function refreshAllTabs(
+  send: SendToTab = sendToTab,
+  notify: NotifyBackground = notifyBackground,
+): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await Promise.allSettled(
-    tabs.flatMap((tab) => (tab.id === undefined ? [] : [requestTab(tab.id, 'tab.refresh', {}, send)])),
-  );
+  await Promise.allSettled([
+    notify(),
+    ...tabs.flatMap((tab) => (tab.id === undefined ? [] : [requestTab(tab.id, 'tab.refresh', {}, send)])),
+  ]);
 }

@@ -104,6 +104,27 @@ describe('the page.state handler', () => {
     expect(await db.sites.count()).toBe(0);
   });
 
+  it('shows the asking tab’s state on its badge: the pause, the site switched off, the host', async () => {
+    const db = freshDb();
+    const shown: unknown[] = [];
+    const handle = createRequestHandler({
+      db,
+      matchers: new MatcherService(db),
+      openManager: async () => {},
+      badge: { showPage: async (tabId, page) => void shown.push([tabId, page]), showPause: async () => {} },
+    });
+    await db.sites.put({ host: 'news.example', disabled: true });
+    await handle(state(), { tabId: 4 });
+    await db.settings.put({ key: PAUSED_KEY, value: true });
+    await handle(state('https://other.example/'), { tabId: 5 });
+    // The extension's own pages have no tab: nothing to show.
+    await handle(state());
+    expect(shown).toEqual([
+      [4, { paused: false, siteOff: true, host: 'news.example' }],
+      [5, { paused: true, siteOff: false, host: 'other.example' }],
+    ]);
+  });
+
   it('rejects a request without a URL', async () => {
     const { handle } = await setup();
     expect(await handle({ backstory: 1, method: 'page.state', params: {} })).toEqual({
@@ -197,6 +218,22 @@ describe('site and manager requests', () => {
       ok: true,
       result: { awake: true },
     });
+  });
+
+  it('shows the stored pause on the toolbar when told that settings changed', async () => {
+    const db = freshDb();
+    const pauses: boolean[] = [];
+    const handle = createRequestHandler({
+      db,
+      matchers: new MatcherService(db),
+      openManager: async () => {},
+      badge: { showPage: async () => {}, showPause: async (paused) => void pauses.push(paused) },
+    });
+    const changed = { backstory: 1, method: 'settings.changed', params: {} };
+    expect(await handle(changed)).toEqual({ ok: true, result: { paused: false } });
+    await db.settings.put({ key: PAUSED_KEY, value: true });
+    expect(await handle(changed)).toEqual({ ok: true, result: { paused: true } });
+    expect(pauses).toEqual([false, true]);
   });
 
   it('opens the manager at the requested card', async () => {

@@ -87,16 +87,35 @@ describe('refreshing every tab', () => {
       tabs as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>,
     );
     const asked: [number, unknown][] = [];
-    await refreshAllTabs(async (tabId, message) => {
-      asked.push([tabId, message]);
-      if (tabId === 7) throw new Error('no Backstory in this tab');
-      return { ok: true, result: {} };
-    });
+    await refreshAllTabs(
+      async (tabId, message) => {
+        asked.push([tabId, message]);
+        if (tabId === 7) throw new Error('no Backstory in this tab');
+        return { ok: true, result: {} };
+      },
+      async () => undefined,
+    );
     const refresh = { backstory: PROTOCOL_VERSION, method: 'tab.refresh', params: {} };
     expect(asked).toEqual([
       [0, refresh],
       [7, refresh],
       [9, refresh],
     ]);
+  });
+
+  it('tells the background too, so the pause shows on tabs without Backstory, even when no tab answers', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }] as Awaited<
+      ReturnType<typeof fakeBrowser.tabs.query>
+    >);
+    let told = 0;
+    await refreshAllTabs(
+      async () => {
+        throw new Error('no Backstory in this tab');
+      },
+      async () => {
+        told += 1;
+      },
+    );
+    expect(told).toBe(1);
   });
 });

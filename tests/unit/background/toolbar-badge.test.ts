@@ -1,0 +1,98 @@
+import {
+  BADGE_OFF,
+  type BadgeApi,
+  TITLE_ON,
+  TITLE_PAUSED,
+  ToolbarBadge,
+  titleSiteOff,
+} from '@/lib/background/toolbar-badge';
+
+/** A toolbar button that keeps what it is told, the global values under the key 'all'. */
+function recordingButton() {
+  const calls: string[] = [];
+  const text = new Map<number | 'all', string>();
+  const title = new Map<number | 'all', string>();
+  const api: BadgeApi = {
+    setBadgeText: async (details) => {
+      calls.push('text');
+      text.set(details.tabId ?? 'all', details.text);
+    },
+    setTitle: async (details) => {
+      calls.push('title');
+      title.set(details.tabId ?? 'all', details.title);
+    },
+    setBadgeBackgroundColor: async () => {
+      calls.push('color');
+    },
+  };
+  /** What a tab shows: its own value, or the global one. */
+  const shown = (tabId: number) => ({
+    text: text.get(tabId) ?? text.get('all') ?? '',
+    title: title.get(tabId) ?? title.get('all') ?? TITLE_ON,
+  });
+  return { api, calls, shown };
+}
+
+const on = { paused: false, siteOff: false, host: 'news.example' };
+
+describe('the toolbar badge', () => {
+  it('shows the pause on every tab, tabs that never asked included, and clears it on resume', async () => {
+    const button = recordingButton();
+    const badge = new ToolbarBadge(button.api);
+    await badge.showPause(true);
+    expect(button.shown(12)).toEqual({ text: BADGE_OFF, title: TITLE_PAUSED });
+    await badge.showPause(false);
+    expect(button.shown(12)).toEqual({ text: '', title: TITLE_ON });
+  });
+
+  it('shows a switched-off site on its tab only, naming the site', async () => {
+    const button = recordingButton();
+    const badge = new ToolbarBadge(button.api);
+    await badge.showPage(3, { ...on, siteOff: true });
+    await badge.showPage(4, on);
+    expect(button.shown(3)).toEqual({ text: BADGE_OFF, title: 'Backstory is off on news.example' });
+    expect(button.shown(4)).toEqual({ text: '', title: TITLE_ON });
+    expect(button.shown(5)).toEqual({ text: '', title: TITLE_ON });
+  });
+
+  it('takes a tab’s badge off when its site is switched on again', async () => {
+    const button = recordingButton();
+    const badge = new ToolbarBadge(button.api);
+    await badge.showPage(3, { ...on, siteOff: true });
+    await badge.showPage(3, on);
+    expect(button.shown(3)).toEqual({ text: '', title: TITLE_ON });
+  });
+
+  it('says paused, not site off, on a switched-off site while paused, and sets the pause everywhere', async () => {
+    const button = recordingButton();
+    const badge = new ToolbarBadge(button.api);
+    await badge.showPage(3, { ...on, paused: true, siteOff: true });
+    expect(button.shown(3)).toEqual({ text: BADGE_OFF, title: TITLE_PAUSED });
+    expect(button.shown(9)).toEqual({ text: BADGE_OFF, title: TITLE_PAUSED });
+  });
+
+  it('sets the global badge only when the pause changes, so each page costs two calls', async () => {
+    const button = recordingButton();
+    const badge = new ToolbarBadge(button.api);
+    await badge.showPage(1, on);
+    button.calls.length = 0;
+    await badge.showPage(2, on);
+    await badge.showPause(false);
+    expect(button.calls).toEqual(['text', 'title']);
+  });
+
+  it('names no host when the page has none', () => {
+    expect(titleSiteOff(undefined)).toBe('Backstory is off on this site');
+  });
+
+  it('does not reject when the tab closed before its badge was set', async () => {
+    const button = recordingButton();
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    button.api.setBadgeText = async () => {
+      throw new Error('No tab with id: 3.');
+    };
+    await expect(new ToolbarBadge(button.api).showPage(3, on)).resolves.toBeUndefined();
+    expect(debug).toHaveBeenCalled();
+    debug.mockRestore();
+  });
+});
