@@ -54,7 +54,7 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
   // Opened to look a card up, the manager is ready for typing, as store extensions' popups
   // are; the row shown as active is then what Enter in the field opens.
   useEffect(() => {
-    if (!initialCardId) searchRef.current?.focus();
+    if (!initialCardId && initialPanel === 'cards') searchRef.current?.focus();
   }, []);
 
   const showCards = () => {

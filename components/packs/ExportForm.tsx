@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { type ExportScope, exportPack, isYours, packFileName, packFileText } from '@/lib/db/pack-export';
+import { type ExportScope, exportPacks, isYours, packFileName, packFileText } from '@/lib/db/pack-export';
 import type { BackstoryDB } from '@/lib/db/schema';
+import { LIMITS } from '@/lib/pack/limits';
 import { Choice } from '../settings/Choice';
 import { saveTextFile } from './save-file';
 
@@ -39,15 +40,22 @@ export function ExportForm({ db, save = saveTextFile }: ExportFormProps) {
   const run = async () => {
     setBusy(true);
     try {
-      const pack = await exportPack(db, { scope, title });
-      if (pack.cards.length === 0) {
+      const packs = await exportPacks(db, { scope, title });
+      const total = packs.reduce((n, pack) => n + pack.cards.length, 0);
+      if (total === 0) {
         setMessage('There are no cards you wrote or edited yet: nothing was saved.');
         return;
       }
-      const name = packFileName(pack);
-      save(name, packFileText(pack));
-      const cards = pack.cards.length === 1 ? '1 card' : `${pack.cards.length.toLocaleString()} cards`;
-      setMessage(`Saved ${cards} as ${name}, in your downloads.`);
+      const names = packs.map(packFileName);
+      packs.forEach((pack, i) => {
+        save(names[i] as string, packFileText(pack));
+      });
+      const cards = total === 1 ? '1 card' : `${total.toLocaleString()} cards`;
+      setMessage(
+        packs.length === 1
+          ? `Saved ${cards} as ${names[0]}, in your downloads.`
+          : `Saved ${cards} as ${packs.length} files, since a pack holds at most ${LIMITS.cards.toLocaleString()} cards: ${names.join(', ')}, in your downloads. Import them one after another.`,
+      );
     } catch (error) {
       setMessage(`Nothing was saved: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -61,7 +61,17 @@ export function ImportForm({ db, env }: ImportFormProps) {
         />
       </label>
       {state.step === 'reading' && <p role="status">Reading {state.file}…</p>}
-      {state.step === 'writing' && <p role="status">Importing {state.file}…</p>}
+      {state.step === 'writing' && (
+        <div class="pack-form__actions">
+          <p role="status">Importing {state.file}…</p>
+          {/* Not a live region: a large pack would announce every slice. */}
+          <progress
+            aria-label={`Cards written from ${state.file}`}
+            max={state.total || 1}
+            value={state.written}
+          />
+        </div>
+      )}
       {state.step === 'refused' && (
         <div class="pack-problems" role="alert">
           <h4 class="pack-form__heading" tabIndex={-1} data-takes-focus>

@@ -11,7 +11,7 @@ export type ImportState =
   | { step: 'reading'; file: string }
   | { step: 'refused'; file: string; problems: string[] }
   | { step: 'preview'; file: string; pack: Pack; plan: ImportPlan }
-  | { step: 'writing'; file: string }
+  | { step: 'writing'; file: string; written: number; total: number }
   | { step: 'done'; title: string; written: number; undo: ImportUndo; undone?: number }
   | { step: 'failed'; message: string };
 
@@ -68,9 +68,12 @@ export function usePackImport(db: BackstoryDB, env: Pick<ManagerEnv, 'refreshTab
     },
     confirm: async (replaceYours) => {
       if (state.step !== 'preview') return;
-      setState({ step: 'writing', file: state.file });
+      const { file } = state;
+      setState({ step: 'writing', file, written: 0, total: 0 });
       try {
-        const result = await importPack(db, state.pack, { replaceYours });
+        const result = await importPack(db, state.pack, { replaceYours }, Date.now(), (written, total) =>
+          setState({ step: 'writing', file, written, total }),
+        );
         setState({ step: 'done', title: state.pack.pack.title, written: result.written, undo: result.undo });
         void repaint();
       } catch (error) {

@@ -1,4 +1,5 @@
 import { isId } from '../pack/formats';
+import { LIMITS } from '../pack/limits';
 import { PACK_FORMAT_VERSION, type Pack } from '../pack/types';
 import { describeIssues, validatePack } from '../pack/validate';
 import { foldTerm } from '../text/fold';
@@ -31,27 +32,39 @@ export function exportVersion(now: Date): string {
 }
 
 /**
- * The reader's cards as a pack, ordered by id: exactly the public fields of each card,
- * nothing of Backstory's bookkeeping. The pack is checked against the format before it is
+ * The reader's cards as packs, ordered by id: exactly the public fields of each card,
+ * nothing of Backstory's bookkeeping. One pack, unless there are more cards than a pack may
+ * hold (`perPack`, the format's limit): then as many packs as needed, with the same id and a
+ * version naming the part ("2026.12.03.1405-part-2-of-3"), which import one after another
+ * (an import never removes cards). Each pack is checked against the format before it is
  * handed out, so an export Backstory cannot read back is never written.
  */
-export async function exportPack(
+export async function exportPacks(
   db: BackstoryDB,
   options: { scope: ExportScope; title: string },
   now = new Date(),
-): Promise<Pack> {
+  perPack: number = LIMITS.cards,
+): Promise<Pack[]> {
   const stored = await db.cards.orderBy(':id').toArray();
   const cards = stored.filter((card) => options.scope === 'all' || isYours(card)).map(toPackCard);
   const title = options.title.trim() || 'Backstory cards';
-  const pack: Pack = {
-    backstory: PACK_FORMAT_VERSION,
-    pack: { id: packIdFor(title), title, version: exportVersion(now) },
-    cards,
-  };
-  const checked = validatePack(pack);
-  if (!checked.ok)
-    throw new Error(`Backstory made a pack it cannot read:\n${describeIssues(checked.issues, 'export')}`);
-  return pack;
+  const parts = Math.max(1, Math.ceil(cards.length / perPack));
+  const version = exportVersion(now);
+  return Array.from({ length: parts }, (_, i) => {
+    const pack: Pack = {
+      backstory: PACK_FORMAT_VERSION,
+      pack: {
+        id: packIdFor(title),
+        title,
+        version: parts === 1 ? version : `${version}-part-${i + 1}-of-${parts}`,
+      },
+      cards: cards.slice(i * perPack, (i + 1) * perPack),
+    };
+    const checked = validatePack(pack);
+    if (!checked.ok)
+      throw new Error(`Backstory made a pack it cannot read:\n${describeIssues(checked.issues, 'export')}`);
+    return pack;
+  });
 }
 
 /** The pack as a file's text: indented JSON, ending with a new line. */

@@ -39,6 +39,9 @@ export interface ImportResult {
   undo: ImportUndo;
 }
 
+/** Cards written between two progress reports. */
+const WRITE_SLICE = 5000;
+
 function sameCard(stored: StoredCard, card: Card): boolean {
   return JSON.stringify(toPackCard(stored)) === JSON.stringify(toPackCard(card as StoredCard));
 }
@@ -78,6 +81,7 @@ export async function importPack(
   pack: Pack,
   choice: ImportChoice,
   now = Date.now(),
+  onProgress: (written: number, total: number) => void = () => {},
 ): Promise<ImportResult> {
   return db.transaction('rw', [db.cards, db.tombstones, db.packs, db.settings], async () => {
     const { existing, tombstones, effects, plan } = await readExisting(db, pack);
@@ -104,7 +108,11 @@ export async function importPack(
       const tombstone = tombstones[i];
       if (tombstone) undo.tombstones.push(tombstone);
     });
-    await db.cards.bulkPut(writes);
+    // In slices, so a large pack can say how far it has got (still one transaction).
+    for (let done = 0; done < writes.length; done += WRITE_SLICE) {
+      await db.cards.bulkPut(writes.slice(done, done + WRITE_SLICE));
+      onProgress(Math.min(done + WRITE_SLICE, writes.length), writes.length);
+    }
     await db.tombstones.bulkDelete(undo.tombstones.map((tombstone) => tombstone.id));
     const { id, title, version, language } = pack.pack;
     await db.packs.put({

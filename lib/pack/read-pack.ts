@@ -4,10 +4,10 @@ import type { Pack } from './types';
 import { describeIssues, validatePack } from './validate';
 
 /**
- * The largest pack file Backstory reads. A pack at the card limit with summaries of a few
- * hundred characters is about 40 MB (tests/bench/packs.ts); reading one takes its size in
- * text and several times that once parsed, so a file far past that is refused before it is
- * read at all.
+ * The largest pack file Backstory reads. A pack at the card limit with cards like a
+ * reader's (a three-sentence summary, two aliases, a fact, a date, a source, two tags) is
+ * about 87 MB (`npm run bench:packs`); reading one takes its size in text and more once
+ * parsed, so a file well past that is refused before it is read at all.
  */
 export const MAX_PACK_BYTES = 100 * 1024 * 1024;
 

@@ -38,7 +38,10 @@ describe('readPageParams', () => {
   });
 
   it('reads the import and export section to open', () => {
-    expect(readPageParams('chrome-extension://x/popup.html?view=tab#packs')).toEqual({ view: 'tab', packs: true });
+    expect(readPageParams('chrome-extension://x/popup.html?view=tab#packs')).toEqual({
+      view: 'tab',
+      packs: true,
+    });
     expect(readPageParams('chrome-extension://x/popup.html?view=tab#card=packs').packs).toBeUndefined();
   });
 

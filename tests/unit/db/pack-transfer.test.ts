@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { deleteCard } from '@/lib/db/card-writes';
 import { readRevision, toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
-import { exportPack, exportVersion, packFileName, packFileText, packIdFor } from '@/lib/db/pack-export';
+import { exportPacks, exportVersion, packFileName, packFileText, packIdFor } from '@/lib/db/pack-export';
 import { importPack, planImport, undoImport } from '@/lib/db/pack-import';
 import { readPackText } from '@/lib/pack/read-pack';
 import type { Pack } from '@/lib/pack/types';
@@ -104,6 +104,23 @@ describe('importing a pack', () => {
     });
   });
 
+  it('says how far a large import has got, slice by slice', async () => {
+    const db = freshDb();
+    const cards = Array.from({ length: 10_001 }, (_, i) => ({
+      id: `c${i}`,
+      title: `Card ${i}`,
+      summary: 'S.',
+    }));
+    const progress: [number, number][] = [];
+    await importPack(db, makePack(cards), keep, 1, (written, total) => progress.push([written, total]));
+    expect(progress).toEqual([
+      [5000, 10_001],
+      [10_000, 10_001],
+      [10_001, 10_001],
+    ]);
+    expect(await db.cards.count()).toBe(10_001);
+  });
+
   it('writes nothing when the write fails part way', async () => {
     const db = freshDb();
     await importPack(db, makePack([makeCard({ id: 'first', title: 'First' })]), keep);
@@ -162,7 +179,13 @@ describe('exporting cards', () => {
   it('writes every card with exactly its public fields, ordered by id, as a valid pack', async () => {
     const db = freshDb();
     await syncSeeds(db, [seedPack()]);
-    const pack = await exportPack(db, { scope: 'all', title: 'My Backstory' }, new Date(2026, 11, 3, 14, 5));
+    const [pack, more] = await exportPacks(
+      db,
+      { scope: 'all', title: 'My Backstory' },
+      new Date(2026, 11, 3, 14, 5),
+    );
+    if (!pack) throw new Error('no pack');
+    expect(more).toBeUndefined();
     expect(pack.pack).toEqual({ id: 'my-backstory', title: 'My Backstory', version: '2026.12.03.1405' });
     const byId = [...seedPack().cards].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(pack.cards).toEqual(byId);
@@ -177,24 +200,45 @@ describe('exporting cards', () => {
     await db.cards.put(
       toStoredCard(makeCard({ id: 'own', title: 'Own' }), { edited: false, created: 1, modified: 1 }),
     );
-    const pack = await exportPack(db, { scope: 'yours', title: 'Mine' });
-    expect(pack.cards.map((card) => card.id)).toEqual(['nato', 'own']);
+    const [pack] = await exportPacks(db, { scope: 'yours', title: 'Mine' });
+    expect(pack?.cards.map((card) => card.id)).toEqual(['nato', 'own']);
   });
 
   it('round-trips: the seed pack imported into an empty browser and exported again has the same cards', async () => {
     const first = freshDb();
     await importPack(first, seedPack(), keep);
-    const exported = await exportPack(first, { scope: 'all', title: 'Round trip' });
+    const [exported] = await exportPacks(first, { scope: 'all', title: 'Round trip' });
+    if (!exported) throw new Error('no pack');
     const second = freshDb();
     const read = readPackText('round-trip.json', packFileText(exported));
     if (!read.ok) throw new Error(read.problems.join('\n'));
     await importPack(second, read.pack, keep);
-    const again = await exportPack(second, { scope: 'all', title: 'Round trip' });
+    const [again] = await exportPacks(second, { scope: 'all', title: 'Round trip' });
+    if (!again) throw new Error('no pack');
     expect(packFileText(again)).toBe(packFileText(exported));
     // Field order aside (exports write the fields in one order), every seed card is intact.
     const seeds = new Map(seedPack().cards.map((card) => [card.id, card]));
     expect(again.cards).toHaveLength(seeds.size);
     for (const card of again.cards) expect(card).toEqual(seeds.get(card.id));
+  });
+
+  it('splits more cards than a pack may hold into parts that import back into every card', async () => {
+    const db = freshDb();
+    await importPack(db, seedPack(), keep);
+    const parts = await exportPacks(db, { scope: 'all', title: 'Big' }, new Date(2026, 11, 3, 14, 5), 10);
+    expect(parts.map((part) => [part.pack.version, part.cards.length])).toEqual([
+      ['2026.12.03.1405-part-1-of-3', 10],
+      ['2026.12.03.1405-part-2-of-3', 10],
+      ['2026.12.03.1405-part-3-of-3', 3],
+    ]);
+    const copy = freshDb();
+    for (const part of parts) await importPack(copy, part, keep);
+    expect(await ids(copy)).toEqual(await ids(db));
+  });
+
+  it('makes one empty pack when there is nothing to export', async () => {
+    const parts = await exportPacks(freshDb(), { scope: 'yours', title: 'Nothing' });
+    expect(parts.map((part) => part.cards.length)).toEqual([0]);
   });
 
   it('names the pack after its title, or "cards" when the title has nothing to keep', () => {
