@@ -1,4 +1,7 @@
-import type { Page } from 'puppeteer-core';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
 import { mentions, openExtensionPage } from '../support/firefox';
@@ -165,4 +168,34 @@ test('Firefox: the keyboard commands walk the mentions, and the card takes focus
   await navigate('previous');
   expect(await active()).toEqual([painted[0]]);
   expect(await navigate('previous')).toEqual({ ok: true, result: { found: false } });
+});
+
+test('Firefox: a pack imported in the full-tab manager is marked on the article, and Undo import takes it off', async () => {
+  const article = await openArticle();
+  const manager = await firefox.browser.newPage();
+  await openExtensionPage(manager, 'popup.html?view=tab#packs', 'input[type=file]');
+  const folder = await mkdtemp(join(tmpdir(), 'backstory-pack-'));
+  const file = join(folder, 'history.json');
+  await writeFile(
+    file,
+    JSON.stringify({
+      backstory: 1,
+      pack: { id: 'nato-russia-history', title: 'NATO–Russia history', version: '1' },
+      cards: [
+        { id: 'pjc', title: 'Permanent Joint Council', summary: 'Set up by the Founding Act in 1997.' },
+      ],
+    }),
+  );
+  try {
+    const input = await manager.$('input[type=file]');
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await manager.waitForSelector('::-p-xpath(//h4[normalize-space()="Import “NATO–Russia history”?"])');
+    await press(manager, 'Import 1 card');
+    await manager.waitForSelector('::-p-text(Imported 1 card from)');
+    await expect.poll(() => mentions(article.page)).toContain('Permanent Joint Council');
+    await press(manager, 'Undo import');
+    await expect.poll(() => mentions(article.page)).not.toContain('Permanent Joint Council');
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 });
