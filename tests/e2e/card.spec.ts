@@ -185,6 +185,11 @@ test.describe('the background card', () => {
     await previous();
     expect(await card.activeMention()).toBe(painted[0]);
     expect(await previous()).toEqual({ ok: true, result: { found: false } });
+    // The card stays on the first mention and says so, in its status line.
+    expect(await card.activeMention()).toBe(painted[0]);
+    expect(
+      await card.inCard<string>('function () { return this.querySelector("[role=status]")?.textContent; }'),
+    ).toBe('This is the first marked term on the page.');
 
     const revealed = await sendToActiveTab(worker, 'tab.reveal', { cardId: 'black-sea-grain-initiative' });
     expect(revealed).toEqual({ ok: true, result: { found: true } });

@@ -88,6 +88,14 @@ export class CardSession {
     return this.last.indexIn(this.deps.store.mentions);
   }
 
+  /** Shows `status` in the open card's status line (read out by screen readers); false with no card open. */
+  tell(status: string): boolean {
+    const open = this.current;
+    if (!open) return false;
+    this.setStatus(open, status);
+    return true;
+  }
+
   /** True while focus is inside the card. */
   focusInside(): boolean {
     return this.deps.host.activeElement() !== null;

@@ -13,6 +13,12 @@ import { type MentionBox, pickMention } from './navigation';
 import { listenToPointer, type PointerInput } from './pointer-input';
 import { scrollRangeIntoView } from './scroll-into-view';
 
+/** What the open card says when keyboard navigation reaches an end of the page's mentions. */
+export const END_OF_MENTIONS = {
+  next: 'This is the last marked term on the page.',
+  previous: 'This is the first marked term on the page.',
+} as const;
+
 /** What the rest of the content script can ask of the card. */
 export interface CardController {
   /** Scrolls to the card's first mention and opens the card with focus in it; false when not on the page. */
@@ -143,7 +149,10 @@ export function startCardFeature(
       // Relative to the open card; else to the last one shown if the reader is still there.
       const current = session.openIndex ?? inViewport(session.lastIndex);
       const i = pickMention(direction, store.mentions.length, boxOf, win.innerHeight, current);
-      return i !== undefined && showWithFocus(i);
+      if (i !== undefined) return showWithFocus(i);
+      // No wrapping: the open card says the reader has reached an end.
+      session.tell(direction === 'next' ? END_OF_MENTIONS.next : END_OF_MENTIONS.previous);
+      return false;
     },
   };
 }

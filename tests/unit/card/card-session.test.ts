@@ -130,6 +130,18 @@ describe('the card session', () => {
     );
   });
 
+  it('tells the reader in the open card’s status line, and tells no one when no card is open', () => {
+    const { session, dialog } = setup();
+    expect(session.tell('This is the last marked term on the page.')).toBe(false);
+    session.open(0, { origin: 'keyboard', focus: true });
+    expect(session.tell('This is the last marked term on the page.')).toBe(true);
+    expect(dialog()?.querySelector('[role="status"]')?.textContent).toBe(
+      'This is the last marked term on the page.',
+    );
+    session.open(1, { origin: 'keyboard', focus: true });
+    expect(dialog()?.querySelector('[role="status"]')?.textContent).toBe('');
+  });
+
   it('hides the card on this site, closes it and asks for a repaint', async () => {
     const onHidden = vi.fn();
     const { session, send, dialog } = setup({ onHidden });
