@@ -4,6 +4,7 @@ import type { BackstoryDB } from '@/lib/db/schema';
 import type { Preferences } from '@/lib/protocol/preferences';
 import type { ManagerEnv } from '../manager/env';
 import { Choice } from './Choice';
+import { DelayField } from './DelayField';
 
 /** Props of the preferences form. */
 export interface PreferencesFormProps {
@@ -29,24 +30,11 @@ export function PreferencesForm({ db, preferences, env }: PreferencesFormProps) 
   };
   return (
     <div class="preferences">
-      <div class="field">
-        <label class="field__label" for={`${id}-delay`}>
-          Hover delay before a card opens (milliseconds)
-        </label>
-        <input
-          id={`${id}-delay`}
-          class="field__input field__input--short"
-          type="number"
-          min={0}
-          max={5000}
-          step={50}
-          value={preferences.hoverDelayMs}
-          onChange={(event) => {
-            const value = event.currentTarget.valueAsNumber;
-            if (Number.isFinite(value)) void update({ hoverDelayMs: Math.min(5000, Math.max(0, value)) });
-          }}
-        />
-      </div>
+      <DelayField
+        id={`${id}-delay`}
+        value={preferences.hoverDelayMs}
+        onSave={(ms) => update({ hoverDelayMs: ms })}
+      />
       <div class="field">
         <label class="field__label" for={`${id}-modifier`}>
           Key to hold while hovering

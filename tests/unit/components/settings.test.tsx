@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
+
+import { act } from 'preact/test-utils';
 import { SiteSwitch } from '@/components/page/SiteSwitch';
 import { PauseSwitch } from '@/components/settings/PauseSwitch';
 import { PreferencesForm } from '@/components/settings/PreferencesForm';
 import { PAUSED_KEY } from '@/lib/background/site-state';
-import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
+import { DEFAULT_PREFERENCES, PREFERENCES_KEY, readPreferences } from '@/lib/protocol/preferences';
 import { freshDb } from '../factories';
 import { fakeEnv } from './fake-env';
-import { axeViolations, click, mount, settle } from './harness';
+import { axeViolations, click, field, mount, settle } from './harness';
 
 async function render(tabUrl: string | null = 'https://news.example/a') {
   const db = freshDb();
@@ -63,6 +65,41 @@ describe('site switch, pause and preferences', () => {
       }),
     );
     await vi.waitFor(() => expect(calls.refreshes).toBe(1));
+  });
+
+  it('stores a typed hover delay when the field is left, and says what was stored and why', async () => {
+    const { container, db } = await render();
+    const delay = field(container, 'Hover delay before a card opens (milliseconds)') as HTMLInputElement;
+    const note = () => container.querySelector(`#${CSS.escape(delay.id)}-note`)?.textContent;
+    const commit = async (text: string) => {
+      await act(() => {
+        delay.value = text;
+        delay.dispatchEvent(new Event('input', { bubbles: true }));
+        delay.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await settle();
+    };
+    const stored = async () => readPreferences((await db.settings.get(PREFERENCES_KEY))?.value).hoverDelayMs;
+    await commit('600');
+    expect(await stored()).toBe(600);
+    expect(note()).toBe('Saved: cards open 600 ms after the pointer rests on a mention.');
+    await commit('275');
+    expect(await stored()).toBe(300);
+    expect(delay.value).toBe('300');
+    expect(note()).toBe(
+      'Saved: cards open 300 ms after the pointer rests on a mention (to the nearest 50 ms).',
+    );
+    await commit('999999');
+    expect(await stored()).toBe(5000);
+    expect(note()).toContain('5,000 ms after the pointer rests on a mention (the longest delay).');
+    await commit('-5');
+    expect(await stored()).toBe(0);
+    expect(note()).toContain('(no delay)');
+    await commit('');
+    expect(await stored()).toBe(0);
+    expect(delay.value).toBe('0');
+    expect(note()).toBe('Not a number of milliseconds; the delay stays 0 ms.');
+    expect(await axeViolations(container)).toEqual([]);
   });
 
   it('passes an accessibility check', async () => {
