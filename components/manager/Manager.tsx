@@ -87,51 +87,63 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
           </button>
         )}
       </header>
-      <PanelTabs<Panel> idBase={ID} selected={panel} onSelect={setPanel} tabs={TABS} />
-      {!editing && <KeptDraftBar db={db} onContinue={(id, draft) => setEditing({ id, draft })} />}
-      <div
-        id={`${ID}-panel-cards`}
-        role="tabpanel"
-        aria-labelledby={`${ID}-tab-cards`}
-        hidden={panel !== 'cards'}
-        class="panel"
-      >
-        <CardsPanel
-          db={db}
-          state={state}
-          recent={recent}
-          actions={actions}
-          editing={editing}
-          onEditing={setEditing}
-          wide={view === 'tab'}
-          searchRef={searchRef}
-        />
-      </div>
-      {panel === 'page' && (
-        <div id={`${ID}-panel-page`} role="tabpanel" aria-labelledby={`${ID}-tab-page`} class="panel">
-          <PagePanel
+      {/* The landmark screen reader users jump to; the header stays outside it. */}
+      <main class="manager__main">
+        <PanelTabs<Panel> idBase={ID} selected={panel} onSelect={setPanel} tabs={TABS} />
+        {!editing && <KeptDraftBar db={db} onContinue={(id, draft) => setEditing({ id, draft })} />}
+        <div
+          id={`${ID}-panel-cards`}
+          role="tabpanel"
+          aria-labelledby={`${ID}-tab-cards`}
+          hidden={panel !== 'cards'}
+          class="panel"
+        >
+          <CardsPanel
             db={db}
-            tab={tab}
-            env={env}
-            onRevealed={(card) => {
-              markUsed(db, card.id).catch(console.error);
-              env.close();
-            }}
+            state={state}
+            recent={recent}
+            actions={actions}
+            editing={editing}
+            onEditing={setEditing}
+            wide={view === 'tab'}
+            searchRef={searchRef}
           />
         </div>
-      )}
-      {panel === 'settings' && (
-        <div id={`${ID}-panel-settings`} role="tabpanel" aria-labelledby={`${ID}-tab-settings`} class="panel">
-          <PauseSwitch db={db} env={env} />
-          <PreferencesForm db={db} preferences={preferences} env={env} />
-          <ShortcutList />
-          <PackTransfer db={db} env={env} view={view} focusOnOpen={initialPanel === 'settings'} />
-        </div>
-      )}
-      <UndoBar deleted={actions.deleted} onUndo={() => void actions.undo()} onDismiss={actions.dismissUndo} />
-      <p class="visually-hidden" role="status">
-        {actions.message}
-      </p>
+        {panel === 'page' && (
+          <div id={`${ID}-panel-page`} role="tabpanel" aria-labelledby={`${ID}-tab-page`} class="panel">
+            <PagePanel
+              db={db}
+              tab={tab}
+              env={env}
+              onRevealed={(card) => {
+                markUsed(db, card.id).catch(console.error);
+                env.close();
+              }}
+            />
+          </div>
+        )}
+        {panel === 'settings' && (
+          <div
+            id={`${ID}-panel-settings`}
+            role="tabpanel"
+            aria-labelledby={`${ID}-tab-settings`}
+            class="panel"
+          >
+            <PauseSwitch db={db} env={env} />
+            <PreferencesForm db={db} preferences={preferences} env={env} />
+            <ShortcutList />
+            <PackTransfer db={db} env={env} view={view} focusOnOpen={initialPanel === 'settings'} />
+          </div>
+        )}
+        <UndoBar
+          deleted={actions.deleted}
+          onUndo={() => void actions.undo()}
+          onDismiss={actions.dismissUndo}
+        />
+        <p class="visually-hidden" role="status">
+          {actions.message}
+        </p>
+      </main>
     </div>
   );
 }

@@ -121,6 +121,19 @@ test.describe('packs in the card manager', () => {
     }
   });
 
+  test('all of the manager is inside landmarks, with one main, in the popup and in a tab', async ({
+    extension,
+  }) => {
+    const landmarks = `axe.run(document, { runOnly: ['region', 'landmark-one-main', 'landmark-unique'] })
+      .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`;
+    const popup = await ManagerPage.open(extension);
+    const tab = await openPacks(extension);
+    for (const page of [popup.page, tab]) {
+      await page.evaluate(AXE_SOURCE);
+      expect(await page.evaluate(landmarks)).toEqual([]);
+    }
+  });
+
   test('the toolbar popup opens import and export in a tab', async ({ extension }) => {
     const manager = await ManagerPage.open(extension);
     await manager.show('Settings');
