@@ -1,7 +1,13 @@
 import type { Pack } from '../pack/types';
 import { bumpRevision, toStoredCard } from './cards';
-import type { StoredCard } from './records';
+import type { PackRecord, StoredCard } from './records';
 import type { BackstoryDB } from './schema';
+
+/** The record of an installed or imported pack: its name and version, where and when it came from. */
+export function packRecord(pack: Pack, origin: PackRecord['origin'], installed: number): PackRecord {
+  const { id, title, version, language } = pack.pack;
+  return { id, title, version, ...(language ? { language } : {}), origin, installed };
+}
 
 /** What installing a seed pack changed. */
 export interface SeedReport {
@@ -50,15 +56,7 @@ export async function installSeedPack(db: BackstoryDB, pack: Pack, now = Date.no
     report.removed = dropped.length;
     await db.cards.bulkPut(writes);
     await db.cards.bulkDelete(dropped);
-    const { id, title, version, language } = pack.pack;
-    await db.packs.put({
-      id,
-      title,
-      version,
-      ...(language ? { language } : {}),
-      origin: 'seed',
-      installed: now,
-    });
+    await db.packs.put(packRecord(pack, 'seed', now));
     await bumpRevision(db);
   });
   return report;

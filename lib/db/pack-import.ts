@@ -1,5 +1,6 @@
 import type { Card, Pack } from '../pack/types';
 import { bumpRevision, toPackCard, toStoredCard } from './cards';
+import { packRecord } from './install-pack';
 import type { PackRecord, StoredCard, Tombstone } from './records';
 import type { BackstoryDB } from './schema';
 
@@ -114,15 +115,7 @@ export async function importPack(
       onProgress(Math.min(done + WRITE_SLICE, writes.length), writes.length);
     }
     await db.tombstones.bulkDelete(undo.tombstones.map((tombstone) => tombstone.id));
-    const { id, title, version, language } = pack.pack;
-    await db.packs.put({
-      id,
-      title,
-      version,
-      ...(language ? { language } : {}),
-      origin: 'import',
-      installed: now,
-    });
+    await db.packs.put(packRecord(pack, 'import', now));
     const revision = await bumpRevision(db);
     return { plan, written: writes.length, revision, undo };
   });
