@@ -4,10 +4,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { ICON_SIZES, iconPaths } from '../lib/icons';
-import { findChromium } from '../tests/support/chromium';
+import { ICON_SIZES, iconPaths } from '../../lib/icons';
+import { findChromium } from '../support/chromium';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const svg = readFileSync(resolve(root, 'assets/icon.svg'), 'utf8');
 const source = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 const paths = iconPaths();
