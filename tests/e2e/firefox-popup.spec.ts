@@ -22,6 +22,10 @@ declare const browser: {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  browserAction: {
+    getBadgeText(details: { tabId?: number }): Promise<string>;
+    getTitle(details: { tabId?: number }): Promise<string>;
+  };
 };
 
 // Each test leaves only the first tab open, so that the article is the one tab besides an
@@ -198,4 +202,29 @@ test('Firefox: a pack imported in the full-tab manager is marked on the article,
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+});
+
+test('Firefox: the toolbar button says "off" while Backstory is paused, on the article too, and nothing once resumed', async () => {
+  const article = await openArticle();
+  const manager = await openManager(article);
+  // Firefox's MV2 build has browserAction, not action: the badge must use it.
+  const button = (tabId?: number) =>
+    manager.evaluate(async (tab) => {
+      const details = tab === undefined ? {} : { tabId: tab };
+      return {
+        text: await browser.browserAction.getBadgeText(details),
+        title: await browser.browserAction.getTitle(details),
+      };
+    }, tabId);
+  await press(manager, 'Settings');
+  const pause = await manager.waitForSelector('::-p-aria(Pause Backstory everywhere)');
+  await pause?.click();
+  const paused = { text: 'off', title: 'Backstory is paused' };
+  await expect.poll(() => button()).toEqual(paused);
+  await expect.poll(() => button(article.tabId)).toEqual(paused);
+  await pause?.click();
+  const on = { text: '', title: 'Backstory' };
+  await expect.poll(() => button()).toEqual(on);
+  await expect.poll(() => button(article.tabId)).toEqual(on);
+  await expect.poll(() => mentions(article.page)).toContain('NATO');
 });
