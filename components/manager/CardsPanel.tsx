@@ -6,6 +6,7 @@ import type { CatalogState } from '@/lib/search/live-catalog';
 import { withRecentFirst } from '@/lib/search/order';
 import { CardEditor } from '../editor/CardEditor';
 import type { Draft } from '../editor/draft';
+import { emptyDraft } from '../editor/draft';
 import { CardList } from '../list/CardList';
 import { SearchBar } from '../list/SearchBar';
 import type { CardActions } from './use-card-actions';
@@ -64,6 +65,10 @@ export function CardsPanel(props: CardsPanelProps) {
     if (savedId === undefined || !props.wide) requestAnimationFrame(() => props.searchRef.current?.focus());
   };
 
+  // A search that finds nothing offers to write the card it was looking for.
+  const missing = results.length === 0 && entries.length > 0 ? text.trim() : '';
+  const writeMissing = () => props.onEditing({ id: undefined, draft: { ...emptyDraft(), title: missing } });
+
   const browsing = !editing || props.wide;
   return (
     <div class={props.wide ? 'cards-panel cards-panel--wide' : 'cards-panel'}>
@@ -80,7 +85,10 @@ export function CardsPanel(props: CardsPanelProps) {
           onText={setText}
           onTag={setTag}
           onEnterList={focusList}
-          onOpenFirst={() => results[active] && open(results[active] as CatalogEntry)}
+          onOpenFirst={() => {
+            if (results[active]) open(results[active] as CatalogEntry);
+            else if (missing) writeMissing();
+          }}
           onNew={() => props.onEditing({ id: undefined })}
           inputRef={props.searchRef}
         />
@@ -96,12 +104,19 @@ export function CardsPanel(props: CardsPanelProps) {
             empty={
               entries.length === 0
                 ? 'No cards yet. Press New card (Alt+N) to write one.'
-                : 'No card matches. Try fewer letters, or another tag.'
+                : missing
+                  ? 'No card matches. Try fewer letters, or press Enter to write it.'
+                  : 'No card matches. Try fewer letters, or another tag.'
             }
             listRef={listRef}
           />
         ) : (
           <p role="status">Loading cards…</p>
+        )}
+        {missing && (
+          <button type="button" class="button cards-panel__write" dir="auto" onClick={writeMissing}>
+            Write a card titled “{missing}”
+          </button>
         )}
       </section>
       {editing && state && (

@@ -146,6 +146,21 @@ test.describe('the card manager', () => {
     await expect(manager.field('Title')).toHaveValue(/Kremlin/);
   });
 
+  test('a search that finds nothing writes that card on Enter, and the article marks it once saved', async ({
+    extension,
+    server,
+  }) => {
+    const { article, manager } = await managerOnDemo(extension, server, 'NATO');
+    // A name the article has and no card mentions anywhere.
+    await manager.search.fill('Verhoeven');
+    await expect(manager.button('Write a card titled “Verhoeven”')).toBeVisible();
+    await manager.search.press('Enter');
+    await expect(manager.field('Title')).toHaveValue('Verhoeven');
+    await manager.field('Summary').fill('A name the demo article quotes.');
+    await manager.button('Save').click();
+    await expect.poll(() => paintedMentions(article.page)).toContain('Verhoeven');
+  });
+
   test('Settings lists the page shortcuts with the keys Chromium has bound, and where to change them', async ({
     extension,
   }) => {

@@ -74,6 +74,28 @@ describe('searching the cards', () => {
     expect(container.textContent).toContain('No card matches.');
   });
 
+  it('offers to write the card a search did not find, with Enter or a button, its title filled in', async () => {
+    const { container, editing } = await render();
+    await typeInto(search(container), '  Black Sea Grain Initiative ');
+    expect(container.textContent).toContain(
+      'No card matches. Try fewer letters, or press Enter to write it.',
+    );
+    await press(search(container), 'Enter');
+    expect(editing()).toMatchObject({
+      id: undefined,
+      draft: { title: 'Black Sea Grain Initiative', summary: '' },
+    });
+    const offer = [...container.querySelectorAll('button')].find((b) =>
+      b.textContent?.startsWith('Write a card'),
+    );
+    expect(offer?.textContent).toBe('Write a card titled “Black Sea Grain Initiative”');
+    expect(await axeViolations(container)).toEqual([]);
+    await typeInto(search(container), 'kiev');
+    expect(
+      [...container.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Write a card')),
+    ).toBe(false);
+  });
+
   it('opens the best match with Enter', async () => {
     const { container, editing } = await render();
     await typeInto(search(container), 'kiev');
