@@ -56,6 +56,11 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
   useEffect(() => {
     if (!initialCardId && initialPanel === 'cards') searchRef.current?.focus();
   }, []);
+  // A card opened from a page ("Edit in Backstory") was chosen there: it goes to the top of
+  // the list as the most recently used, so the row shown as active is the one being edited.
+  useEffect(() => {
+    if (initialCardId) markUsed(db, initialCardId).catch(console.error);
+  }, []);
 
   const showCards = () => {
     setPanel('cards');

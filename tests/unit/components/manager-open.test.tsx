@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { Manager } from '@/components/manager/Manager';
+import { markUsed } from '@/lib/db/recent-cards';
 import { freshDb, makeCard, writeEditedCard } from '../factories';
 import { fakeEnv } from './fake-env';
 import { axeViolations, field, mount, press, settle } from './harness';
@@ -34,6 +35,19 @@ describe('opening the manager', () => {
   it('leaves focus alone when it opens at a card to edit', async () => {
     const { container } = await render('nato');
     expect(document.activeElement).not.toBe(field(container, 'Search cards'));
+  });
+
+  it('lists the card it opens at first, as the active row, beside the editor in a tab', async () => {
+    const db = freshDb();
+    await writeEditedCard(db, makeCard({ id: 'nato', title: 'NATO' }));
+    await writeEditedCard(db, makeCard({ id: 'kyiv', title: 'Kyiv' }));
+    await markUsed(db, 'nato');
+    const { env } = fakeEnv();
+    const { container } = await mount(<Manager db={db} env={env} view="tab" initialCardId="kyiv" />);
+    await vi.waitFor(() =>
+      expect(container.querySelector('.card-row--active')?.textContent).toContain('Kyiv'),
+    );
+    expect(container.querySelector('li h3')?.textContent).toBe('Kyiv');
   });
 
   it('passes an accessibility check', async () => {
