@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { fitPopupToWindow } from '@/components/manager/fit-popup';
 import { BackstoryDB } from '@/lib/db/schema';
 import { App } from './App';
 
@@ -8,8 +9,9 @@ performance.mark('backstory:script-start');
 
 const app = document.getElementById('app');
 if (app) {
-  document.documentElement.classList.add(
-    new URL(location.href).searchParams.get('view') === 'tab' ? 'view-tab' : 'view-popup',
-  );
+  const inTab = new URL(location.href).searchParams.get('view') === 'tab';
+  document.documentElement.classList.add(inTab ? 'view-tab' : 'view-popup');
+  // The page lives as long as the popup: nothing to stop.
+  if (!inTab) fitPopupToWindow(window, new AbortController().signal);
   render(<App db={new BackstoryDB()} href={location.href} />, app);
 }

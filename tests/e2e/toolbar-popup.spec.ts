@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
-import { type ExtensionBrowser, launchWithExtension } from '../support/launch';
+import { defaultZoom, type ExtensionBrowser, launchWithExtension } from '../support/launch';
 import { missingXTools, startXDisplay, type XDisplay } from '../support/x-display';
 import { expect, paintedMentions, test } from './fixtures';
 
@@ -34,10 +34,24 @@ function freePort(): Promise<number> {
 
 test.beforeAll(async () => {
   x = await startXDisplay();
-  const port = await freePort();
-  browser = await launchWithExtension(undefined, x.display, [`--remote-debugging-port=${port}`]);
-  devtools = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
+  ({ browser, devtools } = await launchOnDisplay());
 });
+
+/** Chromium with the extension on the X display, and a DevTools connection to it. */
+async function launchOnDisplay(preferences?: object) {
+  const port = await freePort();
+  const launched = await launchWithExtension(
+    undefined,
+    x.display,
+    [`--remote-debugging-port=${port}`],
+    preferences,
+  );
+  const connected = await puppeteer.connect({
+    browserURL: `http://127.0.0.1:${port}`,
+    defaultViewport: null,
+  });
+  return { browser: launched, devtools: connected };
+}
 test.afterAll(async () => {
   await devtools?.disconnect();
   await browser?.close();
@@ -45,7 +59,8 @@ test.afterAll(async () => {
 });
 
 /** Opens the toolbar popup over the active tab and returns its page. */
-async function openToolbarPopup(): Promise<PuppeteerPage> {
+async function openToolbarPopup(on = { browser, devtools }): Promise<PuppeteerPage> {
+  const { browser, devtools } = on;
   const worker = browser.context.serviceWorkers()[0];
   if (!worker) throw new Error('the extension has no service worker');
   await worker.evaluate(() => chrome.action.openPopup());
@@ -85,3 +100,44 @@ test('the toolbar popup opens at its size over the article and finds the article
   const onPage = await popup.waitForSelector('[aria-label="Cards on this page"] button');
   expect(await onPage?.evaluate((button) => button.textContent)).toMatch(/^NATO\s*\d+ mentions$/);
 });
+
+for (const zoom of [1.25, 2]) {
+  test(`at a default zoom of ${zoom * 100}% the popup fits the window Chromium gives it, Save included`, async ({
+    server,
+  }) => {
+    // A popup is at most 600 screen pixels high: 480 CSS px at 125%, 300 at 200%.
+    const zoomed = await launchOnDisplay(defaultZoom(zoom));
+    try {
+      const page = zoomed.browser.context.pages()[0] ?? (await zoomed.browser.context.newPage());
+      await page.goto(server.url('/demo.html'));
+      expect(await page.evaluate(() => devicePixelRatio)).toBe(zoom);
+      await page.bringToFront();
+      const popup = await openToolbarPopup(zoomed);
+      const fits = () =>
+        popup.evaluate(() => {
+          const body = document.body.getBoundingClientRect();
+          const root = document.documentElement;
+          return {
+            inside: body.bottom <= innerHeight + 0.5 && body.right <= innerWidth + 0.5,
+            scrolls: root.scrollHeight > innerHeight + 0.5 || root.scrollWidth > innerWidth + 0.5,
+          };
+        });
+      await expect.poll(fits).toEqual({ inside: true, scrolls: false });
+      expect(await popup.evaluate(() => innerHeight * devicePixelRatio)).toBeLessThanOrEqual(600.5);
+      await popup.locator('button::-p-text(New card)').click();
+      const save = await popup.waitForSelector('button[type=submit]');
+      const box = await save?.evaluate((button) => {
+        const r = button.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, right: r.right, height: innerHeight, width: innerWidth };
+      });
+      expect(
+        box && box.top >= 0 && box.bottom <= box.height && box.right <= box.width,
+        JSON.stringify(box),
+      ).toBe(true);
+      expect(await fits()).toEqual({ inside: true, scrolls: false });
+    } finally {
+      await zoomed.devtools.disconnect();
+      await zoomed.browser.close();
+    }
+  });
+}

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
@@ -17,14 +17,20 @@ export interface ExtensionBrowser {
 /**
  * Launches Chromium with the extension and waits for its service worker: headless, or with
  * windows on the X display `display` (such as ":3") when one is given. `args` are added to
- * the command line.
+ * the command line; `preferences` are written into the fresh profile first (Chromium's
+ * `Default/Preferences`, such as a default zoom).
  */
 export async function launchWithExtension(
   extensionDir = EXTENSION_DIR,
   display?: string,
   args: string[] = [],
+  preferences?: object,
 ): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
+  if (preferences) {
+    await mkdir(join(profile, 'Default'));
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: display === undefined,
@@ -40,4 +46,13 @@ export async function launchWithExtension(
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Chromium's preferences for a default page zoom of `factor` (1.25 is 125%), as the reader
+ * sets it in chrome://settings: a zoom level, whose factor is 1.2 to its power, for the
+ * profile's default storage partition ("x").
+ */
+export function defaultZoom(factor: number): object {
+  return { partition: { default_zoom_level: { x: Math.log(factor) / Math.log(1.2) } } };
 }
