@@ -34,6 +34,12 @@ export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel
       <p class="pack-form__detail">
         {file}, version <span dir="auto">{pack.pack.version}</span>: {cards(pack.cards.length)}.
       </p>
+      {plan.seedClash && (
+        <p class="pack-form__detail">
+          Its id is that of a pack Backstory comes with, so its cards are kept apart from it (as “
+          {plan.packId}”): Backstory’s updates to its own pack leave them alone.
+        </p>
+      )}
       <ul class="import-preview__effects">
         {lines.map(([n, what]) => n > 0 && <li key={what}>{`${cards(n)} ${what}`}</li>)}
       </ul>
@@ -63,7 +69,11 @@ export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel
             Import {cards(writes)}
           </button>
         ) : (
-          <p class="pack-form__detail">Nothing to import: your cards already say all this.</p>
+          <p class="pack-form__detail">
+            {plan.yours.length > 0
+              ? 'Nothing to import unless you replace your cards with the pack’s version.'
+              : 'Nothing to import: your cards already say all this.'}
+          </p>
         )}
         <button type="button" class="button button--quiet" onClick={onCancel}>
           {writes > 0 ? 'Cancel' : 'Close'}

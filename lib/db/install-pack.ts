@@ -27,12 +27,19 @@ export async function installSeedPack(db: BackstoryDB, pack: Pack, now = Date.no
   const report: SeedReport = { added: 0, updated: 0, keptEdited: 0, removed: 0 };
   await db.transaction('rw', [db.cards, db.packs, db.tombstones, db.settings], async () => {
     const ids = pack.cards.map((card) => card.id);
-    const [existing, tombstones] = await Promise.all([db.cards.bulkGet(ids), db.tombstones.bulkGet(ids)]);
+    const [existing, tombstones, record] = await Promise.all([
+      db.cards.bulkGet(ids),
+      db.tombstones.bulkGet(ids),
+      db.packs.get(pack.pack.id),
+    ]);
+    // Cards the reader imported under this id before it became a seed pack's are theirs:
+    // the seed neither updates nor removes them.
+    const owned = record?.origin !== 'import';
     const writes: StoredCard[] = [];
     pack.cards.forEach((card, i) => {
       const old = existing[i];
       if (tombstones[i]) return;
-      if (old && (old.edited || old.pack !== pack.pack.id)) {
+      if (old && (old.edited || old.pack !== pack.pack.id || !owned)) {
         if (old.edited) report.keptEdited++;
         return;
       }
@@ -48,11 +55,13 @@ export async function installSeedPack(db: BackstoryDB, pack: Pack, now = Date.no
       else report.added++;
     });
     const keep = new Set(ids);
-    const dropped = await db.cards
-      .where('pack')
-      .equals(pack.pack.id)
-      .filter((card) => !card.edited && !keep.has(card.id))
-      .primaryKeys();
+    const dropped = !owned
+      ? []
+      : await db.cards
+          .where('pack')
+          .equals(pack.pack.id)
+          .filter((card) => !card.edited && !keep.has(card.id))
+          .primaryKeys();
     report.removed = dropped.length;
     await db.cards.bulkPut(writes);
     await db.cards.bulkDelete(dropped);

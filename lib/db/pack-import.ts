@@ -14,8 +14,15 @@ import type { BackstoryDB } from './schema';
  */
 export type ImportEffect = 'added' | 'restored' | 'updated' | 'unchanged' | 'yours';
 
-/** Card ids by what importing would do to them, in the pack's order. */
-export type ImportPlan = Record<ImportEffect, string[]>;
+/**
+ * Card ids by what importing would do to them, in the pack's order, and the pack id the
+ * written cards get: the pack's own, unless a seed pack installed with Backstory has it.
+ */
+export type ImportPlan = Record<ImportEffect, string[]> & {
+  packId: string;
+  /** The pack has a seed pack's id, so its cards are kept apart under `packId`. */
+  seedClash: boolean;
+};
 
 /** The reader's choice for cards they wrote or edited that the pack also has. */
 export interface ImportChoice {
@@ -43,8 +50,29 @@ export interface ImportResult {
 /** Cards written between two progress reports. */
 const WRITE_SLICE = 5000;
 
+/** JSON with every object's keys in one order, so key order in a file does not count. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 function sameCard(stored: StoredCard, card: Card): boolean {
-  return JSON.stringify(toPackCard(stored)) === JSON.stringify(toPackCard(card as StoredCard));
+  return canonical(toPackCard(stored)) === canonical(toPackCard(card as StoredCard));
+}
+
+/**
+ * The id an import's cards and record take. A seed pack's id is Backstory's own: seed
+ * updates remove that pack's unedited cards they no longer ship, so an import under it
+ * (a backup titled like the seed pack, say) would lose its cards at the next browser start.
+ * Such a pack is kept apart under `<id>-imported`.
+ */
+async function importId(db: BackstoryDB, pack: Pack): Promise<{ packId: string; seedClash: boolean }> {
+  const { id } = pack.pack;
+  if ((await db.packs.get(id))?.origin !== 'seed') return { packId: id, seedClash: false };
+  return { packId: `${id.slice(0, 119)}-imported`, seedClash: true };
 }
 
 function effectOf(card: Card, old: StoredCard | undefined, tombstone: Tombstone | undefined): ImportEffect {
@@ -55,10 +83,19 @@ function effectOf(card: Card, old: StoredCard | undefined, tombstone: Tombstone 
 }
 
 async function readExisting(db: BackstoryDB, pack: Pack) {
+  const { packId, seedClash } = await importId(db, pack);
   const ids = pack.cards.map((card) => card.id);
   const [existing, tombstones] = await Promise.all([db.cards.bulkGet(ids), db.tombstones.bulkGet(ids)]);
   const effects = pack.cards.map((card, i) => effectOf(card, existing[i], tombstones[i]));
-  const plan: ImportPlan = { added: [], restored: [], updated: [], unchanged: [], yours: [] };
+  const plan: ImportPlan = {
+    added: [],
+    restored: [],
+    updated: [],
+    unchanged: [],
+    yours: [],
+    packId,
+    seedClash,
+  };
   effects.forEach((effect, i) => {
     plan[effect].push(ids[i] as string);
   });
@@ -67,7 +104,11 @@ async function readExisting(db: BackstoryDB, pack: Pack) {
 
 /** What importing `pack` would do now, card by card; writes nothing. */
 export async function planImport(db: BackstoryDB, pack: Pack): Promise<ImportPlan> {
-  return db.transaction('r', [db.cards, db.tombstones], async () => (await readExisting(db, pack)).plan);
+  return db.transaction(
+    'r',
+    [db.cards, db.tombstones, db.packs],
+    async () => (await readExisting(db, pack)).plan,
+  );
 }
 
 /**
@@ -86,12 +127,13 @@ export async function importPack(
 ): Promise<ImportResult> {
   return db.transaction('rw', [db.cards, db.tombstones, db.packs, db.settings], async () => {
     const { existing, tombstones, effects, plan } = await readExisting(db, pack);
+    const { packId } = plan;
     const writes: StoredCard[] = [];
     const undo: ImportUndo = {
-      packId: pack.pack.id,
+      packId,
       cards: [],
       tombstones: [],
-      packBefore: await db.packs.get(pack.pack.id),
+      packBefore: await db.packs.get(packId),
     };
     pack.cards.forEach((card, i) => {
       const effect = effects[i];
@@ -99,7 +141,7 @@ export async function importPack(
       const old = existing[i];
       writes.push(
         toStoredCard(card, {
-          pack: pack.pack.id,
+          pack: packId,
           edited: false,
           created: old?.created ?? now,
           modified: now,
@@ -115,7 +157,7 @@ export async function importPack(
       onProgress(Math.min(done + WRITE_SLICE, writes.length), writes.length);
     }
     await db.tombstones.bulkDelete(undo.tombstones.map((tombstone) => tombstone.id));
-    await db.packs.put(packRecord(pack, 'import', now));
+    await db.packs.put({ ...packRecord(pack, 'import', now), id: packId });
     const revision = await bumpRevision(db);
     return { plan, written: writes.length, revision, undo };
   });

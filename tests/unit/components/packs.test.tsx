@@ -82,7 +82,9 @@ describe('importing a pack from the manager', () => {
     const incoming = makePack([makeCard({ summary: 'The pack’s words.' })], { id: 'other' });
     await chooseFile(container, 'other.json', json(incoming));
     expect(container.textContent).toContain('1 card you wrote or edited also in the pack: “NATO”');
-    expect(container.textContent).toContain('Nothing to import');
+    expect(container.textContent).toContain(
+      'Nothing to import unless you replace your cards with the pack’s version.',
+    );
     const box = [...container.querySelectorAll('label')]
       .find((label) => label.textContent?.includes('Replace them'))
       ?.querySelector('input');

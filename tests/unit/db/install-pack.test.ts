@@ -1,6 +1,6 @@
 import { readRevision, toStoredCard } from '@/lib/db/cards';
 import { installSeedPack, syncSeeds } from '@/lib/db/install-pack';
-import type { Pack } from '@/lib/pack/types';
+import type { Card, Pack } from '@/lib/pack/types';
 import { freshDb, makeCard, makePack } from '../factories';
 
 function version(pack: Pack, v: string, cards = pack.cards): Pack {
@@ -118,5 +118,23 @@ describe('seed installation', () => {
     const mine = await db.cards.get('nato');
     expect(mine?.summary).toBe('Mine.');
     expect(mine).not.toHaveProperty('pack');
+  });
+
+  it('leaves alone the cards of an imported pack whose id a later seed pack takes', async () => {
+    const db = freshDb();
+    const imported = makePack([makeCard({ id: 'mine', title: 'Mine' })], { id: 'news' });
+    await db.cards.add(
+      toStoredCard(imported.cards[0] as Card, { pack: 'news', edited: false, created: 1, modified: 1 }),
+    );
+    await db.packs.put({ id: 'news', title: 'My news', version: 'x', origin: 'import', installed: 1 });
+    const seed = makePack(
+      [makeCard({ id: 'mine', title: 'Theirs' }), makeCard({ id: 'other', title: 'Other' })],
+      {
+        id: 'news',
+      },
+    );
+    const report = await installSeedPack(db, seed, 2000);
+    expect(report).toMatchObject({ added: 1, updated: 0, removed: 0 });
+    expect((await db.cards.get('mine'))?.title).toBe('Mine');
   });
 });

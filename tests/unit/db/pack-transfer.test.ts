@@ -6,7 +6,7 @@ import { syncSeeds } from '@/lib/db/install-pack';
 import { exportPacks, exportVersion, packFileName, packFileText, packIdFor } from '@/lib/db/pack-export';
 import { importPack, planImport, undoImport } from '@/lib/db/pack-import';
 import { readPackText } from '@/lib/pack/read-pack';
-import type { Pack } from '@/lib/pack/types';
+import type { Card, Pack } from '@/lib/pack/types';
 import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
 
 const seedFile = resolve(import.meta.dirname, '../../../seeds/nato-russia.json');
@@ -55,20 +55,25 @@ describe('importing a pack', () => {
     );
     await deleteCard(db, 'gone');
     const revision = await readRevision(db);
-    const incoming = makePack([
-      makeCard(),
-      makeCard({ id: 'kyiv', title: 'Kyiv', summary: 'Capital of Ukraine.' }),
-      makeCard({ id: 'gone', title: 'Gone' }),
-      makeCard({ id: 'mine', title: 'Mine', summary: 'The pack’s words.' }),
-      makeCard({ id: 'own', title: 'Own', summary: 'The pack’s words.' }),
-      makeCard({ id: 'new', title: 'New' }),
-    ]);
+    const incoming = makePack(
+      [
+        makeCard(),
+        makeCard({ id: 'kyiv', title: 'Kyiv', summary: 'Capital of Ukraine.' }),
+        makeCard({ id: 'gone', title: 'Gone' }),
+        makeCard({ id: 'mine', title: 'Mine', summary: 'The pack’s words.' }),
+        makeCard({ id: 'own', title: 'Own', summary: 'The pack’s words.' }),
+        makeCard({ id: 'new', title: 'New' }),
+      ],
+      { id: 'incoming' },
+    );
     expect(await planImport(db, incoming)).toEqual({
       added: ['new'],
       restored: ['gone'],
       updated: ['kyiv'],
       unchanged: ['nato'],
       yours: ['mine', 'own'],
+      packId: 'incoming',
+      seedClash: false,
     });
     expect(await readRevision(db)).toBe(revision);
     expect(await db.cards.get('new')).toBeUndefined();
@@ -119,6 +124,39 @@ describe('importing a pack', () => {
       [10_001, 10_001],
     ]);
     expect(await db.cards.count()).toBe(10_001);
+  });
+
+  it('keeps a pack with a seed pack’s id apart, so the next seed sync removes none of its cards', async () => {
+    const db = freshDb();
+    const seeds = makePack(undefined, { id: 'nato-russia', version: '2026.11.28' });
+    await syncSeeds(db, [seeds], 100);
+    // A backup titled like the seed pack: the seed's cards unchanged, one of the reader's.
+    const backup = makePack([...seeds.cards, makeCard({ id: 'minsk', title: 'Minsk agreements' })], {
+      id: 'nato-russia',
+      version: '2026.12.03.1427',
+    });
+    const plan = await planImport(db, backup);
+    expect(plan).toMatchObject({ added: ['minsk'], packId: 'nato-russia-imported', seedClash: true });
+    await importPack(db, backup, keep, 200);
+    expect(await db.cards.get('minsk')).toMatchObject({ pack: 'nato-russia-imported' });
+    expect(await db.packs.get('nato-russia')).toMatchObject({ origin: 'seed', version: '2026.11.28' });
+    // The browser starts again: the seeds are current, and the reader's card is still there.
+    expect(await syncSeeds(db, [seeds], 300)).toEqual([]);
+    expect(await db.cards.get('minsk')).toBeDefined();
+  });
+
+  it('counts a card as the same whatever the order of the keys in its file', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const reordered = makePack().cards.map((card) => ({
+      ...card,
+      sources: card.sources?.map(({ title, url }) => ({ url, title })),
+      facts: card.facts?.map(({ label, value }) => ({ value, label })),
+    }));
+    expect((await planImport(db, makePack(reordered as Card[], { id: 'copy' }))).unchanged).toEqual([
+      'nato',
+      'founding-act',
+    ]);
   });
 
   it('writes nothing when the write fails part way', async () => {
