@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { markUsed } from '@/lib/db/recent-cards';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { PackTransfer } from '../packs/PackTransfer';
+import { usePackImport } from '../packs/use-pack-import';
 import { PagePanel } from '../page/PagePanel';
 import { PauseSwitch } from '../settings/PauseSwitch';
 import { PreferencesForm } from '../settings/PreferencesForm';
@@ -43,6 +44,13 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
   const recent = useRecent(db);
   const preferences = usePreferences(db);
   const actions = useCardActions(db, env, catalog);
+  // Kept here, not in the Settings panel, so that an import's Undo outlives leaving it.
+  const packImport = usePackImport(db, env);
+  // Opened at import and export (#packs), their heading takes focus once, not on every return.
+  const focusPacks = useRef(initialPanel === 'settings');
+  useEffect(() => {
+    focusPacks.current = false;
+  }, []);
   const [panel, setPanel] = useState<Panel>(initialPanel);
   const [editing, setEditing] = useState<Editing>(initialCardId ? { id: initialCardId } : undefined);
   const [tab, setTab] = useState<TargetTab | undefined>();
@@ -137,7 +145,13 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
             <PauseSwitch db={db} env={env} />
             <PreferencesForm db={db} preferences={preferences} env={env} />
             <ShortcutList />
-            <PackTransfer db={db} env={env} view={view} focusOnOpen={initialPanel === 'settings'} />
+            <PackTransfer
+              db={db}
+              env={env}
+              view={view}
+              packImport={packImport}
+              focusOnOpen={focusPacks.current}
+            />
           </div>
         )}
         <UndoBar

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { type ExportScope, exportPacks, isYours, packFileName, packFileText } from '@/lib/db/pack-export';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { LIMITS } from '@/lib/pack/limits';
 import { Choice } from '../settings/Choice';
+import { useLiveQuery } from '../use-live-query';
 import { saveTextFile } from './save-file';
 
 /** Props of the export form. */
@@ -19,25 +20,19 @@ export function ExportForm({ db, save = saveTextFile }: ExportFormProps) {
   const id = useId();
   const [scope, setScope] = useState<ExportScope>('all');
   const [title, setTitle] = useState(DEFAULT_TITLE);
-  const [counts, setCounts] = useState<{ all: number; yours: number } | undefined>();
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let live = true;
-    const count = async () => {
-      let yours = 0;
-      await db.cards.each((card) => {
-        if (isYours(card)) yours++;
-      });
-      return { all: await db.cards.count(), yours };
-    };
-    count().then((found) => live && setCounts(found), console.error);
-    return () => {
-      live = false;
-    };
+  // Live: an import or an edit elsewhere changes them.
+  const counts = useLiveQuery(async () => {
+    let yours = 0;
+    await db.cards.each((card) => {
+      if (isYours(card)) yours++;
+    });
+    return { all: await db.cards.count(), yours };
   }, [db]);
 
   const run = async () => {
+    if (busy) return;
     setBusy(true);
     try {
       const packs = await exportPacks(db, { scope, title });
@@ -99,7 +94,8 @@ export function ExportForm({ db, save = saveTextFile }: ExportFormProps) {
           onInput={(event) => setTitle(event.currentTarget.value)}
         />
       </div>
-      <button type="submit" class="button" disabled={busy}>
+      {/* aria-disabled, not disabled: a disabled button would drop focus to the page's body. */}
+      <button type="submit" class="button" aria-disabled={busy}>
         Export to a file
       </button>
       <p class="pack-form__status" role="status">

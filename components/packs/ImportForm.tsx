@@ -1,13 +1,11 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
-import type { BackstoryDB } from '@/lib/db/schema';
-import type { ManagerEnv } from '../manager/env';
 import { ImportPreview } from './ImportPreview';
-import { type PackFile, usePackImport } from './use-pack-import';
+import type { PackFile, PackImport } from './use-pack-import';
 
 /** Props of the import form. */
 export interface ImportFormProps {
-  db: BackstoryDB;
-  env: Pick<ManagerEnv, 'refreshTabs'>;
+  /** The import's state, kept by the manager so that leaving the panel loses no undo. */
+  job: PackImport;
 }
 
 const cards = (n: number) => (n === 1 ? '1 card' : `${n.toLocaleString()} cards`);
@@ -16,14 +14,17 @@ const cards = (n: number) => (n === 1 ? '1 card' : `${n.toLocaleString()} cards`
  * Imports a pack file chosen with the file picker or dropped on the form: the file is read
  * and checked, the reader sees what it would change and confirms, and can undo it after.
  */
-export function ImportForm({ db, env }: ImportFormProps) {
+export function ImportForm({ job }: ImportFormProps) {
   const id = useId();
-  const job = usePackImport(db, env);
   const { state } = job;
   const input = useRef<HTMLInputElement>(null);
   const section = useRef<HTMLElement>(null);
-  // Each step's heading or message takes focus, so the keyboard and screen readers follow.
+  // Each new step's heading or message takes focus, so the keyboard and screen readers
+  // follow; coming back to the panel is not a new step.
+  const shown = useRef(state);
   useEffect(() => {
+    if (shown.current === state) return;
+    shown.current = state;
     section.current?.querySelector<HTMLElement>('[data-takes-focus]')?.focus();
   }, [state]);
   const choose = (file: PackFile | undefined | null) => {

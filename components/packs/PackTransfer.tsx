@@ -3,12 +3,15 @@ import type { BackstoryDB } from '@/lib/db/schema';
 import type { ManagerEnv } from '../manager/env';
 import { ExportForm } from './ExportForm';
 import { ImportForm } from './ImportForm';
+import type { PackImport } from './use-pack-import';
 
 /** Props of the import and export section. */
 export interface PackTransferProps {
   db: BackstoryDB;
   env: Pick<ManagerEnv, 'refreshTabs' | 'openPacks'>;
   view: 'popup' | 'tab';
+  /** The import under way or just done (see usePackImport), kept by the manager. */
+  packImport: PackImport;
   /** Takes focus on first render (the manager was opened at `#packs`). */
   focusOnOpen?: boolean;
 }
@@ -18,7 +21,7 @@ export interface PackTransferProps {
  * open them in a tab: a popup closes when a file dialog takes focus (in Firefox always), and
  * the import would be lost with it.
  */
-export function PackTransfer({ db, env, view, focusOnOpen = false }: PackTransferProps) {
+export function PackTransfer({ db, env, view, packImport, focusOnOpen = false }: PackTransferProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnOpen) heading.current?.focus();
@@ -37,7 +40,7 @@ export function PackTransfer({ db, env, view, focusOnOpen = false }: PackTransfe
         </>
       ) : (
         <>
-          <ImportForm db={db} env={env} />
+          <ImportForm job={packImport} />
           <ExportForm db={db} />
         </>
       )}

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
-import { PackTransfer } from '@/components/packs/PackTransfer';
+import { Manager } from '@/components/manager/Manager';
+import { PackTransfer, type PackTransferProps } from '@/components/packs/PackTransfer';
+import { usePackImport } from '@/components/packs/use-pack-import';
 import { toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { MAX_PACK_BYTES } from '@/lib/pack/read-pack';
@@ -8,11 +10,16 @@ import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
 import { fakeEnv } from './fake-env';
 import { axeViolations, button, click, field, mount, settle } from './harness';
 
+/** The section as the manager mounts it, with the import's state kept outside it. */
+function Packs(props: Omit<PackTransferProps, 'packImport'>) {
+  return <PackTransfer {...props} packImport={usePackImport(props.db, props.env)} />;
+}
+
 async function render(view: 'popup' | 'tab' = 'tab') {
   const db = freshDb();
   await syncSeeds(db, [makePack()]);
   const { env, calls } = fakeEnv();
-  const mounted = await mount(<PackTransfer db={db} env={env} view={view} />);
+  const mounted = await mount(<Packs db={db} env={env} view={view} />);
   await settle();
   return { ...mounted, db, calls };
 }
@@ -139,6 +146,32 @@ describe('importing a pack from the manager', () => {
   });
 });
 
+describe('an import in the full-tab manager', () => {
+  it('can still be undone after the reader looked at the cards and came back to Settings', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const { env } = fakeEnv();
+    const { container } = await mount(<Manager db={db} env={env} view="tab" initialPanel="settings" />);
+    await vi.waitFor(() => expect(container.querySelector('input[type="file"]')).not.toBeNull());
+    await chooseFile(
+      container,
+      'one.json',
+      json(makePack([makeCard({ id: 'kyiv', title: 'Kyiv' })], { id: 'one' })),
+    );
+    await click(button(container, 'Import 1 card'));
+    await vi.waitFor(() => button(container, 'Undo import'));
+    await click(button(container, 'Cards'));
+    const settingsTab = button(container, 'Settings');
+    settingsTab.focus();
+    await click(settingsTab);
+    await settle();
+    // Coming back is not a new step: focus stays on the tab the reader pressed.
+    expect(document.activeElement).toBe(settingsTab);
+    await click(button(container, 'Undo import'));
+    await vi.waitFor(async () => expect(await db.cards.get('kyiv')).toBeUndefined());
+  });
+});
+
 describe('exporting cards from the manager', () => {
   it('saves all cards, or only the reader’s, under the title given, and says where', async () => {
     const db = freshDb();
@@ -173,6 +206,17 @@ describe('exporting cards from the manager', () => {
     await vi.waitFor(() => expect(saved).toHaveLength(2));
     expect(JSON.parse(saved[1]?.text ?? '').cards.map((card: { id: string }) => card.id)).toEqual(['own']);
     expect(await axeViolations(container)).toEqual([]);
+    // The counts follow the cards, and the button keeps focus through an export.
+    await db.cards.put(
+      toStoredCard(makeCard({ id: 'new', title: 'New' }), { edited: true, created: 1, modified: 1 }),
+    );
+    await vi.waitFor(() => expect(container.textContent).toContain('All cards (4)'));
+    const exportButton = button(container, 'Export to a file');
+    exportButton.focus();
+    await click(exportButton);
+    await vi.waitFor(() => expect(saved).toHaveLength(3));
+    expect(document.activeElement).toBe(exportButton);
+    expect(exportButton.disabled).toBe(false);
   });
 
   it('saves nothing when there are no cards of the reader’s to export, and says so', async () => {
