@@ -66,7 +66,13 @@ export function CardsPanel(props: CardsPanelProps) {
   };
 
   // A search that finds nothing offers to write the card it was looking for.
-  const missing = results.length === 0 && entries.length > 0 ? text.trim() : '';
+  // With a tag filter on, only when no card of any tag has it either: no duplicate offered.
+  const missing =
+    results.length === 0 &&
+    entries.length > 0 &&
+    (!tag || (state?.index().search({ text }, ordered).length ?? 0) === 0)
+      ? text.trim()
+      : '';
   const writeMissing = () => props.onEditing({ id: undefined, draft: { ...emptyDraft(), title: missing } });
 
   const browsing = !editing || props.wide;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type ImportPlan, type ImportUndo, importPack, planImport, undoImport } from '@/lib/db/pack-import';
 import type { BackstoryDB } from '@/lib/db/schema';
-import { checkPackSize, readPackText } from '@/lib/pack/read-pack';
+import { checkPackSize, decodePackBytes, readPackText } from '@/lib/pack/read-pack';
 import type { Pack } from '@/lib/pack/types';
 import type { ManagerEnv } from '../manager/env';
 
@@ -19,7 +19,7 @@ export type ImportState =
 export interface PackFile {
   name: string;
   size: number;
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** The import's steps, and what the reader can do at each. */
@@ -50,7 +50,7 @@ export function usePackImport(db: BackstoryDB, env: Pick<ManagerEnv, 'refreshTab
       if (tooLarge) return setState({ step: 'refused', file: file.name, problems: [tooLarge] });
       setState({ step: 'reading', file: file.name });
       try {
-        const read = readPackText(file.name, await file.text());
+        const read = readPackText(file.name, decodePackBytes(new Uint8Array(await file.arrayBuffer())));
         if (!read.ok) return setState({ step: 'refused', file: file.name, problems: read.problems });
         setState({
           step: 'preview',

@@ -29,6 +29,19 @@ export function checkPackSize(file: string, bytes: number): string | undefined {
   return undefined;
 }
 
+/**
+ * The text of a pack file's bytes: UTF-8, or UTF-16 when the file starts with a UTF-16
+ * byte-order mark (as Windows Notepad's "Unicode" and PowerShell's `>` write). Browsers'
+ * `File.text()` always decodes UTF-8, and Firefox then refused such a file where Chromium
+ * happened to read it.
+ */
+export function decodePackBytes(bytes: Uint8Array): string {
+  const [a, b] = bytes;
+  if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
 /** Line and column (from 1) of a character offset in `text`. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -63,8 +76,9 @@ function parseProblem(message: string): string {
       .replace(/^JSON\.parse: /, '')
       .replace(/ at line \d+ column \d+ of the JSON data$/, '')
       .replace(/,? ?(?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?$/, '')
-      // V8 quotes the text around an unexpected token, which for a pack can be a long stretch.
-      .replace(/, ".*" is not valid JSON$/s, '')
+      // V8 quotes the text around an unexpected token (`"hello worl"... is not valid JSON`),
+      // which for a pack can be a long stretch, and binary besides.
+      .replace(/, ".*is not valid JSON$/s, '')
   );
 }
 
@@ -85,6 +99,13 @@ export function readPackText(file: string, text: string): PackFileResult {
     return {
       ok: false,
       problems: [`${file}: not a JSON file${where ? ` (${where})` : ''}: ${parseProblem(message)}`],
+    };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const found = Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+    return {
+      ok: false,
+      problems: [`${file}: not a pack: it holds ${found}, where a pack is an object with "backstory", "pack" and "cards"`],
     };
   }
   const result = validatePack(value);

@@ -27,7 +27,7 @@ async function render(view: 'popup' | 'tab' = 'tab') {
 /** Hands a file to the import's file input, as the file picker does. */
 async function chooseFile(container: HTMLElement, name: string, text: string, size = text.length) {
   const input = container.querySelector('input[type="file"]') as HTMLInputElement;
-  const file = { name, size, text: async () => text };
+  const file = { name, size, arrayBuffer: async () => new TextEncoder().encode(text).buffer };
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   (document.activeElement as HTMLElement | null)?.blur();
   await act(() => {
@@ -119,9 +119,11 @@ describe('importing a pack from the manager', () => {
 
   it('refuses a file too large without reading it', async () => {
     const { container } = await render();
-    const text = vi.fn(async () => '{}');
+    const read = vi.fn(async () => new ArrayBuffer(2));
     const input = container.querySelector('input[type="file"]') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [{ name: 'huge.json', size: MAX_PACK_BYTES * 2, text }] });
+    Object.defineProperty(input, 'files', {
+      value: [{ name: 'huge.json', size: MAX_PACK_BYTES * 2, arrayBuffer: read }],
+    });
     await act(() => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
@@ -129,7 +131,7 @@ describe('importing a pack from the manager', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
       'huge.json: the file is 200.0 MB; Backstory reads packs of up to 100.0 MB',
     );
-    expect(text).not.toHaveBeenCalled();
+    expect(read).not.toHaveBeenCalled();
   });
 
   it('goes back to the file picker on Cancel, writing nothing', async () => {

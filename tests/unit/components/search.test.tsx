@@ -96,6 +96,24 @@ describe('searching the cards', () => {
     ).toBe(false);
   });
 
+  it('offers no card to write when the search finds one under another tag', async () => {
+    const { container, editing } = await render();
+    const tag = field(container, 'Filter by tag') as HTMLSelectElement;
+    tag.value = 'place';
+    tag.dispatchEvent(new Event('change', { bubbles: true }));
+    await typeInto(search(container), 'rutte');
+    expect(titles(container)).toEqual([]);
+    expect(
+      [...container.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Write a card')),
+    ).toBe(false);
+    await press(search(container), 'Enter');
+    expect(editing()).toBeUndefined();
+    await typeInto(search(container), 'Minsk');
+    expect(
+      [...container.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Write a card')),
+    ).toBe(true);
+  });
+
   it('opens the best match with Enter', async () => {
     const { container, editing } = await render();
     await typeInto(search(container), 'kiev');

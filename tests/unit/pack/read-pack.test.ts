@@ -1,4 +1,4 @@
-import { checkPackSize, MAX_PACK_BYTES, readPackText, sizeText } from '@/lib/pack/read-pack';
+import { checkPackSize, decodePackBytes, MAX_PACK_BYTES, readPackText, sizeText } from '@/lib/pack/read-pack';
 import { makeCard, makePack } from '../factories';
 
 const text = (value: unknown) => JSON.stringify(value, null, 2);
@@ -70,5 +70,43 @@ describe('reading a pack file', () => {
       '700 KB',
       '1.5 MB',
     ]);
+  });
+
+  it('reads UTF-16 files with a byte-order mark, either byte order, and UTF-8 with or without one', () => {
+    const text = JSON.stringify(makePack([makeCard({ title: 'Kyïv – قمة 🕊️' })]));
+    const utf16 = (littleEndian: boolean) => {
+      const bytes = new Uint8Array(2 + text.length * 2);
+      const view = new DataView(bytes.buffer);
+      view.setUint16(0, 0xfeff, littleEndian);
+      for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), littleEndian);
+      return bytes;
+    };
+    const utf8 = new TextEncoder().encode(text);
+    const withMark = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
+    for (const bytes of [utf16(true), utf16(false), utf8, withMark]) {
+      const read = readPackText('f.json', decodePackBytes(bytes));
+      expect(read.ok && read.pack.cards[0]?.title).toBe('Kyïv – قمة 🕊️');
+    }
+  });
+
+  it('says a file is not a pack when it holds a list or another value, not a field problem', () => {
+    expect(readPackText('list.json', '[1, 2]')).toEqual({
+      ok: false,
+      problems: [
+        'list.json: not a pack: it holds a list, where a pack is an object with "backstory", "pack" and "cards"',
+      ],
+    });
+    expect(readPackText('n.json', 'null').ok).toBe(false);
+    expect(readPackText('s.json', '"pack"')).toMatchObject({
+      problems: [expect.stringContaining('it holds a string')],
+    });
+  });
+
+  it('leaves out the engine’s quote of the file from a JSON error, and says where', () => {
+    const result = readPackText('hello.json', 'hello world, this is not JSON at all');
+    expect(result).toEqual({
+      ok: false,
+      problems: ["hello.json: not a JSON file (line 1, column 1): Unexpected token 'h'"],
+    });
   });
 });
