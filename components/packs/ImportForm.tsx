@@ -10,6 +10,14 @@ export interface ImportFormProps {
 
 const cards = (n: number) => (n === 1 ? '1 card' : `${n.toLocaleString()} cards`);
 
+/** What Undo import did: the cards put back, and those kept because they changed since. */
+function undoneText(reverted: number, written: number): string {
+  const back = `Import undone: ${cards(reverted)} put back as ${reverted === 1 ? 'it was' : 'they were'}`;
+  const kept = written - reverted;
+  if (kept === 0) return `${back}.`;
+  return `${back}; ${cards(kept)} changed since the import ${kept === 1 ? 'was' : 'were'} kept.`;
+}
+
 /**
  * Imports a pack file chosen with the file picker or dropped on the form: the file is read
  * and checked, the reader sees what it would change and confirms, and can undo it after.
@@ -109,7 +117,7 @@ export function ImportForm({ job }: ImportFormProps) {
           <p role="status" tabIndex={-1} data-takes-focus>
             {state.undone === undefined
               ? `Imported ${cards(state.written)} from “${state.title}”.`
-              : `Import undone: ${cards(state.undone)} put back as they were.`}
+              : undoneText(state.undone, state.undo.cards.length)}
           </p>
           {state.undone === undefined && (
             <button type="button" class="button button--quiet" onClick={() => void job.undo()}>

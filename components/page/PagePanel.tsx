@@ -1,5 +1,5 @@
 import type { ComponentChild } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { hostOf } from '@/lib/background/site-state';
 import { setPaused } from '@/lib/db/reader-settings';
 import type { BackstoryDB } from '@/lib/db/schema';
@@ -33,10 +33,16 @@ export function PagePanel({ db, tab, env, onRevealed }: PagePanelProps) {
   // again only once they have, or it would show the page as it was.
   const [reading, setReading] = useState(0);
   const readAgain = () => setReading((count) => count + 1);
+  const panel = useRef<HTMLDivElement>(null);
   const resume = async () => {
     await setPaused(db, false);
     await env.refreshTabs().catch(console.debug);
     readAgain();
+    // The pressed button goes with the pause message: focus moves to the panel's first
+    // control, the site switch, rather than falling to the page's body.
+    requestAnimationFrame(() =>
+      panel.current?.querySelector<HTMLElement>('[role="switch"], button')?.focus(),
+    );
   };
 
   let body: ComponentChild;
@@ -64,12 +70,12 @@ export function PagePanel({ db, tab, env, onRevealed }: PagePanelProps) {
     body = <OnThisPage key={reading} tab={tab} env={env} onRevealed={onRevealed} />;
   }
   return (
-    <>
+    <div ref={panel} class="page-panel">
       <SiteSwitch db={db} tab={tab} env={env} onChanged={readAgain} />
       {body}
       {host && rules && (
         <HiddenCards db={db} host={host} hiddenCards={rules.hiddenCards} env={env} onRestored={readAgain} />
       )}
-    </>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Props of the hover delay field. */
 export interface DelayFieldProps {
@@ -36,7 +36,12 @@ export function DelayField({ id, value, onSave }: DelayFieldProps) {
     setText(String(value));
   }, [value]);
 
+  // What the last commit took, until the reader types again: the change event and the blur
+  // that follows it are one commit, not two.
+  const taken = useRef<string | undefined>(undefined);
   const commit = async (typed: string) => {
+    if (taken.current === typed || typed === String(stored)) return;
+    taken.current = typed;
     const ms = delayFrom(typed);
     if (ms === undefined) {
       setText(String(stored));
@@ -72,8 +77,17 @@ export function DelayField({ id, value, onSave }: DelayFieldProps) {
         step={STEP_MS}
         value={text}
         aria-describedby={`${id}-note`}
-        onInput={(event) => setText(event.currentTarget.value)}
+        onInput={(event) => {
+          taken.current = undefined;
+          setText(event.currentTarget.value);
+        }}
         onChange={(event) => void commit(event.currentTarget.value)}
+        // Firefox lets letters into a number field and then reports its value as "" with no
+        // change event when it was "" before: leaving the field or Enter takes it too.
+        onBlur={(event) => void commit(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void commit(event.currentTarget.value);
+        }}
       />
       <p id={`${id}-note`} class="field__hint" role="status">
         {note}

@@ -25,17 +25,21 @@ export function packIdFor(title: string): string {
   return isId(slug) ? slug : 'cards';
 }
 
-/** A version that sorts in time, to the minute, in the style of the seed packs: "2026.12.03.1405". */
+/**
+ * A version that sorts in time, to the second, in the style of the seed packs:
+ * "2026.12.03.140507". Two exports in one minute get two file names.
+ */
 export function exportVersion(now: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}.${two(now.getMonth() + 1)}.${two(now.getDate())}.${two(now.getHours())}${two(now.getMinutes())}`;
+  const time = `${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
+  return `${now.getFullYear()}.${two(now.getMonth() + 1)}.${two(now.getDate())}.${time}`;
 }
 
 /**
  * The reader's cards as packs, ordered by id: exactly the public fields of each card,
  * nothing of Backstory's bookkeeping. One pack, unless there are more cards than a pack may
  * hold (`perPack`, the format's limit): then as many packs as needed, with the same id and a
- * version naming the part ("2026.12.03.1405-part-2-of-3"), which import one after another
+ * version naming the part ("2026.12.03.140507-part-2-of-3"), which import one after another
  * (an import never removes cards). Each pack is checked against the format before it is
  * handed out, so an export Backstory cannot read back is never written.
  */
@@ -72,7 +76,7 @@ export function packFileText(pack: Pack): string {
   return `${JSON.stringify(pack, null, 2)}\n`;
 }
 
-/** A file name for the pack: its id and version, "my-cards-2026.12.03.1405.json". */
+/** A file name for the pack: its id and version, "my-cards-2026.12.03.140507.json". */
 export function packFileName(pack: Pack): string {
   return `${pack.pack.id}-${pack.pack.version}.json`;
 }

@@ -105,7 +105,9 @@ export function readPackText(file: string, text: string): PackFileResult {
     const found = Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
     return {
       ok: false,
-      problems: [`${file}: not a pack: it holds ${found}, where a pack is an object with "backstory", "pack" and "cards"`],
+      problems: [
+        `${file}: not a pack: it holds ${found}, where a pack is an object with "backstory", "pack" and "cards"`,
+      ],
     };
   }
   const result = validatePack(value);

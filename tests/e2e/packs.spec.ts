@@ -54,7 +54,7 @@ test.describe('packs in the card manager', () => {
     await expect.poll(() => paintedMentions(article.page)).toContain('Permanent Joint Council');
 
     await page.getByRole('button', { name: 'Undo import' }).click();
-    await expect(page.getByText('Import undone: 1 card put back as they were.')).toBeFocused();
+    await expect(page.getByText('Import undone: 1 card put back as it was.')).toBeFocused();
     await expect.poll(() => paintedMentions(article.page)).not.toContain('Permanent Joint Council');
     expect(await paintedMentions(article.page)).toContain('NATO');
   });
@@ -68,7 +68,7 @@ test.describe('packs in the card manager', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export to a file' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^reading-list-\d{4}\.\d{2}\.\d{2}\.\d{4}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^reading-list-\d{4}\.\d{2}\.\d{2}\.\d{6}\.json$/);
     const text = await readFile(await download.path(), 'utf8');
     const read = readPackText(download.suggestedFilename(), text);
     if (!read.ok) throw new Error(read.problems.join('\n'));

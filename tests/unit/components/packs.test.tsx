@@ -76,11 +76,28 @@ describe('importing a pack from the manager', () => {
     await vi.waitFor(() => button(container, 'Undo import'));
     await click(button(container, 'Undo import'));
     await vi.waitFor(() =>
-      expect(container.textContent).toContain('Import undone: 1 card put back as they were.'),
+      expect(container.textContent).toContain('Import undone: 1 card put back as it was.'),
     );
     expect(await db.cards.get('kyiv')).toBeUndefined();
     expect(document.activeElement?.textContent).toContain('Import undone');
     expect(calls.refreshes).toBe(2);
+  });
+
+  it('says which cards Undo import kept because they changed since', async () => {
+    const { container, db } = await render();
+    const two = makePack([makeCard({ id: 'kyiv', title: 'Kyiv' }), makeCard({ id: 'oslo', title: 'Oslo' })], {
+      id: 'two',
+    });
+    await chooseFile(container, 'two.json', json(two));
+    await click(button(container, 'Import 2 cards'));
+    await vi.waitFor(() => button(container, 'Undo import'));
+    await writeEditedCard(db, makeCard({ id: 'oslo', title: 'Oslo', summary: 'Edited after the import.' }));
+    await click(button(container, 'Undo import'));
+    await vi.waitFor(() =>
+      expect(container.textContent).toContain(
+        'Import undone: 1 card put back as it was; 1 card changed since the import was kept.',
+      ),
+    );
   });
 
   it('keeps the reader’s edits unless they tick the box to replace them', async () => {
@@ -198,7 +215,7 @@ describe('exporting cards from the manager', () => {
     const first = JSON.parse(saved[0]?.text ?? '');
     expect(first.pack).toMatchObject({ id: 'shared-with-ana', title: 'Shared with Ana' });
     expect(first.cards.map((card: { id: string }) => card.id)).toEqual(['founding-act', 'nato', 'own']);
-    expect(saved[0]?.name).toMatch(/^shared-with-ana-\d{4}\.\d{2}\.\d{2}\.\d{4}\.json$/);
+    expect(saved[0]?.name).toMatch(/^shared-with-ana-\d{4}\.\d{2}\.\d{2}\.\d{6}\.json$/);
     expect(container.querySelector('[role="status"]')?.textContent).toBe(
       `Saved 3 cards as ${saved[0]?.name}, in your downloads.`,
     );

@@ -74,6 +74,8 @@ describe('the On this page panel', () => {
     await vi.waitFor(() => expect(listed(container)).toEqual(['NATO', 'Kyiv']));
     expect((await db.settings.get(PAUSED_KEY))?.value).toBe(false);
     expect(calls.refreshes).toBe(1);
+    // The button went with the message; focus is on the site switch, not the page's body.
+    await vi.waitFor(() => expect(document.activeElement).toBe(siteSwitch(container)));
   });
 
   it('passes an accessibility check while paused', async () => {

@@ -102,6 +102,22 @@ describe('site switch, pause and preferences', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it('takes a value that is not a number when the field is left, though no change event came', async () => {
+    const { container } = await render();
+    const delay = field(container, 'Hover delay before a card opens (milliseconds)') as HTMLInputElement;
+    // Firefox: letters typed into a number field give the value "" and, when it was "" already, no change event.
+    await act(() => {
+      delay.value = '';
+      delay.dispatchEvent(new Event('input', { bubbles: true }));
+      delay.dispatchEvent(new FocusEvent('blur'));
+    });
+    await settle();
+    expect(delay.value).toBe('300');
+    expect(container.querySelector(`#${CSS.escape(delay.id)}-note`)?.textContent).toBe(
+      'Not a number of milliseconds; the delay stays 300 ms.',
+    );
+  });
+
   it('passes an accessibility check', async () => {
     const { container } = await render();
     expect(await axeViolations(container)).toEqual([]);

@@ -224,11 +224,11 @@ describe('exporting cards', () => {
     );
     if (!pack) throw new Error('no pack');
     expect(more).toBeUndefined();
-    expect(pack.pack).toEqual({ id: 'my-backstory', title: 'My Backstory', version: '2026.12.03.1405' });
+    expect(pack.pack).toEqual({ id: 'my-backstory', title: 'My Backstory', version: '2026.12.03.140500' });
     const byId = [...seedPack().cards].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(pack.cards).toEqual(byId);
     expect(readPackText('export.json', packFileText(pack))).toEqual({ ok: true, pack });
-    expect(packFileName(pack)).toBe('my-backstory-2026.12.03.1405.json');
+    expect(packFileName(pack)).toBe('my-backstory-2026.12.03.140500.json');
   });
 
   it('can hold only the cards the reader wrote or edited', async () => {
@@ -265,9 +265,9 @@ describe('exporting cards', () => {
     await importPack(db, seedPack(), keep);
     const parts = await exportPacks(db, { scope: 'all', title: 'Big' }, new Date(2026, 11, 3, 14, 5), 10);
     expect(parts.map((part) => [part.pack.version, part.cards.length])).toEqual([
-      ['2026.12.03.1405-part-1-of-3', 10],
-      ['2026.12.03.1405-part-2-of-3', 10],
-      ['2026.12.03.1405-part-3-of-3', 3],
+      ['2026.12.03.140500-part-1-of-3', 10],
+      ['2026.12.03.140500-part-2-of-3', 10],
+      ['2026.12.03.140500-part-3-of-3', 3],
     ]);
     const copy = freshDb();
     for (const part of parts) await importPack(copy, part, keep);
@@ -282,6 +282,6 @@ describe('exporting cards', () => {
   it('names the pack after its title, or "cards" when the title has nothing to keep', () => {
     expect(packIdFor('  Mes fiches: l’Été 2026 ')).toBe('mes-fiches-l-ete-2026');
     expect(packIdFor('قمة لاهاي')).toBe('cards');
-    expect(exportVersion(new Date(2026, 0, 5, 7, 9))).toBe('2026.01.05.0709');
+    expect(exportVersion(new Date(2026, 0, 5, 7, 9, 3))).toBe('2026.01.05.070903');
   });
 });
