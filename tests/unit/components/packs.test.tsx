@@ -39,6 +39,17 @@ async function chooseFile(container: HTMLElement, name: string, text: string, si
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
+/** Imports a one-card pack (Kyiv) and waits for the offer to undo it. */
+async function importKyiv(container: HTMLElement) {
+  await chooseFile(
+    container,
+    'one.json',
+    json(makePack([makeCard({ id: 'kyiv', title: 'Kyiv' })], { id: 'one' })),
+  );
+  await click(button(container, 'Import 1 card'));
+  await vi.waitFor(() => button(container, 'Undo import'));
+}
+
 describe('importing a pack from the manager', () => {
   it('shows what a pack would change, writes nothing until confirmed, then imports and tells the tabs', async () => {
     const { container, db, calls } = await render();
@@ -67,13 +78,7 @@ describe('importing a pack from the manager', () => {
 
   it('undoes the import from the message that reports it', async () => {
     const { container, db, calls } = await render();
-    await chooseFile(
-      container,
-      'one.json',
-      json(makePack([makeCard({ id: 'kyiv', title: 'Kyiv' })], { id: 'one' })),
-    );
-    await click(button(container, 'Import 1 card'));
-    await vi.waitFor(() => button(container, 'Undo import'));
+    await importKyiv(container);
     await click(button(container, 'Undo import'));
     await vi.waitFor(() =>
       expect(container.textContent).toContain('Import undone: 1 card put back as it was.'),
@@ -172,13 +177,7 @@ describe('an import in the full-tab manager', () => {
     const { env } = fakeEnv();
     const { container } = await mount(<Manager db={db} env={env} view="tab" initialPanel="settings" />);
     await vi.waitFor(() => expect(container.querySelector('input[type="file"]')).not.toBeNull());
-    await chooseFile(
-      container,
-      'one.json',
-      json(makePack([makeCard({ id: 'kyiv', title: 'Kyiv' })], { id: 'one' })),
-    );
-    await click(button(container, 'Import 1 card'));
-    await vi.waitFor(() => button(container, 'Undo import'));
+    await importKyiv(container);
     await click(button(container, 'Cards'));
     const settingsTab = button(container, 'Settings');
     settingsTab.focus();
