@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
-import { type ExportScope, exportPacks, isYours, packFileName, packFileText } from '@/lib/db/pack-export';
+import { isYours } from '@/lib/db/cards';
+import { type ExportScope, exportPacks, packFileName, packFileText } from '@/lib/db/pack-export';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { LIMITS } from '@/lib/pack/limits';
 import { Choice } from '../settings/Choice';

@@ -22,6 +22,11 @@ export function toStoredCard(
   return stored;
 }
 
+/** True for a card the reader wrote or edited, as opposed to one a pack brought unchanged. */
+export function isYours(card: StoredCard): boolean {
+  return card.edited || card.pack === undefined;
+}
+
 /** The pack form of a stored card: exactly the public fields, nothing internal. */
 export function toPackCard(stored: Card): Card {
   const card: Record<string, unknown> = {};

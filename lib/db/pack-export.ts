@@ -3,17 +3,11 @@ import { LIMITS } from '../pack/limits';
 import { PACK_FORMAT_VERSION, type Pack } from '../pack/types';
 import { describeIssues, validatePack } from '../pack/validate';
 import { foldTerm } from '../text/fold';
-import { toPackCard } from './cards';
-import type { StoredCard } from './records';
+import { isYours, toPackCard } from './cards';
 import type { BackstoryDB } from './schema';
 
 /** Which cards an export holds: all of them, or those the reader wrote or edited. */
 export type ExportScope = 'all' | 'yours';
-
-/** True for a card the reader wrote or edited (as opposed to one a pack brought unchanged). */
-export function isYours(card: StoredCard): boolean {
-  return card.edited || card.pack === undefined;
-}
 
 /** A pack id made from the pack's title ("My cards" → "my-cards"); "cards" when nothing is left. */
 export function packIdFor(title: string): string {

@@ -1,5 +1,5 @@
 import type { Card, Pack } from '../pack/types';
-import { bumpRevision, toPackCard, toStoredCard } from './cards';
+import { bumpRevision, isYours, toPackCard, toStoredCard } from './cards';
 import { packRecord } from './install-pack';
 import type { PackRecord, StoredCard, Tombstone } from './records';
 import type { BackstoryDB } from './schema';
@@ -78,7 +78,7 @@ async function importId(db: BackstoryDB, pack: Pack): Promise<{ packId: string; 
 function effectOf(card: Card, old: StoredCard | undefined, tombstone: Tombstone | undefined): ImportEffect {
   if (!old) return tombstone ? 'restored' : 'added';
   if (sameCard(old, card)) return 'unchanged';
-  if (old.edited || old.pack === undefined) return 'yours';
+  if (isYours(old)) return 'yours';
   return 'updated';
 }
 
