@@ -5,6 +5,7 @@ import type { BackstoryDB } from '@/lib/db/schema';
 import { LIMITS } from '@/lib/pack/limits';
 import { Choice } from '../settings/Choice';
 import { useLiveQuery } from '../use-live-query';
+import { cardCount } from './card-count';
 import { saveTextFile } from './save-file';
 
 /** Props of the export form. */
@@ -46,7 +47,7 @@ export function ExportForm({ db, save = saveTextFile }: ExportFormProps) {
       packs.forEach((pack, i) => {
         save(names[i] as string, packFileText(pack));
       });
-      const cards = total === 1 ? '1 card' : `${total.toLocaleString()} cards`;
+      const cards = cardCount(total);
       setMessage(
         packs.length === 1
           ? `Saved ${cards} as ${names[0]}, in your downloads.`

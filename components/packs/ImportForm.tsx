@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { cardCount } from './card-count';
 import { ImportPreview } from './ImportPreview';
 import type { PackFile, PackImport } from './use-pack-import';
 
@@ -8,14 +9,12 @@ export interface ImportFormProps {
   job: PackImport;
 }
 
-const cards = (n: number) => (n === 1 ? '1 card' : `${n.toLocaleString()} cards`);
-
 /** What Undo import did: the cards put back, and those kept because they changed since. */
 function undoneText(reverted: number, written: number): string {
-  const back = `Import undone: ${cards(reverted)} put back as ${reverted === 1 ? 'it was' : 'they were'}`;
+  const back = `Import undone: ${cardCount(reverted)} put back as ${reverted === 1 ? 'it was' : 'they were'}`;
   const kept = written - reverted;
   if (kept === 0) return `${back}.`;
-  return `${back}; ${cards(kept)} changed since the import ${kept === 1 ? 'was' : 'were'} kept.`;
+  return `${back}; ${cardCount(kept)} changed since the import ${kept === 1 ? 'was' : 'were'} kept.`;
 }
 
 /**
@@ -116,7 +115,7 @@ export function ImportForm({ job }: ImportFormProps) {
         <div class="pack-form__actions">
           <p role="status" tabIndex={-1} data-takes-focus>
             {state.undone === undefined
-              ? `Imported ${cards(state.written)} from “${state.title}”.`
+              ? `Imported ${cardCount(state.written)} from “${state.title}”.`
               : undoneText(state.undone, state.undo.cards.length)}
           </p>
           {state.undone === undefined && (

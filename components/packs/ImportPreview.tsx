@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportPlan } from '@/lib/db/pack-import';
 import type { Pack } from '@/lib/pack/types';
+import { cardCount } from './card-count';
 
 /** Props of the import preview. */
 export interface ImportPreviewProps {
@@ -11,8 +12,6 @@ export interface ImportPreviewProps {
   onConfirm(replaceYours: boolean): void;
   onCancel(): void;
 }
-
-const cards = (n: number) => (n === 1 ? '1 card' : `${n.toLocaleString()} cards`);
 
 /** What importing the chosen pack would do, and the reader's go-ahead. Nothing is written yet. */
 export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel }: ImportPreviewProps) {
@@ -32,7 +31,7 @@ export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel
         Import “<span dir="auto">{pack.pack.title}</span>”?
       </h4>
       <p class="pack-form__detail">
-        {file}, version <span dir="auto">{pack.pack.version}</span>: {cards(pack.cards.length)}.
+        {file}, version <span dir="auto">{pack.pack.version}</span>: {cardCount(pack.cards.length)}.
       </p>
       {plan.seedClash && (
         <p class="pack-form__detail">
@@ -41,12 +40,12 @@ export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel
         </p>
       )}
       <ul class="import-preview__effects">
-        {lines.map(([n, what]) => n > 0 && <li key={what}>{`${cards(n)} ${what}`}</li>)}
+        {lines.map(([n, what]) => n > 0 && <li key={what}>{`${cardCount(n)} ${what}`}</li>)}
       </ul>
       {plan.yours.length > 0 && (
         <fieldset class="import-preview__yours">
           <legend>
-            {cards(plan.yours.length)} you wrote or edited also in the pack:{' '}
+            {cardCount(plan.yours.length)} you wrote or edited also in the pack:{' '}
             {plan.yours
               .slice(0, 3)
               .map((id) => `“${titles.get(id)}”`)
@@ -66,7 +65,7 @@ export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel
       <div class="pack-form__actions">
         {writes > 0 ? (
           <button type="button" class="button" onClick={() => onConfirm(replaceYours)}>
-            Import {cards(writes)}
+            Import {cardCount(writes)}
           </button>
         ) : (
           <p class="pack-form__detail">
