@@ -9,14 +9,25 @@ import type { BackstoryDB } from './schema';
 /** Which cards an export holds: all of them, or those the reader wrote or edited. */
 export type ExportScope = 'all' | 'yours';
 
-/** A pack id made from the pack's title ("My cards" → "my-cards"); "cards" when nothing is left. */
+/**
+ * A pack id made from the pack's title ("My cards" → "my-cards"). A title with no Latin
+ * letters or digits ("قمة لاهاي") gets "cards-" and a hash of the title, so two such packs
+ * do not share one pack record, and exporting again under the same title keeps its id.
+ */
 export function packIdFor(title: string): string {
   const slug = foldTerm(title)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 64)
     .replace(/-+$/, '');
-  return isId(slug) ? slug : 'cards';
+  return isId(slug) ? slug : `cards-${titleHash(title.trim())}`;
+}
+
+/** FNV-1a over the title's code points, as eight hex digits. */
+function titleHash(title: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of title) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /**

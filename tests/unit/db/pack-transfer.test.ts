@@ -279,9 +279,14 @@ describe('exporting cards', () => {
     expect(parts.map((part) => part.cards.length)).toEqual([0]);
   });
 
-  it('names the pack after its title, or "cards" when the title has nothing to keep', () => {
+  it('names the pack after its title, or "cards-" and a hash of it when the title has nothing to keep', () => {
     expect(packIdFor('  Mes fiches: l’Été 2026 ')).toBe('mes-fiches-l-ete-2026');
-    expect(packIdFor('قمة لاهاي')).toBe('cards');
+    const arabic = packIdFor('قمة لاهاي');
+    expect(arabic).toMatch(/^cards-[0-9a-f]{8}$/);
+    expect(packIdFor(' قمة لاهاي ')).toBe(arabic);
+    expect(packIdFor('ハーグ首脳会議')).toMatch(/^cards-[0-9a-f]{8}$/);
+    expect(packIdFor('ハーグ首脳会議')).not.toBe(arabic);
+    expect(packIdFor('!!!')).not.toBe(packIdFor('???'));
     expect(exportVersion(new Date(2026, 0, 5, 7, 9, 3))).toBe('2026.01.05.070903');
   });
 });
