@@ -21,6 +21,8 @@ export interface CardEditorProps {
   onClose(savedId?: string): void;
   /** Unsaved changes kept from an earlier session, to continue from. */
   keptDraft?: Draft;
+  /** Where a new card starts (a title the search did not find); not a change until edited. */
+  startDraft?: Draft;
 }
 
 /** The stored card (pack fields only): undefined while loading, null when there is none. */
@@ -81,7 +83,7 @@ export function CardEditor(props: CardEditorProps) {
     <CardForm
       key={cardId ?? 'new'}
       cardId={cardId}
-      initial={props.keptDraft ?? (stored ? draftOf(stored) : emptyDraft())}
+      initial={props.keptDraft ?? (stored ? draftOf(stored) : (props.startDraft ?? emptyDraft()))}
       startDirty={props.keptDraft !== undefined}
       onDraft={onDraft}
       byId={props.byId}

@@ -13,7 +13,12 @@ import type { CardActions } from './use-card-actions';
 import { useFirstScreen } from './use-first-screen';
 
 /** Which card the editor shows (an existing one by id, or a new one), and any kept draft of it. */
-export type Editing = { id: string | undefined; draft?: Draft } | undefined;
+/**
+ * The card open in the editor: `draft` is unsaved work kept from before (the editor opens
+ * with it as changes to save); `start` is where a new card begins, such as the title a search
+ * did not find (closing it untouched asks nothing).
+ */
+export type Editing = { id: string | undefined; draft?: Draft; start?: Draft } | undefined;
 
 /** Props of the cards panel. */
 export interface CardsPanelProps {
@@ -73,7 +78,7 @@ export function CardsPanel(props: CardsPanelProps) {
     (!tag || (state?.index().search({ text }, ordered).length ?? 0) === 0)
       ? text.trim()
       : '';
-  const writeMissing = () => props.onEditing({ id: undefined, draft: { ...emptyDraft(), title: missing } });
+  const writeMissing = () => props.onEditing({ id: undefined, start: { ...emptyDraft(), title: missing } });
 
   const browsing = !editing || props.wide;
   return (
@@ -136,6 +141,7 @@ export function CardsPanel(props: CardsPanelProps) {
             actions={props.actions}
             onClose={close}
             {...(editing.draft ? { keptDraft: editing.draft } : {})}
+            {...(editing.start ? { startDraft: editing.start } : {})}
           />
         </section>
       )}

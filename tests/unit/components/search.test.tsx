@@ -83,7 +83,7 @@ describe('searching the cards', () => {
     await press(search(container), 'Enter');
     expect(editing()).toMatchObject({
       id: undefined,
-      draft: { title: 'Black Sea Grain Initiative', summary: '' },
+      start: { title: 'Black Sea Grain Initiative', summary: '' },
     });
     const offer = [...container.querySelectorAll('button')].find((b) =>
       b.textContent?.startsWith('Write a card'),

@@ -2,6 +2,7 @@
 
 import { act } from 'preact/test-utils';
 import { CardEditor, type CardEditorProps } from '@/components/editor/CardEditor';
+import { emptyDraft } from '@/components/editor/draft';
 import { createCard, deleteCard, saveCard } from '@/lib/db/card-writes';
 import { toStoredCard } from '@/lib/db/cards';
 import type { BackstoryDB } from '@/lib/db/schema';
@@ -302,6 +303,22 @@ describe('CardEditor', () => {
     expect(text(container)).toContain('Discard your changes?');
     await click(button(container, 'Keep editing'));
     expect(field(container, 'Title').value).toBe('Half-written');
+    expect(closed).toEqual([]);
+  });
+
+  it('closes a card started from a search at once when the reader has changed nothing', async () => {
+    const { container, closed } = await render({ startDraft: { ...emptyDraft(), title: 'Verhoeven' } });
+    expect(field(container, 'Title').value).toBe('Verhoeven');
+    await press(field(container, 'Title'), 'Escape');
+    expect(text(container)).not.toContain('Discard your changes?');
+    expect(closed).toEqual([undefined]);
+  });
+
+  it('asks before discarding a card started from a search once the reader has written in it', async () => {
+    const { container, closed } = await render({ startDraft: { ...emptyDraft(), title: 'Verhoeven' } });
+    await typeInto(field(container, 'Summary'), 'Quoted in the article.');
+    await press(field(container, 'Summary'), 'Escape');
+    expect(text(container)).toContain('Discard your changes?');
     expect(closed).toEqual([]);
   });
 
