@@ -8,6 +8,7 @@ import {
   launchFirefoxWithExtension,
   NO_FIREFOX,
   openExtensionPage,
+  openSavedPage,
 } from '../support/firefox';
 import { cityCards, loadCardsHere } from '../support/load-cards';
 import { firstDifference, settlePage } from '../support/page-settled';
@@ -48,7 +49,7 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
   page.on('pageerror', onError);
   page.on('console', onConsole);
   try {
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await openSavedPage(page, url, 'domcontentloaded');
     await page.evaluate(settlePage);
     if (waitForScan) await firstScanPainted(page);
     const seen = await page.evaluate(() => ({

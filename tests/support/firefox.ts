@@ -53,6 +53,9 @@ export function launchFirefox(
     headless: display === undefined,
     ...(display === undefined ? {} : { env: { ...process.env, DISPLAY: display } }),
     extraPrefsFirefox: { ...OFFLINE_PREFS, ...prefs },
+    // Without it Firefox 153.8 refuses WebDriver BiDi navigation to moz-extension:// pages
+    // ("Navigation … is not allowed in this context"; ../shared/TOOLCHAIN.md).
+    args: ['--remote-allow-system-access'],
     // The size the Chromium card tests use. Set here, at launch: Firefox 140's WebDriver BiDi
     // refuses page.setViewport later (it has no emulation.setScreenOrientationOverride).
     defaultViewport: { width: 1000, height: 800 },
@@ -103,6 +106,34 @@ export async function launchFirefoxWithExtension(
     throw error;
   }
   return browser;
+}
+
+/**
+ * Opens `url` in `page` and waits for `waitUntil`. Firefox 153.8's WebDriver BiDi fails the
+ * navigation with "Address rejected" when a frame of the page shows a network-error page,
+ * which saved pages with offline ad frames do on this machine at random (cnn, gmw,
+ * google-sre-book-1); the page itself loads. Then the top document is awaited instead:
+ * at `url`, and parsed (`domcontentloaded`) or loaded (`load`), within 15 s.
+ */
+export async function openSavedPage(
+  page: Page,
+  url: string,
+  waitUntil: 'domcontentloaded' | 'load',
+): Promise<void> {
+  try {
+    await page.goto(url, { waitUntil });
+    return;
+  } catch (error) {
+    if (!String(error).includes('Address rejected')) throw error;
+  }
+  const ready = waitUntil === 'load' ? ['complete'] : ['interactive', 'complete'];
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => undefined);
+    if (state && state[0] === url && ready.includes(state[1] as string)) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s (at ${state?.join(', ')})`);
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { launchFirefox } from '../../support/firefox';
+import { launchFirefox, openSavedPage } from '../../support/firefox';
 import type { TermCard } from '../../support/load-cards';
 import type { StaticServer } from '../../support/static-server';
 import type { Compared } from '../scroll/compare';
@@ -42,7 +42,7 @@ export async function compareInFirefox<T>(run: FirefoxComparison<T>): Promise<Co
       for (let round = 0; round < run.repeat; round++) {
         mentions = await runner.visit(run.server.url(`/${name}/`));
         withRuns.push(await run.measure(runner.tab));
-        await bare.goto(run.server.url(`/${name}/`), { waitUntil: 'load' });
+        await openSavedPage(bare, run.server.url(`/${name}/`), 'load');
         withoutRuns.push(await run.measure(bare));
         run.onVisit();
       }

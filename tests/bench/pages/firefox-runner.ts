@@ -6,6 +6,7 @@ import {
   launchFirefoxWithExtension,
   NO_FIREFOX,
   openExtensionPage,
+  openSavedPage,
 } from '../../support/firefox';
 import { clearCardsHere, loadCardsHere, type TermCard } from '../../support/load-cards';
 import type { StaticServer } from '../../support/static-server';
@@ -64,7 +65,7 @@ export class FirefoxRunner {
 
   /** Loads a page in the tab, waits for its first scan to be painted, and counts the mentions. */
   async visit(url: string): Promise<number> {
-    await this.tab.goto(url, { waitUntil: 'load' });
+    await openSavedPage(this.tab, url, 'load');
     await firstScanPainted(this.tab);
     return this.tab.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
   }
