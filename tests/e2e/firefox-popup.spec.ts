@@ -1,7 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { readPackText } from '@/lib/pack/read-pack';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 import { AXE_REPORT, AXE_SOURCE, type AxeReport } from '../support/axe';
 import { mentions, openExtensionPage } from '../support/firefox';
@@ -12,7 +14,19 @@ import { DEMO_PAGE, expect, test } from './fixtures';
 // The manager, the per-site switch and the keyboard path to the card, in Firefox. The
 // Chromium suites test the same things in more depth (popup.spec.ts, card.spec.ts); these
 // check that they work in Firefox's engine and extension API as well.
-const firefox = useFirefoxSuite({ '/demo.html': DEMO_PAGE });
+// Downloads go straight to a folder of the suite's own, without asking, so that the export's
+// file can be read back.
+const downloads = mkdtempSync(join(tmpdir(), 'backstory-downloads-'));
+const firefox = useFirefoxSuite(
+  { '/demo.html': DEMO_PAGE },
+  {
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloads,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+  },
+);
+test.afterAll(() => rm(downloads, { recursive: true, force: true }));
 
 // The slice of Firefox's extension API these tests call in the manager's page.
 declare const browser: {
@@ -202,6 +216,26 @@ test('Firefox: a pack imported in the full-tab manager is marked on the article,
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+});
+
+test('Firefox: an export is saved as a file named after its title, holding every card as a valid pack', async () => {
+  const manager = await firefox.browser.newPage();
+  await openExtensionPage(manager, 'popup.html?view=tab#packs', 'input[type=file]');
+  const title = await manager.$('::-p-aria(Pack title[role="textbox"])');
+  if (!title) throw new Error('No "Pack title" field in the manager');
+  await title.click({ count: 3 });
+  await title.type('Reading list');
+  await press(manager, 'Export to a file');
+  await manager.waitForSelector('::-p-text(Saved 23 cards as)');
+  // Firefox writes a ".part" file first and renames it once the download is complete.
+  const saved = async () => (await readdir(downloads)).filter((name) => name.endsWith('.json'));
+  await expect.poll(saved, { timeout: 10_000 }).toHaveLength(1);
+  const [name] = await saved();
+  expect(name).toMatch(/^reading-list-\d{4}\.\d{2}\.\d{2}\.\d{6}\.json$/);
+  const read = readPackText(name as string, await readFile(join(downloads, name as string), 'utf8'));
+  if (!read.ok) throw new Error(read.problems.join('\n'));
+  expect(read.pack.pack.title).toBe('Reading list');
+  expect(read.pack.cards).toHaveLength(23);
 });
 
 test('Firefox: the toolbar button says "off" while Backstory is paused, on the article too, and nothing once resumed', async () => {
