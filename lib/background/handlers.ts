@@ -2,6 +2,7 @@ import { toPackCard } from '../db/cards';
 import type { BackstoryDB } from '../db/schema';
 import type { Card } from '../pack/types';
 import type { BlockMention, Method, Params, Response, Result } from '../protocol/messages';
+import { MENTIONS_PER_SCAN } from '../protocol/limits';
 import { parseRequest } from '../protocol/parse';
 import type { MatcherService } from './matcher-service';
 import { hideCardOnSite, isPaused, pageState } from './site-state';
@@ -60,14 +61,14 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
       const matcher = await matchers.current();
       const mentions: BlockMention[] = [];
       const ids = new Set<string>();
-      blocks.forEach((text, block) => {
-        for (const found of matcher.find(text)) {
+      for (let block = 0; block < blocks.length && mentions.length < MENTIONS_PER_SCAN; block++) {
+        for (const found of matcher.find(blocks[block] as string, MENTIONS_PER_SCAN - mentions.length)) {
           const cardIds = found.cardIds.filter((id) => !state.hiddenCards.has(id));
           if (cardIds.length === 0) continue;
           mentions.push({ block, start: found.start, end: found.end, cardIds });
           for (const id of cardIds) ids.add(id);
         }
-      });
+      }
       return {
         enabled: true,
         mentions,

@@ -18,6 +18,7 @@ export class CompiledMatcher implements Matcher {
   private folded = new FoldedText();
   private text = '';
   private mentions: Mention[] = [];
+  private limit = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly automaton: Automaton,
@@ -25,12 +26,14 @@ export class CompiledMatcher implements Matcher {
   ) {}
 
   /** See `Matcher.find`. */
-  find(text: string): Mention[] {
-    if (typeof text !== 'string' || text.length === 0 || this.cards.patternCount === 0) return [];
+  find(text: string, limit = Number.POSITIVE_INFINITY): Mention[] {
+    if (typeof text !== 'string' || text.length === 0 || this.cards.patternCount === 0 || !(limit > 0))
+      return [];
     foldText(text, this.folded);
     this.text = text;
     const mentions: Mention[] = [];
     this.mentions = mentions;
+    this.limit = limit;
     scanMentions(this.automaton, this.folded, this.accept, this.emit);
     this.text = '';
     this.mentions = [];
@@ -39,9 +42,8 @@ export class CompiledMatcher implements Matcher {
     return mentions;
   }
 
-  private readonly emit = (start: number, end: number, pattern: number): void => {
-    this.mentions.push(this.mention(pattern, start, end));
-  };
+  private readonly emit = (start: number, end: number, pattern: number): boolean =>
+    this.mentions.push(this.mention(pattern, start, end)) < this.limit;
 
   /** The case rule: an all-capitals term needs text without lower case. */
   private readonly accept = (pattern: number, start: number, end: number): boolean =>

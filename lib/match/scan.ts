@@ -15,8 +15,11 @@ import type { FoldedText } from './folded-text';
 /** Decides the rules that depend on the pattern (case), once boundaries are known to hold. */
 export type Accept = (pattern: number, start: number, end: number) => boolean;
 
-/** Receives each mention, in text order, as folded-unit offsets and its pattern. */
-export type Emit = (start: number, end: number, pattern: number) => void;
+/**
+ * Receives each mention, in text order, as folded-unit offsets and its pattern; returns
+ * false to end the scan there.
+ */
+export type Emit = (start: number, end: number, pattern: number) => boolean;
 
 /**
  * Whether a mention may end just before folded unit `at` (checked only where a pattern
@@ -47,7 +50,7 @@ function tailEnd(units: Uint16Array, at: number, length: number, tails: Uint16Ar
   return end;
 }
 
-/** Finds the leftmost-longest acceptable mentions in `folded` and passes each to `emit`. */
+/** Finds the leftmost-longest acceptable mentions in `folded` and passes each to `emit`, until it says stop. */
 export function scanMentions(automaton: Automaton, folded: FoldedText, accept: Accept, emit: Emit): void {
   const { alphabet, cells, patterns, tails } = automaton;
   const { units, starts, startCount, length } = folded;
@@ -85,7 +88,7 @@ export function scanMentions(automaton: Automaton, folded: FoldedText, accept: A
       symbol = at < length ? (alphabet[units[at] as number] as number) : 0;
     }
     if (bestEnd > 0) {
-      emit(start, bestEnd, bestPattern);
+      if (!emit(start, bestEnd, bestPattern)) return;
       taken = bestEnd;
     }
   }

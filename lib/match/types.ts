@@ -19,6 +19,9 @@ export interface Mention {
 
 /** A compiled matcher: compiled once, used for many texts. */
 export interface Matcher {
-  /** All mentions in `text`, leftmost-longest, without overlaps, in text order. */
-  find(text: string): Mention[];
+  /**
+   * All mentions in `text`, leftmost-longest, without overlaps, in text order; only the first
+   * `limit` of them when a limit is given (the scan stops there).
+   */
+  find(text: string, limit?: number): Mention[];
 }

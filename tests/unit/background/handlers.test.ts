@@ -2,7 +2,7 @@ import { createRequestHandler } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { PAUSED_KEY } from '@/lib/background/site-state';
 import { syncSeeds } from '@/lib/db/install-pack';
-import { REQUEST_LIMITS } from '@/lib/protocol/limits';
+import { MENTIONS_PER_SCAN, REQUEST_LIMITS } from '@/lib/protocol/limits';
 import { parseRequest } from '@/lib/protocol/parse';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
 import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
@@ -56,6 +56,18 @@ describe('the page.scan handler', () => {
     const { db, handle } = await setup();
     await db.settings.put({ key: PAUSED_KEY, value: true });
     expect(await handle(scan(['Founding Act']))).toMatchObject({ ok: true, result: { enabled: false } });
+  });
+
+  it('answers at most MENTIONS_PER_SCAN mentions, the first in the blocks\' order, however many the page repeats', async () => {
+    const { handle } = await setup();
+    const flood = 'Founding Act, '.repeat(MENTIONS_PER_SCAN);
+    const answer = await handle(scan(['The Founding Act.', flood, 'Founding Act at the end.']));
+    if (!answer.ok) throw new Error(answer.error);
+    const { mentions } = answer.result as { mentions: { block: number; start: number }[] };
+    expect(mentions).toHaveLength(MENTIONS_PER_SCAN);
+    expect(mentions[0]).toMatchObject({ block: 0, start: 4 });
+    expect(mentions.at(-1)).toMatchObject({ block: 1, start: (MENTIONS_PER_SCAN - 2) * 14 });
+    expect(mentions.some((m) => m.block === 2)).toBe(false);
   });
 
   it('sees a card written after the first scan, without a restart', async () => {

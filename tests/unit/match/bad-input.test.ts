@@ -30,6 +30,18 @@ describe('bad input', () => {
     expect(matcher.find(undefined as unknown as string)).toEqual([]);
   });
 
+  it('stops at a limit, with the first mentions in text order, and finds none under a limit of 0', () => {
+    const matcher = matcherFor({ a: ['Oslo'], b: ['Bergen'] });
+    const text = 'Oslo, Bergen and Oslo again, then Bergen.';
+    const all = matcher.find(text);
+    expect(all).toHaveLength(4);
+    expect(matcher.find(text, 3)).toEqual(all.slice(0, 3));
+    expect(matcher.find(text, 4)).toEqual(all);
+    expect(matcher.find(text, 0)).toEqual([]);
+    // The next call without a limit is not held to the last one's.
+    expect(matcher.find(text)).toEqual(all);
+  });
+
   it('skips a 1 MB term without error and keeps matching the others', () => {
     const huge = 'Oslo '.repeat(200_000);
     const matcher = matcherFor({ a: [huge], b: ['Oslo'] });
