@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { compileMatcher } from '@/lib/match';
 import { checkSeedFiles } from '@/lib/pack/seed-check';
+import type { Pack } from '@/lib/pack/types';
 import { readSeedFiles } from '../../support/seed-files';
 import { makeCard, makePack } from '../factories';
 
@@ -21,6 +23,38 @@ describe('the shipped seed packs', () => {
     );
     expect(count).toBeGreaterThanOrEqual(15);
     expect(count).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('what the seed terms mark', () => {
+  const cards = seedFiles.flatMap((file) => (JSON.parse(file.text) as Pack).cards);
+  const matcher = compileMatcher(
+    cards.flatMap((card) => [card.title, ...(card.aliases ?? [])].map((term) => ({ term, cardId: card.id }))),
+  );
+  /** Each mention of `text` as "words → card ids". */
+  const marks = (text: string) =>
+    matcher.find(text).map((m) => `${text.slice(m.start, m.end)} → ${m.cardIds.join(' ')}`);
+
+  it('finds NATO as British outlets spell it, as well as in capitals', () => {
+    expect(marks('Nato allies met; NATO said so. Nato’s Article 5 holds.')).toEqual([
+      'Nato → nato',
+      'NATO → nato',
+      'Nato → nato',
+      'Article 5 → article-5',
+    ]);
+  });
+
+  it('leaves sanctions on other countries and other Washington summits alone', () => {
+    expect(marks('Western sanctions on Iran: a new sanctions package, after the Washington summit.')).toEqual(
+      [],
+    );
+    expect(marks('EU sanctions on Russia')).toEqual([
+      'EU → european-union',
+      'sanctions on Russia → sanctions-on-russia',
+    ]);
+    expect(marks('At the 2024 NATO summit in Washington')).toEqual([
+      '2024 NATO summit → washington-summit-2024',
+    ]);
   });
 });
 
