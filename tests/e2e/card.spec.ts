@@ -305,6 +305,19 @@ test.describe('the background card', () => {
     await expect.poll(() => card.isOpen()).toBe(false);
   });
 
+  test('a mention inside a component’s open shadow root opens its card on hover and on a tap', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/component.html');
+    const kremlin = await card.hoverOpen('Kremlin');
+    expect((await card.accessible())?.name).toBe('Kremlin');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => card.isOpen()).toBe(false);
+    await card.tap(kremlin.x, kremlin.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    expect((await card.accessible())?.name).toBe('Kremlin');
+  });
+
   test('a card by the bottom right corner flips and shifts to stay fully visible', async ({ extension }) => {
     const size = { width: 800, height: 600 };
     const { card } = await visit(extension, server, '/edges.html', size);

@@ -7,7 +7,18 @@ interface HighlightHit {
   ranges?: readonly AbstractRange[];
 }
 
-type PointRegistry = HighlightRegistry & { highlightsFromPoint?: (x: number, y: number) => HighlightHit[] };
+/** Which shadow roots a hit test by point may look into (closed to it unless named). */
+interface PointOptions {
+  shadowRoots?: ShadowRoot[];
+}
+
+type PointRegistry = HighlightRegistry & {
+  highlightsFromPoint?: (x: number, y: number, options?: PointOptions) => HighlightHit[];
+};
+
+type PointDocument = Document & {
+  caretPositionFromPoint?: (x: number, y: number, options?: PointOptions) => CaretPosition | null;
+};
 
 function contains(rects: DOMRectList, x: number, y: number): boolean {
   for (const rect of rects) {
@@ -16,8 +27,13 @@ function contains(rects: DOMRectList, x: number, y: number): boolean {
   return false;
 }
 
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
-  const position = doc.caretPositionFromPoint?.(x, y);
+function caretAt(
+  doc: PointDocument,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[],
+): { node: Node; offset: number } | undefined {
+  const position = doc.caretPositionFromPoint?.(x, y, { shadowRoots });
   if (position) return { node: position.offsetNode, offset: position.offset };
   // Safari before 18.4 only has the older, non-standard call.
   const range = doc.caretRangeFromPoint?.(x, y);
@@ -30,11 +46,9 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
  * when the pointer is over a margin.
  */
 function mentionNearCaret(doc: Document, index: MentionIndex, x: number, y: number): number | undefined {
-  const caret = caretAt(doc, x, y);
+  const caret = caretAt(doc, x, y, index.shadowRoots());
   if (!caret) return undefined;
-  const near = index.around(caret.node, caret.offset);
-  if (near === undefined) return undefined;
-  for (const i of [near, near + 1, near - 1]) {
+  for (const i of index.nearCaret(caret.node, caret.offset)) {
     const mention = index.mentions[i];
     if (mention && measureRange(mention.range, (live) => contains(live.getClientRects(), x, y))) return i;
   }
@@ -45,7 +59,8 @@ function mentionNearCaret(doc: Document, index: MentionIndex, x: number, y: numb
  * The index of the mention under the viewport point (x, y), or undefined. Asks the
  * highlight registry first (`highlightsFromPoint` hit-tests the painted text itself) and
  * falls back to the caret position and the ranges' rectangles where it is missing, or
- * where not every mention is painted (the "first mention only" density setting).
+ * where not every mention is painted (the "first mention only" density setting). Both
+ * calls are given the open shadow roots that hold mentions, or they would not see into them.
  */
 export function mentionAtPoint(
   doc: Document,
@@ -57,7 +72,7 @@ export function mentionAtPoint(
   if (index.size === 0) return undefined;
   const fromPoint = (registry as PointRegistry | undefined)?.highlightsFromPoint;
   if (registry && fromPoint) {
-    const hits = fromPoint.call(registry, x, y);
+    const hits = fromPoint.call(registry, x, y, { shadowRoots: index.shadowRoots() });
     // The first shipped shape returned bare Highlights, which do not say which range.
     if (hits.every((hit) => hit.ranges !== undefined)) {
       for (const hit of hits) {

@@ -8,6 +8,7 @@ import type { PaintedMention } from '../mention-store';
  */
 export class MentionIndex {
   private byRange: Map<AbstractRange, number> | undefined;
+  private byTree: Map<Node, number[]> | undefined;
 
   constructor(readonly mentions: readonly PaintedMention[]) {}
 
@@ -22,17 +23,52 @@ export class MentionIndex {
   }
 
   /**
-   * The mention holding the point (`node`, `offset`), or else the last one before it, or
-   * -1 when the point comes before every mention; undefined when the point is in another
-   * tree than the mentions (a shadow root, a detached node).
+   * The open shadow roots that hold mentions: hit tests by point see into a shadow root
+   * only when it is named to them.
    */
-  around(node: Node, offset: number): number | undefined {
+  shadowRoots(): ShadowRoot[] {
+    return [...this.trees().keys()].filter(
+      (root): root is ShadowRoot => root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in root,
+    );
+  }
+
+  /**
+   * The mentions to measure at a caret (`node`, `offset`): the one holding it or else the
+   * last one before it, then its neighbours, all in the caret's tree (the document, or one
+   * shadow root). Empty when no mention shares its tree, or when the text under a mention
+   * changed (the rescan on the way rebuilds the index).
+   */
+  nearCaret(node: Node, offset: number): number[] {
+    const list = this.trees().get(node.getRootNode());
+    if (!list) return [];
+    const at = this.placeIn(list, node, offset);
+    if (at === undefined) return [];
+    return [at, at + 1, at - 1].filter((i) => i >= 0 && i < list.length).map((i) => list[i] as number);
+  }
+
+  /** The mentions' indices grouped by the tree each is in, in document order. */
+  private trees(): Map<Node, number[]> {
+    if (!this.byTree) {
+      const byTree = new Map<Node, number[]>();
+      this.mentions.forEach(({ range }, i) => {
+        const root = range.startContainer.getRootNode();
+        const list = byTree.get(root);
+        if (list) list.push(i);
+        else byTree.set(root, [i]);
+      });
+      this.byTree = byTree;
+    }
+    return this.byTree;
+  }
+
+  /** Binary search over one tree's mentions: the place in `list` at or before the point, or -1. */
+  private placeIn(list: number[], node: Node, offset: number): number | undefined {
     let lo = 0;
-    let hi = this.mentions.length - 1;
+    let hi = list.length - 1;
     try {
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const side = measureRange((this.mentions[mid] as PaintedMention).range, (live) =>
+        const side = measureRange((this.mentions[list[mid] as number] as PaintedMention).range, (live) =>
           live.comparePoint(node, offset),
         );
         if (side === undefined) return undefined; // Its text changed; the rescan on the way rebuilds the index.
@@ -41,7 +77,7 @@ export class MentionIndex {
         else lo = mid + 1;
       }
     } catch {
-      // WrongDocumentError / InvalidNodeTypeError: the point is not in the mentions' tree.
+      // WrongDocumentError / InvalidNodeTypeError: a detached node.
       return undefined;
     }
     return hi;

@@ -23,6 +23,7 @@ export function startCardPages(): Promise<StaticServer> {
       '/filtered.html': here('filtered.html'),
       '/rtl.html': here('rtl.html'),
       '/bad-input.html': here('bad-input.html'),
+      '/component.html': here('component.html'),
     },
     { scripts: true },
   );

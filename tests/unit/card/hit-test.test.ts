@@ -50,23 +50,47 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+/**
+ * "NATO met." in the page, "Kyiv and Kremlin." in a component's open shadow root, then
+ * "Moscow replied." in the page again: four mentions in document order.
+ */
+function pageWithComponent() {
+  document.body.innerHTML = '<p>NATO met.</p><x-box></x-box><p>Moscow replied.</p>';
+  const host = document.body.querySelector('x-box') as HTMLElement;
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.innerHTML = '<p>Kyiv and Kremlin.</p>';
+  const [first, last] = [...document.body.querySelectorAll('p')].map((p) => p.firstChild as Text);
+  const inside = shadow.querySelector('p')?.firstChild as Text;
+  const mention = (text: Text, start: number, end: number, id: string): PaintedMention => ({
+    range: staticRange(text, start, end),
+    cardIds: [id],
+  });
+  const mentions = [
+    mention(first as Text, 0, 4, 'nato'),
+    mention(inside, 0, 4, 'kyiv'),
+    mention(inside, 9, 16, 'kremlin'),
+    mention(last as Text, 0, 6, 'moscow'),
+  ];
+  return { shadow, inside, last: last as Text, mentions, index: new MentionIndex(mentions) };
+}
+
 describe('finding mentions', () => {
-  it('finds the mention holding a caret position', () => {
+  it('finds the mention holding a caret position first, then its neighbours', () => {
     const { text, index } = page();
-    expect(index.around(text, 20)).toBe(1);
+    expect(index.nearCaret(text, 20)).toEqual([1, 2, 0]);
   });
 
-  it('finds the mention before a caret position between mentions', () => {
+  it('finds the mention before a caret position between mentions first', () => {
     const { text, index } = page();
-    expect(index.around(text, 30)).toBe(1);
-    expect(index.around(text, 45)).toBe(2);
+    expect(index.nearCaret(text, 30)).toEqual([1, 2, 0]);
+    expect(index.nearCaret(text, 45)).toEqual([2, 1]);
   });
 
-  it('says -1 before the first mention', () => {
+  it('offers only the first mention before it', () => {
     const { index } = page();
     const before = document.createElement('p');
     document.body.prepend(before);
-    expect(index.around(before, 0)).toBe(-1);
+    expect(index.nearCaret(before, 0)).toEqual([0]);
   });
 
   it('finds a mention again by its boundaries after a rescan made new ranges', () => {
@@ -78,7 +102,15 @@ describe('finding mentions', () => {
   it('gives up, without throwing, when the text under a mention shrank before its rescan', () => {
     const { text, index } = page();
     text.data = 'NATO met.';
-    expect(index.around(text, 2)).toBeUndefined();
+    expect(index.nearCaret(text, 2)).toEqual([]);
+  });
+
+  it('looks only at the mentions of the caret’s own tree, a component’s shadow root or the page', () => {
+    const { shadow, inside, last, index } = pageWithComponent();
+    expect(index.shadowRoots()).toEqual([shadow]);
+    expect(index.nearCaret(inside, 12)).toEqual([2, 1]);
+    expect(index.nearCaret(last, 2)).toEqual([3, 0]);
+    expect(index.nearCaret(document.createElement('p'), 0)).toEqual([]);
   });
 });
 
@@ -90,6 +122,28 @@ describe('the mention under the pointer', () => {
       highlightsFromPoint: () => [{ highlight: {}, ranges: [range] }],
     } as unknown as HighlightRegistry;
     expect(mentionAtPoint(document, index, 5, 5, registry)).toBe(2);
+  });
+
+  it('asks the registry to look into the shadow roots that hold mentions, which it skips unless named', () => {
+    const { shadow, mentions, index } = pageWithComponent();
+    const kremlin = (mentions[2] as PaintedMention).range;
+    // As the Highlight API does: a range in a shadow root is hit only if its root is named.
+    const registry = {
+      highlightsFromPoint: (_x: number, _y: number, options?: { shadowRoots?: ShadowRoot[] }) =>
+        options?.shadowRoots?.includes(shadow) ? [{ highlight: {}, ranges: [kremlin] }] : [],
+      get: () => ({ size: 4 }),
+    } as unknown as HighlightRegistry;
+    expect(mentionAtPoint(document, index, 5, 5, registry)).toBe(2);
+  });
+
+  it('asks for the caret inside the shadow roots that hold mentions too', () => {
+    const { shadow, inside, mentions, index } = pageWithComponent();
+    placeAt((mentions[1] as PaintedMention).range, 0, 40);
+    document.caretPositionFromPoint = ((_x: number, _y: number, options?: { shadowRoots?: ShadowRoot[] }) =>
+      options?.shadowRoots?.includes(shadow)
+        ? { offsetNode: inside, offset: 2 }
+        : { offsetNode: shadow.host, offset: 0 }) as unknown as typeof document.caretPositionFromPoint;
+    expect(mentionAtPoint(document, index, 20, 10, {} as HighlightRegistry)).toBe(1);
   });
 
   it('is none when the registry reports no mention there and every mention is painted', () => {
