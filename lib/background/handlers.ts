@@ -1,8 +1,8 @@
 import { toPackCard } from '../db/cards';
 import type { BackstoryDB } from '../db/schema';
 import type { Card } from '../pack/types';
-import type { BlockMention, Method, Params, Response, Result } from '../protocol/messages';
 import { MENTIONS_PER_SCAN } from '../protocol/limits';
+import type { BlockMention, Method, Params, Response, Result } from '../protocol/messages';
 import { parseRequest } from '../protocol/parse';
 import type { MatcherService } from './matcher-service';
 import { hideCardOnSite, isPaused, pageState } from './site-state';

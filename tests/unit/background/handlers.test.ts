@@ -58,7 +58,7 @@ describe('the page.scan handler', () => {
     expect(await handle(scan(['Founding Act']))).toMatchObject({ ok: true, result: { enabled: false } });
   });
 
-  it('answers at most MENTIONS_PER_SCAN mentions, the first in the blocks\' order, however many the page repeats', async () => {
+  it("answers at most MENTIONS_PER_SCAN mentions, the first in the blocks' order, however many the page repeats", async () => {
     const { handle } = await setup();
     const flood = 'Founding Act, '.repeat(MENTIONS_PER_SCAN);
     const answer = await handle(scan(['The Founding Act.', flood, 'Founding Act at the end.']));
