@@ -305,6 +305,25 @@ test.describe('the background card', () => {
     await expect.poll(() => card.isOpen()).toBe(false);
   });
 
+  test('selecting text with the mouse across a mention opens no card, however long the button is held there', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/plain.html');
+    const nato = await card.mention('NATO');
+    await card.settle();
+    // From the end of the sentence, back over "NATO", resting there with the button down.
+    await page.mouse.move(nato.right + 150, nato.y);
+    await page.mouse.down();
+    await page.mouse.move(nato.x, nato.y, { steps: 8 });
+    await page.waitForTimeout(DELAY_MS + 600);
+    expect(await card.isOpen()).toBe(false);
+    await page.mouse.up();
+    expect(await page.evaluate(() => getSelection()?.toString())).toContain('leaders meet');
+    // Pointing at it afterwards still opens it.
+    await page.mouse.move(nato.x + 2, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+  });
+
   test('a mention inside a component’s open shadow root opens its card on hover and on a tap', async ({
     extension,
   }) => {

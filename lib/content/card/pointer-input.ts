@@ -34,6 +34,8 @@ interface LastPointer {
   time: number;
   overCard: boolean;
   keys: Keys;
+  /** A button is held since a press outside the card: the reader is selecting text, not pointing. */
+  selecting: boolean;
 }
 
 const MODIFIER_KEYS = new Set(['Alt', 'Shift', 'Control', 'Meta']);
@@ -61,17 +63,22 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
   let last: LastPointer | undefined;
   let frame: number | undefined;
   let press: { id: number; x: number; y: number; time: number } | undefined;
+  let pressedOutsideCard = false;
 
   const evaluate = () => {
     frame = undefined;
     if (!last || !deps.isActive()) return;
     const { x, y } = last;
-    const index = last.overCard ? undefined : deps.hitTest(x, y);
-    const target: PointerTarget = last.overCard
-      ? { kind: 'card' }
-      : index === undefined
-        ? { kind: 'none' }
-        : { kind: 'mention', index, point: { x, y } };
+    const index = last.overCard || last.selecting ? undefined : deps.hitTest(x, y);
+    // While text is being selected nothing opens, and a card open before closes: it would
+    // cover the text, and a drag over it would carry the selection to the page's end.
+    const target: PointerTarget = last.selecting
+      ? { kind: 'none' }
+      : last.overCard
+        ? { kind: 'card' }
+        : index === undefined
+          ? { kind: 'none' }
+          : { kind: 'mention', index, point: { x, y } };
     hover.update(target, armed(last.keys, deps.modifier()), win.performance.now() - last.time);
   };
   const schedule = () => {
@@ -91,6 +98,7 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
         time: event.timeStamp,
         overCard: deps.isHost(event.target),
         keys: event,
+        selecting: pressedOutsideCard && event.buttons !== 0,
       };
       schedule();
     },
@@ -131,6 +139,7 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
     'pointerdown',
     (event) => {
       press = undefined;
+      pressedOutsideCard = !deps.isHost(event.target);
       if (!deps.isActive() || deps.isHost(event.target)) return;
       press = { id: event.pointerId, x: event.clientX, y: event.clientY, time: event.timeStamp };
       if (deps.hitTest(event.clientX, event.clientY) === undefined) deps.onPressOutside();
@@ -142,6 +151,7 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
     (event) => {
       const start = press;
       press = undefined;
+      pressedOutsideCard = false;
       // A mouse hovers instead: a click is left for selecting text.
       if (!start || start.id !== event.pointerId || event.pointerType === 'mouse') return;
       const moved = Math.hypot(event.clientX - start.x, event.clientY - start.y);
