@@ -407,6 +407,31 @@ test.describe('the background card', () => {
     await expect.poll(async () => Math.round(((await card.box())?.top ?? 0) - (before?.top ?? 0))).toBe(-20);
   });
 
+  test('a card following its mention as the page scrolls adds no layout shift to the page’s own metrics', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/layouts.html');
+    await page.evaluate(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+      }).observe({ type: 'layout-shift' });
+      document.getElementById('inside')?.scrollIntoView({ block: 'center' });
+    });
+    const nato = await card.mention('NATO');
+    const before = await openOn(page, card, nato);
+    await page.mouse.move(before?.x ?? 0, before?.y ?? 0, { steps: 4 });
+    for (let step = 0; step < 4; step++) {
+      await page.evaluate(() => {
+        (document.getElementById('scroller') as HTMLElement).scrollTop += 10;
+      });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    }
+    await expect.poll(async () => Math.round(((await card.box())?.top ?? 0) - (before?.top ?? 0))).toBe(-40);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+  });
+
   test('on a page that zooms itself with CSS, the card still lands under the mention', async ({
     extension,
   }) => {

@@ -49,9 +49,10 @@ export function followRange(range: Range, floating: HTMLElement, point?: Point):
       ],
     }).then(({ x, y, middlewareData }) => {
       if (stopped) return;
-      // Whole pixels: text rasterises the same wherever the card lands.
-      floating.style.left = `${Math.round(x)}px`;
-      floating.style.top = `${Math.round(y)}px`;
+      // Whole pixels: text rasterises the same wherever the card lands. A transform, not
+      // left/top: the Layout Instability API leaves transforms out, so a card following its
+      // mention as the page scrolls is not counted as a layout shift against the site.
+      floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       floating.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : 'visible';
     });
   };
