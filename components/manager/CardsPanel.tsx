@@ -39,8 +39,13 @@ export function CardsPanel(props: CardsPanelProps) {
   const [text, setText] = useState('');
   const [tag, setTag] = useState<string | undefined>();
   // The active row belongs to a query: a new query starts at its first result, decided
-  // while rendering (an effect would cost every keystroke a second render).
-  const [activeRow, setActiveRow] = useState({ query: '', index: 0 });
+  // while rendering (an effect would cost every keystroke a second render). It is held by
+  // card id, not place: a card just opened moves to the top as recently used, and the
+  // active row goes with it.
+  const [activeRow, setActiveRow] = useState<{ query: string; id: string | undefined }>({
+    query: '',
+    id: undefined,
+  });
   const listRef = useRef<HTMLDivElement | null>(null);
   const entries = state?.entries ?? NO_ENTRIES;
   const ordered = useMemo(() => withRecentFirst(entries, props.recent), [entries, props.recent]);
@@ -56,8 +61,14 @@ export function CardsPanel(props: CardsPanelProps) {
     return () => clearTimeout(timer);
   }, [state, ordered]);
   const query = `${text}\u0000${tag ?? ''}`;
-  const active = activeRow.query === query ? activeRow.index : 0;
-  const setActive = (index: number) => setActiveRow({ query, index });
+  const active = useMemo(() => {
+    if (activeRow.query !== query || activeRow.id === undefined) return 0;
+    return Math.max(
+      0,
+      results.findIndex((entry) => entry.id === activeRow.id),
+    );
+  }, [activeRow, query, results]);
+  const setActive = (index: number) => setActiveRow({ query, id: results[index]?.id });
 
   const open = (entry: CatalogEntry) => {
     props.onEditing({ id: entry.id });

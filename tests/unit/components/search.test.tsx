@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
+
+import { act } from 'preact/test-utils';
 import { CardsPanel, type CardsPanelProps } from '@/components/manager/CardsPanel';
 import type { CardActions } from '@/components/manager/use-card-actions';
 import { freshDb } from '../factories';
 import { entry } from '../search/helpers';
 import { catalogState } from './catalog-state';
-import { axeViolations, field, mount, press, settle, typeInto } from './harness';
+import { axeViolations, click, field, mount, press, settle, typeInto } from './harness';
 
 // In edit order. Rutte, whose summary mentions The Hague, comes before the summit, so
 // ranking by field (not list order) is what puts the title match first.
@@ -43,6 +45,34 @@ describe('searching the cards', () => {
     const { container } = await render({ recent: ['rutte'] });
     expect(titles(container)).toEqual(['Mark Rutte', 'Kyïv', '2025 The Hague summit']);
     expect(container.textContent).toContain('3 cards');
+  });
+
+  it('keeps the row the reader opened active when it moves to the top as recently used', async () => {
+    const db = freshDb();
+    const props = { db, state: catalogState(cards), actions: noActions, editing: undefined, wide: true };
+    let editing: CardsPanelProps['editing'];
+    const panel = (recent: string[]) => (
+      <CardsPanel
+        {...props}
+        recent={recent}
+        onEditing={(next) => {
+          editing = next;
+        }}
+        searchRef={{ current: null }}
+      />
+    );
+    const { container, rerender } = await mount(panel([]));
+    const activeTitle = () => container.querySelector('h3 button[tabindex="0"]')?.textContent;
+    const rutte = [...container.querySelectorAll<HTMLButtonElement>('h3 button')].find(
+      (b) => b.textContent === 'Mark Rutte',
+    ) as HTMLButtonElement;
+    await act(() => rutte.focus());
+    await click(rutte);
+    expect(editing).toEqual({ id: 'rutte' });
+    expect(activeTitle()).toBe('Mark Rutte');
+    await rerender(panel(['rutte']));
+    expect(titles(container)[0]).toBe('Mark Rutte');
+    expect(activeTitle()).toBe('Mark Rutte');
   });
 
   it('finds cards as the reader types, by the start of any word, best match first', async () => {
