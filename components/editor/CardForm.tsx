@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '@/lib/search/catalog';
 import type { SearchIndex } from '@/lib/search/search-index';
 import { checkDraft } from './check-draft';
@@ -50,11 +50,33 @@ export function CardForm(props: CardFormProps) {
   const [saving, setSaving] = useState(false);
   const check = useMemo(() => checkDraft(draft, props.cardId ?? NEW_CARD_ID), [draft, props.cardId]);
   const { onDraft } = props;
+  // The draft waiting for its timer: kept at once if the page goes away first (the popup
+  // closes when it loses focus, often right after the last keystroke).
+  const pending = useRef<Draft | undefined>(undefined);
   useEffect(() => {
     if (!dirty || !onDraft) return;
-    const timer = setTimeout(() => onDraft(draft), KEEP_DRAFT_MS);
+    pending.current = draft;
+    const timer = setTimeout(() => {
+      pending.current = undefined;
+      onDraft(draft);
+    }, KEEP_DRAFT_MS);
     return () => clearTimeout(timer);
   }, [draft, dirty, onDraft]);
+  useEffect(() => {
+    if (!onDraft) return;
+    const flush = () => {
+      const waiting = pending.current;
+      pending.current = undefined;
+      if (waiting) onDraft(waiting);
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [onDraft]);
   // What opened the form (the search field, the list, New card) is hidden or far away, and
   // the reader's next keys are meant for the card. A layout effect, so none arrive first.
   useLayoutEffect(() => {

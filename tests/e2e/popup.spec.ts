@@ -161,6 +161,18 @@ test.describe('the card manager', () => {
     await expect.poll(() => paintedMentions(article.page)).toContain('Verhoeven');
   });
 
+  test('a title typed just before the popup closes is offered back when it opens again', async ({
+    extension,
+  }) => {
+    const manager = await ManagerPage.open(extension);
+    await manager.button('New card').click();
+    await manager.field('Title').pressSequentially('Closed too soon', { delay: 5 });
+    // At once, well inside the quarter second the draft otherwise waits for.
+    await manager.page.close();
+    const again = await ManagerPage.open(extension);
+    await expect(again.page.getByText('Your unsaved changes to “Closed too soon” were kept.')).toBeVisible();
+  });
+
   test('Settings lists the page shortcuts with the keys Chromium has bound, and where to change them', async ({
     extension,
   }) => {
