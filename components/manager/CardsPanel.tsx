@@ -31,6 +31,8 @@ export interface CardsPanelProps {
   /** The popup shows the list or the editor; the tab view shows both side by side. */
   wide: boolean;
   searchRef: { current: HTMLInputElement | null };
+  /** The cards could not be loaded (the manager says why): no "Loading…" for ever. */
+  loadFailed?: boolean;
 }
 
 /** Browse and search the cards, and edit one. */
@@ -133,7 +135,7 @@ export function CardsPanel(props: CardsPanelProps) {
             listRef={listRef}
           />
         ) : (
-          <p role="status">Loading cards…</p>
+          <p role="status">{props.loadFailed ? 'No cards to show.' : 'Loading cards…'}</p>
         )}
         {missing && (
           <button type="button" class="button cards-panel__write" dir="auto" onClick={writeMissing}>

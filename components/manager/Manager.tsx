@@ -10,6 +10,7 @@ import { ShortcutList } from '../settings/ShortcutList';
 import { CardsPanel, type Editing } from './CardsPanel';
 import type { ManagerEnv, TargetTab } from './env';
 import { KeptDraftBar } from './KeptDraftBar';
+import { LoadFailure } from './LoadFailure';
 import { type PanelTab, PanelTabs } from './PanelTabs';
 import { UndoBar } from './UndoBar';
 import { useCardActions } from './use-card-actions';
@@ -40,7 +41,7 @@ const TABS: PanelTab<Panel>[] = [
 
 /** The card manager: cards, what the current page mentions, and settings. */
 export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }: ManagerProps) {
-  const { catalog, state } = useCatalog(db);
+  const { catalog, state, failure } = useCatalog(db);
   const recent = useRecent(db);
   const preferences = usePreferences(db);
   const actions = useCardActions(db, env, catalog);
@@ -102,6 +103,7 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
       </header>
       {/* The landmark screen reader users jump to; the header stays outside it. */}
       <main class="manager__main">
+        {failure !== undefined && <LoadFailure error={failure} />}
         <PanelTabs<Panel> idBase={ID} selected={panel} onSelect={setPanel} tabs={TABS} />
         {!editing && <KeptDraftBar db={db} onContinue={(id, draft) => setEditing({ id, draft })} />}
         <div
@@ -120,6 +122,7 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
             onEditing={setEditing}
             wide={view === 'tab'}
             searchRef={searchRef}
+            loadFailed={failure !== undefined}
           />
         </div>
         {panel === 'page' && (
