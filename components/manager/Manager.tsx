@@ -18,6 +18,7 @@ import { useCatalog } from './use-catalog';
 import { usePreferences, useRecent } from './use-setting';
 import { useShortcuts } from './use-shortcuts';
 import { useTheme } from './use-theme';
+import { useWideWindow } from './use-wide-window';
 
 /** Props of the card manager. */
 export interface ManagerProps {
@@ -42,6 +43,7 @@ const TABS: PanelTab<Panel>[] = [
 /** The card manager: cards, what the current page mentions, and settings. */
 export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }: ManagerProps) {
   const { catalog, state, failure } = useCatalog(db);
+  const wideWindow = useWideWindow();
   const recent = useRecent(db);
   const preferences = usePreferences(db);
   const actions = useCardActions(db, env, catalog);
@@ -120,7 +122,7 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
             actions={actions}
             editing={editing}
             onEditing={setEditing}
-            wide={view === 'tab'}
+            wide={view === 'tab' && wideWindow}
             searchRef={searchRef}
             loadFailed={failure !== undefined}
           />

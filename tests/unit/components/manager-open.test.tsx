@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
 import { Manager } from '@/components/manager/Manager';
 import { markUsed } from '@/lib/db/recent-cards';
 import { freshDb, makeCard, writeEditedCard } from '../factories';
@@ -48,6 +49,26 @@ describe('opening the manager', () => {
       expect(container.querySelector('.card-row--active')?.textContent).toContain('Kyiv'),
     );
     expect(container.querySelector('li h3')?.textContent).toBe('Kyiv');
+  });
+
+  it('shows the list and the editor one at a time in a tab narrower than two columns need, and both once wide', async () => {
+    const db = freshDb();
+    await writeEditedCard(db, makeCard({ id: 'kyiv', title: 'Kyiv' }));
+    const happy = (window as unknown as { happyDOM: { setViewport(size: object): void } }).happyDOM;
+    happy.setViewport({ width: 500, height: 800 });
+    try {
+      const { container } = await mount(
+        <Manager db={db} env={fakeEnv().env} view="tab" initialCardId="kyiv" />,
+      );
+      const browse = () => container.querySelector<HTMLElement>('.cards-panel__browse');
+      await vi.waitFor(() => expect(container.querySelector('[aria-label="Card editor"]')).not.toBeNull());
+      expect(browse()?.hidden).toBe(true);
+      await act(() => happy.setViewport({ width: 1024, height: 800 }));
+      await vi.waitFor(() => expect(browse()?.hidden).toBe(false));
+      expect(container.querySelector('[aria-label="Card editor"]')).not.toBeNull();
+    } finally {
+      happy.setViewport({ width: 1024, height: 768 });
+    }
   });
 
   it('passes an accessibility check', async () => {
