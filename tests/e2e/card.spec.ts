@@ -118,12 +118,25 @@ test.describe('the background card', () => {
     await page.mouse.move(nato.x, nato.y);
     await page.waitForTimeout(DELAY_MS + GRACE_MS + 300);
     expect(await card.isOpen()).toBe(false);
+    // What the browser would do with a lone Alt release (open its menu bar), seen from the page.
+    await page.evaluate(() => {
+      const releases: boolean[] = [];
+      Object.assign(window, { altReleases: releases });
+      addEventListener('keyup', (e) => e.key === 'Alt' && releases.push(e.defaultPrevented));
+    });
+    const altReleases = () =>
+      page.evaluate(() => (window as unknown as { altReleases: boolean[] }).altReleases);
     // Pressing Alt with the pointer resting is enough; no move is needed.
     await page.keyboard.down('Alt');
     await expect.poll(() => card.isOpen()).toBe(true);
     await page.keyboard.up('Alt');
+    // Used for the card, the release is kept from the browser's menu bar.
+    expect(await altReleases()).toEqual([true]);
     await page.mouse.move(5, 5);
     await expect.poll(() => card.isOpen()).toBe(false);
+    // Away from any mention, Alt is left to the browser.
+    await page.keyboard.press('Alt');
+    expect(await altReleases()).toEqual([true, false]);
     // Moving onto the mention with Alt already held opens it too.
     await page.keyboard.down('Alt');
     await page.mouse.move(nato.x, nato.y);

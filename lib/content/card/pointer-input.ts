@@ -134,6 +134,18 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
   };
   win.addEventListener('keydown', onKey, options);
   win.addEventListener('keyup', onKey, options);
+  // Alt pressed and released alone opens the browser's menu bar (Firefox on Linux and
+  // Windows) or focuses its menu button (Chromium on Windows), taking the keyboard from the
+  // page. When Alt is the hover key and it was used on a mention or the card, the release
+  // is kept from the browser. Not passive, so that preventDefault counts.
+  win.addEventListener(
+    'keyup',
+    (event) => {
+      if (event.key !== 'Alt' || deps.modifier() !== 'alt' || !last || !deps.isActive()) return;
+      if (last.overCard || deps.hitTest(last.x, last.y) !== undefined) event.preventDefault();
+    },
+    { capture: true, signal },
+  );
 
   doc.addEventListener(
     'pointerdown',
