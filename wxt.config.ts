@@ -26,8 +26,9 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description: 'Background cards for the terms in the news you read.',
-    // activeTab: the popup reads the current tab's address for the per-site switch.
-    permissions: ['storage', 'activeTab'],
+    // activeTab: the popup reads the current tab's address for the per-site switch. Nothing
+    // else: the cards live in IndexedDB, which needs no permission (no `storage`).
+    permissions: ['activeTab'],
     // WXT finds public/icon/<size>.png for `icons` but leaves the toolbar button without one.
     // MV2 is named here: with a popup, WXT 0.21 writes `browser_action` from the popup alone
     // and drops an `action` (convertActionToMv2 skips a manifest that has one already).
@@ -52,7 +53,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'backstory@backstory.invalid', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: 'backstory@backstory.invalid',
+              // The first Firefox with the CSS Custom Highlight API on by default; an older
+              // one would install Backstory and quietly mark nothing.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

@@ -30,7 +30,7 @@ describe('the extension icons', () => {
     ['chrome', 'action'],
     ['firefox', 'browser_action'],
   ] as const)(
-    'are named in the %s build’s manifest, for the extension and its toolbar button (%s)',
+    'are named in the %s build’s manifest, for the extension and its toolbar button (%s), which asks for activeTab alone',
     async (browser, actionKey) => {
       const outDir = await mkdtemp(join(tmpdir(), 'backstory-build-'));
       try {
@@ -38,6 +38,9 @@ describe('the extension icons', () => {
         const dir = join(outDir, browser === 'chrome' ? 'chrome-mv3' : 'firefox-mv2');
         const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
         expect(manifest.icons).toEqual(expected);
+        expect(manifest.permissions).toEqual(['activeTab']);
+        if (browser === 'firefox')
+          expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
         expect(manifest[actionKey].default_icon).toEqual(expected);
         for (const [size, path] of Object.entries(expected)) {
           const bytes = await readFile(join(dir, path));
