@@ -103,7 +103,7 @@ export function ImportForm({ job }: ImportFormProps) {
           pack={state.pack}
           plan={state.plan}
           headingId={`${id}-preview`}
-          onConfirm={(replaceYours) => void job.confirm(replaceYours)}
+          onConfirm={(choice) => void job.confirm(choice)}
           onCancel={() => {
             job.cancel();
             // The button that had focus goes with the preview: back to the file picker.

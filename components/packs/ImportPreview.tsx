@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ImportPlan } from '@/lib/db/pack-import';
+import type { ImportChoice, ImportPlan } from '@/lib/db/pack-import';
 import type { Pack } from '@/lib/pack/types';
 import { cardCount } from './card-count';
 
@@ -9,16 +9,26 @@ export interface ImportPreviewProps {
   pack: Pack;
   plan: ImportPlan;
   headingId: string;
-  onConfirm(replaceYours: boolean): void;
+  onConfirm(choice: ImportChoice): void;
   onCancel(): void;
 }
 
 /** What importing the chosen pack would do, and the reader's go-ahead. Nothing is written yet. */
 export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel }: ImportPreviewProps) {
   const [replaceYours, setReplaceYours] = useState(false);
+  const [replaceBuiltIn, setReplaceBuiltIn] = useState(false);
   const writes =
-    plan.added.length + plan.restored.length + plan.updated.length + (replaceYours ? plan.yours.length : 0);
+    plan.added.length +
+    plan.restored.length +
+    plan.updated.length +
+    (replaceYours ? plan.yours.length : 0) +
+    (replaceBuiltIn ? plan.builtIn.length : 0);
   const titles = new Map(pack.cards.map((card) => [card.id, card.title]));
+  const named = (ids: readonly string[]) =>
+    `${ids
+      .slice(0, 3)
+      .map((id) => `“${titles.get(id)}”`)
+      .join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}`;
   const lines = [
     [plan.added.length, 'new'],
     [plan.updated.length, 'updated from the pack'],
@@ -45,12 +55,7 @@ export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel
       {plan.yours.length > 0 && (
         <fieldset class="import-preview__yours">
           <legend>
-            {cardCount(plan.yours.length)} you wrote or edited also in the pack:{' '}
-            {plan.yours
-              .slice(0, 3)
-              .map((id) => `“${titles.get(id)}”`)
-              .join(', ')}
-            {plan.yours.length > 3 ? ` and ${plan.yours.length - 3} more` : ''}
+            {cardCount(plan.yours.length)} you wrote or edited also in the pack: {named(plan.yours)}
           </legend>
           <label class="choice__option">
             <input
@@ -62,15 +67,31 @@ export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel
           </label>
         </fieldset>
       )}
+      {plan.builtIn.length > 0 && (
+        <fieldset class="import-preview__yours">
+          <legend>
+            {cardCount(plan.builtIn.length)} that came with Backstory, which the pack says otherwise:{' '}
+            {named(plan.builtIn)}
+          </legend>
+          <label class="choice__option">
+            <input
+              type="checkbox"
+              checked={replaceBuiltIn}
+              onChange={(event) => setReplaceBuiltIn(event.currentTarget.checked)}
+            />
+            Replace them with the pack’s version (they then no longer get Backstory’s updates)
+          </label>
+        </fieldset>
+      )}
       <div class="pack-form__actions">
         {writes > 0 ? (
-          <button type="button" class="button" onClick={() => onConfirm(replaceYours)}>
+          <button type="button" class="button" onClick={() => onConfirm({ replaceYours, replaceBuiltIn })}>
             Import {cardCount(writes)}
           </button>
         ) : (
           <p class="pack-form__detail">
-            {plan.yours.length > 0
-              ? 'Nothing to import unless you replace your cards with the pack’s version.'
+            {plan.yours.length + plan.builtIn.length > 0
+              ? 'Nothing to import unless you replace cards with the pack’s version.'
               : 'Nothing to import: your cards already say all this.'}
           </p>
         )}

@@ -1,5 +1,12 @@
 import { useState } from 'preact/hooks';
-import { type ImportPlan, type ImportUndo, importPack, planImport, undoImport } from '@/lib/db/pack-import';
+import {
+  type ImportChoice,
+  type ImportPlan,
+  type ImportUndo,
+  importPack,
+  planImport,
+  undoImport,
+} from '@/lib/db/pack-import';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { checkPackSize, decodePackBytes, readPackText } from '@/lib/pack/read-pack';
 import type { Pack } from '@/lib/pack/types';
@@ -26,7 +33,7 @@ export interface PackFile {
 export interface PackImport {
   state: ImportState;
   choose(file: PackFile): Promise<void>;
-  confirm(replaceYours: boolean): Promise<void>;
+  confirm(choice: ImportChoice): Promise<void>;
   cancel(): void;
   undo(): Promise<void>;
 }
@@ -66,12 +73,12 @@ export function usePackImport(db: BackstoryDB, env: Pick<ManagerEnv, 'refreshTab
         });
       }
     },
-    confirm: async (replaceYours) => {
+    confirm: async (choice) => {
       if (state.step !== 'preview') return;
       const { file } = state;
       setState({ step: 'writing', file, written: 0, total: 0 });
       try {
-        const result = await importPack(db, state.pack, { replaceYours }, Date.now(), (written, total) =>
+        const result = await importPack(db, state.pack, choice, Date.now(), (written, total) =>
           setState({ step: 'writing', file, written, total }),
         );
         setState({ step: 'done', title: state.pack.pack.title, written: result.written, undo: result.undo });

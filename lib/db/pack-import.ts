@@ -10,9 +10,12 @@ import type { BackstoryDB } from './schema';
  * - `restored`: the reader deleted a pack card with this id, and it comes back;
  * - `updated`: a card from a pack, unedited, takes the imported content;
  * - `unchanged`: the stored card already says exactly this, and is left as it is;
- * - `yours`: the reader wrote or edited the stored card; replaced only when they choose.
+ * - `yours`: the reader wrote or edited the stored card; replaced only when they choose;
+ * - `builtIn`: the stored card came with Backstory (a seed pack) and the pack says otherwise;
+ *   replaced only when the reader chooses, since a replaced card leaves the seed pack and no
+ *   longer gets Backstory's corrections.
  */
-export type ImportEffect = 'added' | 'restored' | 'updated' | 'unchanged' | 'yours';
+export type ImportEffect = 'added' | 'restored' | 'updated' | 'unchanged' | 'yours' | 'builtIn';
 
 /**
  * Card ids by what importing would do to them, in the pack's order, and the pack id the
@@ -24,9 +27,10 @@ export type ImportPlan = Record<ImportEffect, string[]> & {
   seedClash: boolean;
 };
 
-/** The reader's choice for cards they wrote or edited that the pack also has. */
+/** The reader's choice for cards they wrote or edited, and cards Backstory came with, that the pack would change. */
 export interface ImportChoice {
   replaceYours: boolean;
+  replaceBuiltIn?: boolean;
 }
 
 /** Enough to take an import back, while nothing else has changed those cards. */
@@ -41,7 +45,7 @@ export interface ImportUndo {
 /** What an import wrote. */
 export interface ImportResult {
   plan: ImportPlan;
-  /** Cards written: the plan's added, restored and updated, and `yours` if replaced. */
+  /** Cards written: the plan's added, restored and updated, and `yours` and `builtIn` if replaced. */
   written: number;
   revision: number;
   undo: ImportUndo;
@@ -75,24 +79,41 @@ async function importId(db: BackstoryDB, pack: Pack): Promise<{ packId: string; 
   return { packId: `${id.slice(0, 119)}-imported`, seedClash: true };
 }
 
-function effectOf(card: Card, old: StoredCard | undefined, tombstone: Tombstone | undefined): ImportEffect {
+function effectOf(
+  card: Card,
+  old: StoredCard | undefined,
+  tombstone: Tombstone | undefined,
+  seedPacks: ReadonlySet<string>,
+): ImportEffect {
   if (!old) return tombstone ? 'restored' : 'added';
   if (sameCard(old, card)) return 'unchanged';
   if (isYours(old)) return 'yours';
+  if (old.pack !== undefined && seedPacks.has(old.pack)) return 'builtIn';
   return 'updated';
+}
+
+/** Ids of the seed packs installed with Backstory. */
+async function seedPackIds(db: BackstoryDB): Promise<Set<string>> {
+  const packs = await db.packs.toArray();
+  return new Set(packs.filter((record) => record.origin === 'seed').map((record) => record.id));
 }
 
 async function readExisting(db: BackstoryDB, pack: Pack) {
   const { packId, seedClash } = await importId(db, pack);
   const ids = pack.cards.map((card) => card.id);
-  const [existing, tombstones] = await Promise.all([db.cards.bulkGet(ids), db.tombstones.bulkGet(ids)]);
-  const effects = pack.cards.map((card, i) => effectOf(card, existing[i], tombstones[i]));
+  const [existing, tombstones, seeds] = await Promise.all([
+    db.cards.bulkGet(ids),
+    db.tombstones.bulkGet(ids),
+    seedPackIds(db),
+  ]);
+  const effects = pack.cards.map((card, i) => effectOf(card, existing[i], tombstones[i], seeds));
   const plan: ImportPlan = {
     added: [],
     restored: [],
     updated: [],
     unchanged: [],
     yours: [],
+    builtIn: [],
     packId,
     seedClash,
   };
@@ -138,6 +159,7 @@ export async function importPack(
     pack.cards.forEach((card, i) => {
       const effect = effects[i];
       if (effect === 'unchanged' || (effect === 'yours' && !choice.replaceYours)) return;
+      if (effect === 'builtIn' && !choice.replaceBuiltIn) return;
       const old = existing[i];
       writes.push(
         toStoredCard(card, {

@@ -5,6 +5,7 @@ import { PackTransfer, type PackTransferProps } from '@/components/packs/PackTra
 import { usePackImport } from '@/components/packs/use-pack-import';
 import { toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
+import { importPack } from '@/lib/db/pack-import';
 import { MAX_PACK_BYTES } from '@/lib/pack/read-pack';
 import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
 import { fakeEnv } from './fake-env';
@@ -53,13 +54,16 @@ async function importKyiv(container: HTMLElement) {
 describe('importing a pack from the manager', () => {
   it('shows what a pack would change, writes nothing until confirmed, then imports and tells the tabs', async () => {
     const { container, db, calls } = await render();
+    const allies = { id: 'allies', title: 'Allies' };
+    await importPack(db, makePack([makeCard({ id: 'oslo', title: 'Oslo' })], { ...allies, version: '1' }), {
+      replaceYours: false,
+    });
     const incoming = makePack(
-      [makeCard({ summary: 'Newer words.' }), makeCard({ id: 'kyiv', title: 'Kyiv' })],
-      {
-        id: 'test-pack',
-        title: 'Allies',
-        version: '2',
-      },
+      [
+        makeCard({ id: 'oslo', title: 'Oslo', summary: 'Newer words.' }),
+        makeCard({ id: 'kyiv', title: 'Kyiv' }),
+      ],
+      { ...allies, version: '2' },
     );
     await chooseFile(container, 'allies.json', json(incoming));
     expect(container.textContent).toContain('Import “Allies”?');
@@ -72,7 +76,7 @@ describe('importing a pack from the manager', () => {
     await click(button(container, 'Import 2 cards'));
     await vi.waitFor(() => expect(container.textContent).toContain('Imported 2 cards from “Allies”.'));
     expect(await db.cards.get('kyiv')).toBeDefined();
-    expect((await db.cards.get('nato'))?.summary).toBe('Newer words.');
+    expect((await db.cards.get('oslo'))?.summary).toBe('Newer words.');
     expect(calls.refreshes).toBe(1);
   });
 
@@ -112,7 +116,7 @@ describe('importing a pack from the manager', () => {
     await chooseFile(container, 'other.json', json(incoming));
     expect(container.textContent).toContain('1 card you wrote or edited also in the pack: “NATO”');
     expect(container.textContent).toContain(
-      'Nothing to import unless you replace your cards with the pack’s version.',
+      'Nothing to import unless you replace cards with the pack’s version.',
     );
     const box = [...container.querySelectorAll('label')]
       .find((label) => label.textContent?.includes('Replace them'))
@@ -120,6 +124,25 @@ describe('importing a pack from the manager', () => {
     await click(box);
     await click(button(container, 'Import 1 card'));
     await vi.waitFor(async () => expect((await db.cards.get('nato'))?.summary).toBe('The pack’s words.'));
+  });
+
+  it('keeps the cards Backstory came with unless the reader ticks the box to replace them', async () => {
+    const { container, db } = await render();
+    const incoming = makePack([makeCard({ summary: 'Another account.' })], { id: 'other' });
+    await chooseFile(container, 'other.json', json(incoming));
+    expect(container.textContent).toContain(
+      '1 card that came with Backstory, which the pack says otherwise: “NATO”',
+    );
+    expect(container.textContent).toContain(
+      'Nothing to import unless you replace cards with the pack’s version.',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+    const box = [...container.querySelectorAll('label')]
+      .find((label) => label.textContent?.includes('no longer get Backstory’s updates'))
+      ?.querySelector('input');
+    await click(box);
+    await click(button(container, 'Import 1 card'));
+    await vi.waitFor(async () => expect((await db.cards.get('nato'))?.summary).toBe('Another account.'));
   });
 
   it('refuses a broken file, says what and where, changes nothing, and moves focus to the message', async () => {

@@ -39,15 +39,16 @@ describe('importing a pack', () => {
     expect(await readRevision(db)).toBe(result.revision);
   });
 
-  it('plans without writing: new, restored, updated, unchanged and the reader’s own cards', async () => {
+  it('plans without writing: new, restored, updated, unchanged, the reader’s own and Backstory’s own cards', async () => {
     const db = freshDb();
     await syncSeeds(db, [
       makePack([
         makeCard(),
-        makeCard({ id: 'kyiv', title: 'Kyiv' }),
+        makeCard({ id: 'moscow', title: 'Moscow' }),
         makeCard({ id: 'gone', title: 'Gone' }),
       ]),
     ]);
+    await importPack(db, makePack([makeCard({ id: 'kyiv', title: 'Kyiv' })], { id: 'earlier' }), keep);
     await writeEditedCard(db, makeCard({ id: 'mine', title: 'Mine', summary: 'My words.' }));
     // A card of no pack is the reader's even if it was never marked edited.
     await db.cards.put(
@@ -59,6 +60,7 @@ describe('importing a pack', () => {
       [
         makeCard(),
         makeCard({ id: 'kyiv', title: 'Kyiv', summary: 'Capital of Ukraine.' }),
+        makeCard({ id: 'moscow', title: 'Moscow', summary: 'The pack’s words.' }),
         makeCard({ id: 'gone', title: 'Gone' }),
         makeCard({ id: 'mine', title: 'Mine', summary: 'The pack’s words.' }),
         makeCard({ id: 'own', title: 'Own', summary: 'The pack’s words.' }),
@@ -72,6 +74,7 @@ describe('importing a pack', () => {
       updated: ['kyiv'],
       unchanged: ['nato'],
       yours: ['mine', 'own'],
+      builtIn: ['moscow'],
       packId: 'incoming',
       seedClash: false,
     });
@@ -107,6 +110,27 @@ describe('importing a pack', () => {
       edited: false,
       created: 1,
     });
+  });
+
+  it('keeps the cards Backstory came with unless told to replace them; replaced, they leave the seed pack', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack([makeCard()], { id: 'seeds', version: '1' })], 100);
+    // A pack of another id that has a card with a seed card's id, saying something else.
+    const other = makePack([makeCard({ summary: 'Another account.', sources: [] })], { id: 'harmless' });
+    const kept = await importPack(db, other, keep, 200);
+    expect(kept.plan.builtIn).toEqual(['nato']);
+    expect(kept.written).toBe(0);
+    expect(await db.cards.get('nato')).toMatchObject({ pack: 'seeds', modified: 100 });
+    // Kept, it still gets the seed pack's corrections.
+    await syncSeeds(
+      db,
+      [makePack([makeCard({ summary: 'Corrected.' })], { id: 'seeds', version: '2' })],
+      300,
+    );
+    expect(await db.cards.get('nato')).toMatchObject({ pack: 'seeds', summary: 'Corrected.' });
+    const replaced = await importPack(db, other, { replaceYours: false, replaceBuiltIn: true }, 400);
+    expect(replaced.written).toBe(1);
+    expect(await db.cards.get('nato')).toMatchObject({ pack: 'harmless', summary: 'Another account.' });
   });
 
   it('says how far a large import has got, slice by slice', async () => {
@@ -188,7 +212,7 @@ describe('importing a pack', () => {
       makeCard({ id: 'gone', title: 'Gone' }),
       makeCard({ id: 'new', title: 'New' }),
     ]);
-    const result = await importPack(db, incoming, keep, 200);
+    const result = await importPack(db, incoming, { replaceYours: false, replaceBuiltIn: true }, 200);
     expect(result.written).toBe(3);
     const undone = await undoImport(db, result.undo);
     expect(undone.reverted).toBe(3);
