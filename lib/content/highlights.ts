@@ -96,9 +96,24 @@ export function measureRange<T>(range: AbstractRange, use: (live: Range) => T): 
   }
 }
 
+/** The mentions as last painted in each registry, to put back if the page takes them out. */
+const lastPainted = new WeakMap<HighlightRegistry, Highlight>();
+
 /** Paints the ranges as mentions, replacing what was painted before. */
 export function paintMentions(ranges: AbstractRange[], registry: HighlightRegistry = CSS.highlights): void {
-  registry.set(MENTION_HIGHLIGHT, new Highlight(...ranges));
+  const highlight = new Highlight(...ranges);
+  registry.set(MENTION_HIGHLIGHT, highlight);
+  lastPainted.set(registry, highlight);
+}
+
+/**
+ * Puts the mentions back if the page's own script took them out of the registry (the
+ * registry is the page's too: a find widget that calls `CSS.highlights.clear()` removes
+ * ours with its own). Cheap enough for every pointer frame: one lookup when nothing is amiss.
+ */
+export function keepMentionsPainted(registry: HighlightRegistry = CSS.highlights): void {
+  const highlight = lastPainted.get(registry);
+  if (highlight && !registry.has(MENTION_HIGHLIGHT)) registry.set(MENTION_HIGHLIGHT, highlight);
 }
 
 /**
@@ -108,6 +123,7 @@ export function paintMentions(ranges: AbstractRange[], registry: HighlightRegist
  * there only the names we know are removed.
  */
 export function clearMentions(registry: HighlightRegistry = CSS.highlights): void {
+  lastPainted.delete(registry);
   registry.delete(MENTION_HIGHLIGHT);
   registry.delete(ACTIVE_HIGHLIGHT);
   let names: string[];

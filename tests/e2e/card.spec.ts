@@ -337,6 +337,26 @@ test.describe('the background card', () => {
     await expect.poll(() => card.isOpen()).toBe(true);
   });
 
+  test('mentions the page’s own script clears from the registry are painted again as the pointer moves', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/plain.html');
+    const nato = await card.mention('NATO');
+    await card.settle();
+    // As a find widget does before setting its own highlight.
+    await page.evaluate(() => {
+      CSS.highlights.clear();
+      CSS.highlights.set('page-find', new Highlight());
+    });
+    expect(await page.evaluate(() => CSS.highlights.has('backstory-mention'))).toBe(false);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(20, 20);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size)).toBe(1);
+    expect(await page.evaluate(() => CSS.highlights.has('page-find'))).toBe(true);
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+  });
+
   test('a mention inside a component’s open shadow root opens its card on hover and on a tap', async ({
     extension,
   }) => {

@@ -1,5 +1,5 @@
 import type { Send } from '../../protocol/client';
-import { measureRange } from '../highlights';
+import { keepMentionsPainted, measureRange } from '../highlights';
 import type { MentionStore } from '../mention-store';
 import { createActiveHighlight } from './active-highlight';
 import type { CardRenderer } from './card-renderer';
@@ -68,6 +68,7 @@ export function startCardFeature(
     close: () => session.close(),
   });
   const hitTest = (x: number, y: number) => {
+    keepMentionsPainted();
     const found = mentionAtPoint(doc, index, x, y);
     return found !== undefined && session.cards.ofMention(found).length > 0 ? found : undefined;
   };
