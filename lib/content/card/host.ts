@@ -19,6 +19,8 @@ const HOST_STYLE = [
   'visibility: visible',
   'opacity: 1',
   'pointer-events: none',
+  // Out of a select-all of the page: Ctrl+A, Ctrl+C copied an open card with the article.
+  'user-select: none',
 ]
   .map((rule) => `${rule} !important;`)
   .join(' ');
@@ -27,6 +29,7 @@ const HOST_STYLE = [
 // printed: a card left open when the reader prints would cover the article on paper.
 const FLOAT_CSS = `
 .bs-float { position: fixed; top: 0; left: 0; width: max-content; pointer-events: auto; visibility: hidden; }
+.bs-float.bs-selectable { user-select: text; }
 @media print { .bs-float { display: none !important; } }
 `;
 
@@ -78,6 +81,15 @@ export function createCardHost(doc: Document, signal: AbortSignal, css = ''): Ca
       float = doc.createElement('div');
       float.className = 'bs-float';
       root.append(style, float);
+      // The card's text becomes selectable once the reader presses in it, and stops being
+      // so at their next press elsewhere: copying a fact works, a page's select-all skips it.
+      const card = float;
+      card.addEventListener('pointerdown', () => card.classList.add('bs-selectable'), { signal });
+      doc.addEventListener(
+        'pointerdown',
+        (event) => event.target !== host && card.classList.remove('bs-selectable'),
+        { capture: true, passive: true, signal },
+      );
     }
     // Some pages rebuild <html>'s children; put the host back if it was taken out.
     if (!host.isConnected) doc.documentElement.append(host);

@@ -59,6 +59,30 @@ test.describe('the background card, kept safe', () => {
     expect(shots[1]?.png.equals(shots[0]?.png as Buffer)).toBe(true);
   });
 
+  test('a select-all of the page copies no card text, and text pressed on in the card can be copied', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/plain.html');
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url('/')).origin });
+    const copied = async () => {
+      await page.keyboard.press('Control+c');
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    await card.hoverOpen('NATO');
+    await page.keyboard.press('Control+a');
+    const all = await copied();
+    expect(all).toContain('NATO leaders meet next week.');
+    expect(all).not.toContain('Edit in Backstory');
+    // Three presses on the card's title select it, as anywhere else.
+    const box = (await card.box()) as NonNullable<Awaited<ReturnType<CardProbe['box']>>>;
+    await page.mouse.move(box.left + 40, box.top + 24, { steps: 4 });
+    await page.mouse.click(box.left + 40, box.top + 24, { clickCount: 3 });
+    const title = await copied();
+    expect(title.trim()).toBe('NATO');
+  });
+
   test('the open card is a named dialog with no axe-core violations, light and dark', async ({
     extension,
   }) => {
