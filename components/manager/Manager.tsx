@@ -106,7 +106,13 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
       {/* The landmark screen reader users jump to; the header stays outside it. */}
       <main class="manager__main">
         {failure !== undefined && <LoadFailure error={failure} />}
-        <PanelTabs<Panel> idBase={ID} selected={panel} onSelect={setPanel} tabs={TABS} />
+        <PanelTabs<Panel>
+          idBase={ID}
+          selected={panel}
+          onSelect={setPanel}
+          // A manager in its own tab has no page to show: "On this page" would only say so.
+          tabs={view === 'tab' && !tab ? TABS.filter((t) => t.key !== 'page') : TABS}
+        />
         {!editing && <KeptDraftBar db={db} onContinue={(id, draft) => setEditing({ id, draft })} />}
         <div
           id={`${ID}-panel-cards`}

@@ -71,6 +71,22 @@ describe('opening the manager', () => {
     }
   });
 
+  it('offers "On this page" in the popup, and not in a tab of its own, which shows no page', async () => {
+    const popup = await render();
+    expect([...popup.container.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual([
+      'Cards',
+      'On this page',
+      'Settings',
+    ]);
+    const db = freshDb();
+    const { container } = await mount(<Manager db={db} env={fakeEnv().env} view="tab" />);
+    await settle();
+    expect([...container.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual([
+      'Cards',
+      'Settings',
+    ]);
+  });
+
   it('passes an accessibility check', async () => {
     const { container } = await render();
     expect(await axeViolations(container)).toEqual([]);
