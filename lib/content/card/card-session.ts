@@ -7,6 +7,7 @@ import type { CardHost } from './host';
 import { LastShown } from './last-shown';
 import { findByLiveEnd, findMention, sameRange } from './mention-index';
 import { PageCards } from './page-cards';
+import { cardTheme } from './page-theme';
 import { followRange, type Point } from './position';
 import { hideOnSite, openInManager } from './reader-actions';
 import { directionAt } from './text-direction';
@@ -276,7 +277,7 @@ export class CardSession {
         choices: open.cardIds.length > 1 ? this.cards.pick(open.cardIds) : [],
         related: this.cards.pick(card.related).filter((related) => related.id !== card.id),
         pinned: open.pinned,
-        theme: this.deps.store.preferences.theme,
+        theme: cardTheme(this.deps.store.preferences.theme, this.deps.doc),
         dir: open.dir,
         status: open.status,
         onSelect: (id) => this.select(id),

@@ -24,6 +24,7 @@ export function startCardPages(): Promise<StaticServer> {
       '/rtl.html': here('rtl.html'),
       '/bad-input.html': here('bad-input.html'),
       '/component.html': here('component.html'),
+      '/dark.html': here('dark.html'),
     },
     { scripts: true },
   );

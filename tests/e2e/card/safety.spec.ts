@@ -83,6 +83,26 @@ test.describe('the background card, kept safe', () => {
     expect(title.trim()).toBe('NATO');
   });
 
+  test('on a dark site the card is dark though the system is light, and on a light one light', async ({
+    extension,
+  }) => {
+    const themeOf = (card: CardProbe) =>
+      card.inCard<{ theme: string; background: string }>(
+        'function () { const d = this.querySelector("[role=dialog]"); return { theme: d.dataset.theme, background: getComputedStyle(d).backgroundColor }; }',
+      );
+    const dark = await visit(extension, server, '/dark.html');
+    await dark.page.emulateMedia({ colorScheme: 'light' });
+    await dark.card.hoverOpen('NATO');
+    const onDark = await themeOf(dark.card);
+    expect(onDark?.theme).toBe('dark');
+    const [r, g, b] = (onDark?.background.match(/\d+/g) ?? []).map(Number);
+    expect(Math.max(r ?? 255, g ?? 255, b ?? 255)).toBeLessThan(80);
+    const light = await visit(extension, server, '/plain.html');
+    await light.page.emulateMedia({ colorScheme: 'light' });
+    await light.card.hoverOpen('NATO');
+    expect((await themeOf(light.card))?.theme).toBe('auto');
+  });
+
   test('the open card is a named dialog with no axe-core violations, light and dark', async ({
     extension,
   }) => {
