@@ -1,4 +1,4 @@
-import { PAUSED_KEY } from '@/lib/background/site-state';
+import { PAUSED_KEY } from '@/lib/db/reader-settings';
 import { RECENT_KEY, readRecent } from '@/lib/db/recent-cards';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { PREFERENCES_KEY, type Preferences, readPreferences } from '@/lib/protocol/preferences';

@@ -1,7 +1,6 @@
 import type { ComponentChild } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { hostOf } from '@/lib/background/site-state';
-import { setPaused } from '@/lib/db/reader-settings';
+import { hostOf, setPaused } from '@/lib/db/reader-settings';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { PageCard } from '@/lib/protocol/messages';
 import type { ManagerEnv, TargetTab } from '../manager/env';

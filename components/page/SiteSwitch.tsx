@@ -1,5 +1,4 @@
-import { hostOf } from '@/lib/background/site-state';
-import { setSiteDisabled } from '@/lib/db/reader-settings';
+import { hostOf, setSiteDisabled } from '@/lib/db/reader-settings';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { ManagerEnv, TargetTab } from '../manager/env';
 import { TabsSwitch } from '../TabsSwitch';

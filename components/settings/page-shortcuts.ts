@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { COMMANDS } from '@/lib/background/commands';
+import { COMMANDS } from '@/lib/protocol/commands';
 
 /** A command as `commands.getAll()` reports it. */
 export interface BoundCommand {

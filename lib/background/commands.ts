@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
+import { COMMANDS } from '../protocol/commands';
 import { requestTab, type SendToTab } from '../protocol/tab-client';
-
-/** Manifest command names, bound to keys in wxt.config.ts (rebindable by the reader). */
-export const COMMANDS = { next: 'next-mention', previous: 'previous-mention' } as const;
 
 /** A keyboard command as the browser reports it: its name and, where known, its tab. */
 export type CommandListener = (command: string, tab?: { id?: number }) => Promise<void>;

@@ -1,14 +1,6 @@
+import { hostOf, PAUSED_KEY } from '../db/reader-settings';
 import type { BackstoryDB } from '../db/schema';
 import { PREFERENCES_KEY, type Preferences, readPreferences } from '../protocol/preferences';
-
-/** Key of the global pause in the settings table. */
-export const PAUSED_KEY = 'paused';
-
-/** The host name of a page URL, or undefined for URLs that have none. */
-export function hostOf(url: string): string | undefined {
-  if (!URL.canParse(url)) return undefined;
-  return new URL(url).hostname || undefined;
-}
 
 /** How Backstory should treat the page at `url`. */
 export interface PageState {

@@ -1,6 +1,14 @@
-import { PAUSED_KEY } from '../background/site-state';
 import { PREFERENCES_KEY, type Preferences, readPreferences } from '../protocol/preferences';
 import type { BackstoryDB } from './schema';
+
+/** Key of the global pause in the settings table. */
+export const PAUSED_KEY = 'paused';
+
+/** A page URL's host name, which keys its site in the sites table; undefined for URLs without one. */
+export function hostOf(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  return new URL(url).hostname || undefined;
+}
 
 /** Pauses or resumes Backstory on every site. */
 export async function setPaused(db: BackstoryDB, paused: boolean): Promise<void> {

@@ -1,5 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { COMMANDS, type CommandListener, relayCommands } from '@/lib/background/commands';
+import { type CommandListener, relayCommands } from '@/lib/background/commands';
+import { COMMANDS } from '@/lib/protocol/commands';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 
 type QueriedTabs = Awaited<ReturnType<typeof fakeBrowser.tabs.query>>;

@@ -1,7 +1,7 @@
 import { createRequestHandler } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
-import { PAUSED_KEY } from '@/lib/background/site-state';
 import { syncSeeds } from '@/lib/db/install-pack';
+import { PAUSED_KEY } from '@/lib/db/reader-settings';
 import { MENTIONS_PER_SCAN, REQUEST_LIMITS } from '@/lib/protocol/limits';
 import { parseRequest } from '@/lib/protocol/parse';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';

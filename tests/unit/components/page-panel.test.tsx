@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { PagePanel } from '@/components/page/PagePanel';
-import { PAUSED_KEY } from '@/lib/background/site-state';
-import { setPaused, setSiteDisabled } from '@/lib/db/reader-settings';
+import { PAUSED_KEY, setPaused, setSiteDisabled } from '@/lib/db/reader-settings';
 import type { PageCard } from '@/lib/protocol/messages';
 import { freshDb } from '../factories';
 import { fakeEnv } from './fake-env';

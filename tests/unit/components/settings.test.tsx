@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { SiteSwitch } from '@/components/page/SiteSwitch';
 import { PauseSwitch } from '@/components/settings/PauseSwitch';
 import { PreferencesForm } from '@/components/settings/PreferencesForm';
-import { PAUSED_KEY } from '@/lib/background/site-state';
+import { PAUSED_KEY } from '@/lib/db/reader-settings';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY, readPreferences } from '@/lib/protocol/preferences';
 import { freshDb } from '../factories';
 import { fakeEnv } from './fake-env';

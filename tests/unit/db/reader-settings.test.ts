@@ -1,6 +1,12 @@
-import { hideCardOnSite, PAUSED_KEY, pageState } from '@/lib/background/site-state';
+import { hideCardOnSite, pageState } from '@/lib/background/site-state';
 import { DRAFT_KEY, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
-import { savePreferences, setPaused, setSiteDisabled, showCardOnSite } from '@/lib/db/reader-settings';
+import {
+  PAUSED_KEY,
+  savePreferences,
+  setPaused,
+  setSiteDisabled,
+  showCardOnSite,
+} from '@/lib/db/reader-settings';
 import { markUsed, RECENT_KEY, RECENT_LIMIT, readRecent } from '@/lib/db/recent-cards';
 import {
   DEFAULT_PREFERENCES,
