@@ -1,11 +1,12 @@
 import { toPackCard } from '../db/cards';
+import { hideCardOnSite } from '../db/reader-settings';
 import type { BackstoryDB } from '../db/schema';
 import type { Card } from '../pack/types';
 import { MENTIONS_PER_SCAN } from '../protocol/limits';
 import type { BlockMention, Method, Params, Response, Result } from '../protocol/messages';
 import { parseRequest } from '../protocol/parse';
 import type { MatcherService } from './matcher-service';
-import { hideCardOnSite, isPaused, pageState } from './site-state';
+import { isPaused, pageState } from './site-state';
 import type { ToolbarBadge } from './toolbar-badge';
 
 /** What the handlers need; the background entrypoint passes the real ones, tests their own. */

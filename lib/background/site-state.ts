@@ -41,16 +41,3 @@ export async function pageState(db: BackstoryDB, url: string): Promise<PageState
 export async function isPaused(db: BackstoryDB): Promise<boolean> {
   return (await db.settings.get(PAUSED_KEY))?.value === true;
 }
-
-/** Hides a card's mentions on the site of `url`; false when the URL has no host. */
-export async function hideCardOnSite(db: BackstoryDB, url: string, cardId: string): Promise<boolean> {
-  const host = hostOf(url);
-  if (!host) return false;
-  await db.transaction('rw', db.sites, async () => {
-    const site = (await db.sites.get(host)) ?? { host, disabled: false };
-    const hidden = new Set(site.hiddenCards ?? []);
-    hidden.add(cardId);
-    await db.sites.put({ ...site, hiddenCards: [...hidden] });
-  });
-  return true;
-}

@@ -30,6 +30,19 @@ export async function savePreferences(db: BackstoryDB, preferences: Preferences)
   return clean;
 }
 
+/** Hides a card's mentions on the site of `url`; false when the URL has no host. */
+export async function hideCardOnSite(db: BackstoryDB, url: string, cardId: string): Promise<boolean> {
+  const host = hostOf(url);
+  if (!host) return false;
+  await db.transaction('rw', db.sites, async () => {
+    const site = (await db.sites.get(host)) ?? { host, disabled: false };
+    const hidden = new Set(site.hiddenCards ?? []);
+    hidden.add(cardId);
+    await db.sites.put({ ...site, hiddenCards: [...hidden] });
+  });
+  return true;
+}
+
 /** Marks a card on one host again: it leaves the cards hidden there ("Don't mark on this site"). */
 export async function showCardOnSite(db: BackstoryDB, host: string, cardId: string): Promise<void> {
   await db.transaction('rw', db.sites, async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { PagePanel } from '@/components/page/PagePanel';
-import { hideCardOnSite } from '@/lib/background/site-state';
+import { hideCardOnSite } from '@/lib/db/reader-settings';
 import { freshDb, makeCard, writeEditedCard } from '../factories';
 import { fakeEnv } from './fake-env';
 import { axeViolations, button, click, mount, settle } from './harness';

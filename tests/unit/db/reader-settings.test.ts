@@ -1,6 +1,7 @@
-import { hideCardOnSite, pageState } from '@/lib/background/site-state';
+import { pageState } from '@/lib/background/site-state';
 import { DRAFT_KEY, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
 import {
+  hideCardOnSite,
   PAUSED_KEY,
   savePreferences,
   setPaused,
