@@ -2,7 +2,7 @@ import { hostOf, setSiteDisabled } from '@/lib/db/reader-settings';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { ManagerEnv, TargetTab } from '../manager/env';
 import { TabsSwitch } from '../TabsSwitch';
-import { useLiveQuery } from '../use-live-query';
+import { useSiteRules } from './use-site-rules';
 
 /** Props of the per-site switch. */
 export interface SiteSwitchProps {
@@ -16,13 +16,13 @@ export interface SiteSwitchProps {
 /** "Run Backstory on this site": off clears the marks on the site's open tabs at once. */
 export function SiteSwitch({ db, tab, env, onChanged }: SiteSwitchProps) {
   const host = tab?.url ? hostOf(tab.url) : undefined;
-  const site = useLiveQuery(async () => (host ? ((await db.sites.get(host)) ?? null) : null), [db, host]);
+  const rules = useSiteRules(db, host);
   if (!host) {
     return <p class="calm">Backstory can’t tell which site this tab shows, so it has no switch for it.</p>;
   }
   return (
     <TabsSwitch
-      on={site === undefined ? undefined : site?.disabled !== true}
+      on={rules && !rules.off}
       save={(on) => setSiteDisabled(db, host, !on)}
       env={env}
       onChanged={onChanged}
