@@ -1,10 +1,10 @@
 import { isId } from '../pack/formats';
 import type { Card } from '../pack/types';
 import { describeIssues, validateCard } from '../pack/validate';
-import { foldTerm } from '../text/fold';
 import { bumpRevision, toStoredCard } from './cards';
 import type { StoredCard } from './records';
 import type { BackstoryDB } from './schema';
+import { titleSlug } from './title-slug';
 
 /** What a card write left in the database: the stored card and the new card revision. */
 export interface CardWrite {
@@ -29,11 +29,7 @@ export type NewCard = Omit<Card, 'id'>;
  * fall back to "card-…".
  */
 export function newCardId(title: string, random: () => number = Math.random): string {
-  const slug = foldTerm(title)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
+  const slug = titleSlug(title, 48);
   const suffix = Math.floor(random() * 36 ** 6)
     .toString(36)
     .padStart(6, '0');

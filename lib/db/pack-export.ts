@@ -2,9 +2,9 @@ import { isId } from '../pack/formats';
 import { LIMITS } from '../pack/limits';
 import { PACK_FORMAT_VERSION, type Pack } from '../pack/types';
 import { describeIssues, validatePack } from '../pack/validate';
-import { foldTerm } from '../text/fold';
 import { isYours, toPackCard } from './cards';
 import type { BackstoryDB } from './schema';
+import { titleSlug } from './title-slug';
 
 /** Which cards an export holds: all of them, or those the reader wrote or edited. */
 export type ExportScope = 'all' | 'yours';
@@ -15,11 +15,7 @@ export type ExportScope = 'all' | 'yours';
  * do not share one pack record, and exporting again under the same title keeps its id.
  */
 export function packIdFor(title: string): string {
-  const slug = foldTerm(title)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
+  const slug = titleSlug(title, 64);
   return isId(slug) ? slug : `cards-${titleHash(title.trim())}`;
 }
 
