@@ -33,7 +33,7 @@ export function blockOwner(node: Node): Node | null {
 /**
  * The editable elements under `root`, or undefined if the selector engine gave up (happy-dom
  * overflows its stack on very deep trees; Chromium's engine does not). The reader then asks
- * each element instead.
+ * each element instead. Exported for the benchmark's other readers (tests/bench/reader/).
  */
 export function editableUnder(root: Node): Set<Element> | undefined {
   if (!('querySelectorAll' in root)) return new Set();
@@ -275,7 +275,10 @@ export class BlockReader {
   }
 }
 
-/** Reads all blocks under `root` at once (tests and small roots). */
+/**
+ * Reads all blocks under `root` in one go, with no deadline. Only the unit tests call it (the
+ * annotator reads in slices with BlockReader); it is their one-line way to read a fixture.
+ */
 export function collectBlocks(root: Node): TextBlock[] {
   const reader = new BlockReader(root);
   reader.read();

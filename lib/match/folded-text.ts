@@ -123,7 +123,7 @@ function foldCommon(text: string, from: number, state: Int32Array): number {
     // never at a separator.
     windowStarts[c] = base + w;
     c += (((last & 1) ^ 1) | ((last | here) >>> 1)) & 1 & (space ^ 1);
-    windowUnits[w] = entry & 0xffff;
+    windowUnits[w] = entry & 0xffff; // UNIT_MASK
     windowOrigins[w] = i;
     // White space after white space or a dash adds nothing: its slot is written again.
     w += 1 - (space & inRun);
