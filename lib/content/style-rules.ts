@@ -36,10 +36,11 @@ const MENTION_TINT_RULES = onScreen(`::highlight(${MENTION_HIGHLIGHT}) {
  * underline, so its mentions would vanish. System colours are kept: mentions are drawn as
  * marked text, the one whose card is open as marked text inverted. Text and fill contrast
  * in both, and the two stand apart from each other in light and dark themes alike, where
- * selected text need not do either (white on #3399FF, 2.9:1, in Firefox on Linux, and
- * close to Mark's yellow in a dark theme; session 14). Chromium draws custom highlights
- * in colours of its own in that mode, whatever the style says (these rules changed no pixel
- * there, session 13), so only the Firefox build carries them.
+ * selected text need not do either: white on #3399FF, 2.9:1, in Firefox on Linux, and close
+ * to Mark's yellow in a dark theme (measured by tests/e2e/firefox-forced-colors.spec.ts).
+ * Chromium draws custom highlights in colours of its own in that mode, whatever the style
+ * says (these rules changed no pixel in tests/e2e/forced-colors.spec.ts), so only the
+ * Firefox build carries them. The measurements: docs/card.md, "Forced colours".
  */
 export const FORCED_COLOUR_RULES = [
   onScreen(`@media (forced-colors: active) {
@@ -64,13 +65,14 @@ export const ACTIVE_RULES = onScreen(`::highlight(${ACTIVE_HIGHLIGHT}) {
 /**
  * The highlight style as each build's manifest gives it to every page, from the start of its
  * loading (wxt.config.ts). Present before the page has elements, it costs no recalculation
- * of its own. A sheet adopted once the first mentions were found (Chromium until session 12)
- * made the browser recompute every element's style in the next frame, and the active tint's
- * sheet did it again when the first card opened: over a visit, about 6 ms more style work
- * (median of the corpus pages) where the manifest's sheet costs about 2 ms, which pages with
- * nothing to mark now pay too (`npm run bench:style`, docs/annotation-bench.md). Page scripts
- * cannot list a manifest sheet, as they can an adopted one. Firefox also removes it from open
- * pages when the add-on is disabled, removed or updated.
+ * of its own. A sheet adopted once the first mentions were found (as the Chromium build
+ * once did) made the browser recompute every element's style in the next frame, and the
+ * active tint's sheet did it again when the first card opened: over a visit, about 6 ms more
+ * style work (median of the corpus pages) where the manifest's sheet costs about 2 ms, which
+ * pages with nothing to mark now pay too (`npm run bench:style`; docs/annotation-bench.md,
+ * "The highlight stylesheet and the page's style work"). Page scripts cannot list a manifest
+ * sheet, as they can an adopted one. Firefox also removes it from open pages when the add-on
+ * is disabled, removed or updated.
  */
 export function pageStylesheet(browser: 'chrome' | 'firefox'): string {
   const rules =

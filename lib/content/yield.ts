@@ -14,7 +14,8 @@ const ITEMS_PER_CLOCK_CHECK = 256;
 /**
  * The items that `keep` accepts, in order, looked at in slices of SLICE_MS with the main
  * thread given back between them: a rescan on a page of tens of thousands of mentions
- * checks each one, and in one go that took over 50 ms (20,000 mentions, session 11).
+ * checks each one, and in one go that took 51 ms at 19,000 mentions (a scratch page of
+ * 20,000 custom elements; docs/annotation-bench.md, "Many components at once").
  */
 export async function filterInSlices<T>(
   items: readonly T[],

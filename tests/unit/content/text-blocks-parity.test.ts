@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-// The page reader was rewritten in session 8 (it walks by structure instead of asking each
-// node for its parent). The reader it replaced is kept beside the benchmark; on generated
-// pages of every kind of node the reader handles, read in slices, both must read the same
-// blocks, down to the text node and offset of each piece.
+// The page reader was rewritten to walk by structure instead of asking each node for its
+// parent (docs/annotation-bench.md, "The reader walks by structure"). The reader it replaced
+// is kept beside the benchmark; on generated pages of every kind of node the reader handles,
+// read in slices, both must read the same blocks, down to the text node and offset of each
+// piece.
 import { BlockReader, type TextBlock } from '@/lib/content/text-blocks';
 import { ParentStackReader } from '../../bench/reader/parent-stack-reader';
 
