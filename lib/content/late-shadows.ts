@@ -57,7 +57,10 @@ function isDefined(element: Element): boolean {
 export class LateShadows {
   /** Custom elements waiting for a definition, in the order of their next look. */
   private readonly waiting = new Set<Element>();
-  /** Empty standard elements, looked at after the custom ones, each until its time (performance.now()) is up. */
+  /**
+   * Empty standard elements, looked at after the custom ones, each until its time
+   * (performance.now()) is up.
+   */
   private readonly standard = new Map<Element, number>();
   /**
    * Hosts never watched again: handed over, found by a reading (forget), defined without an

@@ -9,8 +9,9 @@ export const PAINTED_MARK = 'backstory-painted';
 
 /**
  * Runs a synchronous slice of work; when `record` is set, leaves a performance measure of
- * it (its `detail` names the step) on the page's timeline, where benchmarks read main-thread time and the longest task.
- * Only the first scan records, so a long-lived page does not collect entries forever.
+ * it (its `detail` names the step) on the page's timeline, where benchmarks read main-thread
+ * time and the longest task. Only the first scan records, so a long-lived page does not
+ * collect entries forever.
  */
 export function timed<T>(record: boolean, step: string, work: () => T): T {
   if (!record) return work();

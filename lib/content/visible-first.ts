@@ -14,8 +14,9 @@ function topOf(block: TextBlock): number {
 
 /**
  * Splits the blocks into those around the viewport and the rest, so what the reader sees
- * is painted first on long pages (a short page is scanned in one go). Blocks come in document order, which is close to vertical order, so a
- * binary search finds the first visible one with a handful of layout reads.
+ * is painted first on long pages (a short page is scanned in one go). Blocks come in document
+ * order, which is close to vertical order, so a binary search finds the first visible one
+ * with a handful of layout reads.
  */
 export function visibleFirst(blocks: readonly TextBlock[]): [number[], number[]] {
   let chars = 0;
