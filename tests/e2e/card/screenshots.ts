@@ -1,7 +1,10 @@
 // `npx wxt build && npx tsx tests/e2e/card/screenshots.ts`: photographs the card on the demo
-// article, once with the reader's system in light mode and once in dark mode, for the docs.
+// article, once with the card's theme set to light and once to dark, for the docs. (With
+// "auto" the card would match the demo page's white background both times.)
 import { resolve } from 'node:path';
+import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
 import { launchWithExtension } from '../../support/launch';
+import { putRecord } from '../../support/load-cards';
 import { startStaticServer } from '../../support/static-server';
 import { CardProbe } from './card-probe';
 
@@ -17,6 +20,10 @@ async function main(): Promise<void> {
   const browser = await launchWithExtension();
   try {
     for (const colorScheme of ['light', 'dark'] as const) {
+      await putRecord(browser.context, browser.extensionId, 'settings', {
+        key: PREFERENCES_KEY,
+        value: { ...DEFAULT_PREFERENCES, theme: colorScheme },
+      });
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 1000, height: 820 });
       await page.emulateMedia({ colorScheme });
