@@ -21,6 +21,8 @@ export const CARD_CSS = `
   max-height: var(--bs-max-height, 480px);
   overflow: auto;
   overscroll-behavior: contain;
+  /* Named, not left to the browser: Firefox drew a dark card's scrollbar track white. */
+  scrollbar-color: var(--bs-muted) var(--bs-bg);
   padding: 0 14px 12px;
   border: 1px solid var(--bs-line);
   border-radius: 10px;
