@@ -51,25 +51,26 @@ export function CardForm(props: CardFormProps) {
   const [failure, setFailure] = useState('');
   const [saving, setSaving] = useState(false);
   const check = useMemo(() => checkDraft(draft, props.cardId ?? NEW_CARD_ID), [draft, props.cardId]);
-  const { onDraft } = props;
+  // The latest callback, so that a new one from the parent's render writes nothing again.
+  const onDraft = useRef(props.onDraft);
+  onDraft.current = props.onDraft;
   // The draft waiting for its timer: kept at once if the page goes away first (the popup
   // closes when it loses focus, often right after the last keystroke).
   const pending = useRef<Draft | undefined>(undefined);
   useEffect(() => {
-    if (!dirty || !onDraft) return;
+    if (!dirty) return;
     pending.current = draft;
     const timer = setTimeout(() => {
       pending.current = undefined;
-      onDraft(draft);
+      onDraft.current?.(draft);
     }, KEEP_DRAFT_MS);
     return () => clearTimeout(timer);
-  }, [draft, dirty, onDraft]);
+  }, [draft, dirty]);
   useEffect(() => {
-    if (!onDraft) return;
     const flush = () => {
       const waiting = pending.current;
       pending.current = undefined;
-      if (waiting) onDraft(waiting);
+      if (waiting) onDraft.current?.(waiting);
     };
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     addEventListener('pagehide', flush);
@@ -78,7 +79,7 @@ export function CardForm(props: CardFormProps) {
       removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [onDraft]);
+  }, []);
   // What opened the form (the search field, the list, New card) is hidden or far away, and
   // the reader's next keys are meant for the card. A layout effect, so none arrive first.
   useLayoutEffect(() => {

@@ -12,7 +12,6 @@ import { SearchBar } from '../list/SearchBar';
 import type { CardActions } from './use-card-actions';
 import { useFirstScreen } from './use-first-screen';
 
-/** Which card the editor shows (an existing one by id, or a new one), and any kept draft of it. */
 /**
  * The card open in the editor: `draft` is unsaved work kept from before (the editor opens
  * with it as changes to save); `start` is where a new card begins, such as the title a search
