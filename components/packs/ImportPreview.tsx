@@ -53,35 +53,20 @@ export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel
         {lines.map(([n, what]) => n > 0 && <li key={what}>{`${cardCount(n)} ${what}`}</li>)}
       </ul>
       {plan.yours.length > 0 && (
-        <fieldset class="import-preview__yours">
-          <legend>
-            {cardCount(plan.yours.length)} you wrote or edited also in the pack: {named(plan.yours)}
-          </legend>
-          <label class="choice__option">
-            <input
-              type="checkbox"
-              checked={replaceYours}
-              onChange={(event) => setReplaceYours(event.currentTarget.checked)}
-            />
-            Replace them with the pack’s version (otherwise yours are kept)
-          </label>
-        </fieldset>
+        <ReplaceChoice
+          legend={`${cardCount(plan.yours.length)} you wrote or edited also in the pack: ${named(plan.yours)}`}
+          label="Replace them with the pack’s version (otherwise yours are kept)"
+          checked={replaceYours}
+          onChange={setReplaceYours}
+        />
       )}
       {plan.builtIn.length > 0 && (
-        <fieldset class="import-preview__yours">
-          <legend>
-            {cardCount(plan.builtIn.length)} that came with Backstory, which the pack says otherwise:{' '}
-            {named(plan.builtIn)}
-          </legend>
-          <label class="choice__option">
-            <input
-              type="checkbox"
-              checked={replaceBuiltIn}
-              onChange={(event) => setReplaceBuiltIn(event.currentTarget.checked)}
-            />
-            Replace them with the pack’s version (they then no longer get Backstory’s updates)
-          </label>
-        </fieldset>
+        <ReplaceChoice
+          legend={`${cardCount(plan.builtIn.length)} that came with Backstory, which the pack says otherwise: ${named(plan.builtIn)}`}
+          label="Replace them with the pack’s version (they then no longer get Backstory’s updates)"
+          checked={replaceBuiltIn}
+          onChange={setReplaceBuiltIn}
+        />
       )}
       <div class="pack-form__actions">
         {writes > 0 ? (
@@ -100,5 +85,27 @@ export function ImportPreview({ file, pack, plan, headingId, onConfirm, onCancel
         </button>
       </div>
     </div>
+  );
+}
+
+/** Cards the pack would change that are kept unless the reader ticks the box. */
+function ReplaceChoice(props: {
+  legend: string;
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
+  return (
+    <fieldset class="import-preview__yours">
+      <legend>{props.legend}</legend>
+      <label class="choice__option">
+        <input
+          type="checkbox"
+          checked={props.checked}
+          onChange={(event) => props.onChange(event.currentTarget.checked)}
+        />
+        {props.label}
+      </label>
+    </fieldset>
   );
 }
