@@ -12,10 +12,16 @@ import { DEMO_PAGE, expect, test } from './fixtures';
 // (tests/support/firefox-card.ts): what it says, axe-core, and pinning. Placement:
 // firefox-card-placement.spec.ts; the keyboard commands: firefox-popup.spec.ts. Chromium's
 // counterparts are in card.spec.ts and card/safety.spec.ts.
-const firefox = useFirefoxSuite({
-  '/demo.html': DEMO_PAGE,
-  '/edges.html': resolve(import.meta.dirname, 'card/edges.html'),
-});
+// Page scripts on: the component page defines its custom element with one.
+const firefox = useFirefoxSuite(
+  {
+    '/demo.html': DEMO_PAGE,
+    '/edges.html': resolve(import.meta.dirname, 'card/edges.html'),
+    '/component.html': resolve(import.meta.dirname, 'card/component.html'),
+  },
+  {},
+  { scripts: true },
+);
 
 /** Opens a page (the demo article by default) and rests the pointer on NATO until its card is open. */
 async function openNatoCard(path = '/demo.html') {
@@ -96,6 +102,20 @@ test('Firefox: a card opens under its mention, closes when the pointer leaves; p
   await page.keyboard.press('Escape');
   await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
   expect(await card.hasHost()).toBe(true);
+  await page.close();
+});
+
+test('Firefox: a mention inside a component’s open shadow root opens its card on hover', async () => {
+  const page = await firefox.browser.newPage();
+  await page.goto(firefox.pages.url('/component.html'));
+  const card = new FirefoxCardProbe(page);
+  const kremlin = await mentionBox(page, 'Kremlin');
+  await page.mouse.move(kremlin.x, kremlin.y);
+  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(true);
+  const title = await card.inCard<string>(
+    'function () { return this.querySelector(".bs-title")?.textContent; }',
+  );
+  expect(title).toBe('Kremlin');
   await page.close();
 });
 
