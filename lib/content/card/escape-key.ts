@@ -12,7 +12,8 @@ export function listenForEscape(
   doc.defaultView?.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'Escape' || event.isComposing) return;
+      // The reader's own key only: a page's script cannot close a pinned card with a made-up one.
+      if (!event.isTrusted || event.key !== 'Escape' || event.isComposing) return;
       const fromCard = isHost(event.target);
       if (close() && fromCard) event.stopPropagation();
     },

@@ -91,7 +91,8 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
   doc.addEventListener(
     'pointermove',
     (event) => {
-      if (event.pointerType === 'touch' || !deps.isActive()) return;
+      // Only the reader's own pointer: a page's script cannot open cards with made-up events.
+      if (!event.isTrusted || event.pointerType === 'touch' || !deps.isActive()) return;
       last = {
         x: event.clientX,
         y: event.clientY,
@@ -150,6 +151,7 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
   doc.addEventListener(
     'pointerdown',
     (event) => {
+      if (!event.isTrusted) return;
       press = undefined;
       pressedOutsideCard = !deps.isHost(event.target);
       if (!deps.isActive() || deps.isHost(event.target)) return;
@@ -161,6 +163,7 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
   doc.addEventListener(
     'pointerup',
     (event) => {
+      if (!event.isTrusted) return;
       const start = press;
       press = undefined;
       pressedOutsideCard = false;

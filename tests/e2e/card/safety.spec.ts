@@ -103,6 +103,35 @@ test.describe('the background card, kept safe', () => {
     expect((await themeOf(light.card))?.theme).toBe('auto');
   });
 
+  test('events a page’s script makes up neither open a card nor close one; the reader’s own do', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/plain.html');
+    const nato = await card.mention('NATO');
+    await card.settle();
+    // A script "resting" a pointer on the mention for longer than the hover delay.
+    await page.evaluate(
+      async ({ x, y }) => {
+        for (let i = 0; i < 20; i++) {
+          document.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true }));
+          await new Promise((wait) => setTimeout(wait, 60));
+        }
+      },
+      { x: nato.x, y: nato.y },
+    );
+    expect(await card.isOpen()).toBe(false);
+    await page.mouse.move(nato.x, nato.y);
+    await expect.poll(() => card.isOpen()).toBe(true);
+    await card.pressControl('Pin card');
+    await page.evaluate(() => {
+      dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await page.waitForTimeout(300);
+    expect(await card.isOpen()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.isOpen()).toBe(false);
+  });
+
   test('the open card is a named dialog with no axe-core violations, light and dark', async ({
     extension,
   }) => {
