@@ -154,17 +154,25 @@ export async function firstScanPainted(page: Page, timeoutMs = 15_000): Promise<
  * Opens one of the extension's own pages (`popup.html?…`) in `page` and resolves once
  * `ready` (a selector) is in it. Firefox does not report the load of a moz-extension page
  * over WebDriver BiDi, so waiting for the navigation would time out; the page's own content
- * is what is waited for. Asked once more if it has not come in 10 s: twice in full runs on
- * a loaded machine the popup did not appear in a fresh tab within 10 s (cause not found).
+ * is what is waited for. Polled, not `waitForSelector`: a look that meets the page mid-way
+ * through loading fails in Firefox 153.8 with a protocol error ("right-hand side of 'in'
+ * should be an object, got null"), which ends puppeteer's wait at once (seen in CI). Asked
+ * for once more if it has not come in 10 s; fails after 20 s.
  */
 export async function openExtensionPage(page: Page, path: string, ready: string): Promise<void> {
   const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`;
   page.goto(url).catch(() => undefined);
-  try {
-    await page.waitForSelector(ready, { timeout: 10_000 });
-  } catch {
-    page.goto(url).catch(() => undefined);
-    await page.waitForSelector(ready, { timeout: 10_000 });
+  const start = Date.now();
+  let askedAgain = false;
+  for (;;) {
+    if (await page.$(ready).catch(() => null)) return;
+    const waited = Date.now() - start;
+    if (waited > 20_000) throw new Error(`${path}: "${ready}" did not appear within 20 s`);
+    if (waited > 10_000 && !askedAgain) {
+      askedAgain = true;
+      page.goto(url).catch(() => undefined);
+    }
+    await new Promise((wake) => setTimeout(wake, 100));
   }
 }
 
