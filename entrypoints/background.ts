@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { bundledSeedPacks } from '@/lib/background/bundled-seeds';
 import { relayCommands } from '@/lib/background/commands';
-import { createRequestHandler } from '@/lib/background/handlers';
+import { createRequestHandler, requestSender } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { isPaused } from '@/lib/background/site-state';
 import { ToolbarBadge } from '@/lib/background/toolbar-badge';
@@ -41,7 +41,6 @@ export default defineBackground(() => {
     // Only this extension's own contexts may ask; other messages are not ours to answer.
     if (sender.id !== browser.runtime.id) return undefined;
     if ((message as { backstory?: unknown } | null)?.backstory !== PROTOCOL_VERSION) return undefined;
-    const tabId = sender.tab?.id;
-    return seeded.then(() => handle(message, tabId === undefined ? {} : { tabId }));
+    return seeded.then(() => handle(message, requestSender(sender, browser.runtime.getURL('/'))));
   });
 });

@@ -1,5 +1,5 @@
 import { toPackCard } from '../db/cards';
-import { hideCardOnSite } from '../db/reader-settings';
+import { hideCardOnSite, hostOf } from '../db/reader-settings';
 import type { BackstoryDB } from '../db/schema';
 import type { Card } from '../pack/types';
 import { MENTIONS_PER_SCAN } from '../protocol/limits';
@@ -23,6 +23,42 @@ export interface HandlerDeps {
 export interface RequestSender {
   /** The tab of a content script; absent for the extension's own pages. */
   tabId?: number;
+  /**
+   * The address of the page a content script runs in, as the browser reports it; absent for
+   * the extension's own pages. A request about a page must name a page on the same site.
+   */
+  pageUrl?: string;
+}
+
+/**
+ * What the handlers need to know of a message's sender. `extensionBase` is the extension's own
+ * root URL: its pages (the popup, or the manager in a tab) are not pages being read.
+ */
+export function requestSender(
+  sender: { tab?: { id?: number }; url?: string },
+  extensionBase: string,
+): RequestSender {
+  const tabId = sender.tab?.id;
+  const fromPage = tabId !== undefined && sender.url !== undefined && !sender.url.startsWith(extensionBase);
+  return {
+    ...(tabId === undefined ? {} : { tabId }),
+    ...(fromPage ? { pageUrl: sender.url } : {}),
+  };
+}
+
+/**
+ * Refuses a request that names a page on another site than the one it came from. A page's
+ * own navigation (history.pushState) cannot change its origin, so the hosts always agree for
+ * a content script that reports `location.href`; a mismatch means a bug or a forged request,
+ * and answering it could read or change another site's switch.
+ */
+function sameSite(method: Method, params: unknown, sender: RequestSender): string | undefined {
+  const named = (params as { url?: unknown }).url;
+  if (sender.pageUrl === undefined || typeof named !== 'string') return undefined;
+  const asked = hostOf(named);
+  const from = hostOf(sender.pageUrl);
+  if (asked === from) return undefined;
+  return `${method} refused: it names a page on ${asked ?? 'no site'} but came from a page on ${from ?? 'no site'}`;
 }
 
 /**
@@ -104,6 +140,8 @@ export function createRequestHandler(
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const { method, params } = parsed.request;
+    const refused = sameSite(method, params, sender);
+    if (refused) return { ok: false, error: refused };
     try {
       const handler = handlers[method] as (
         p: typeof params,

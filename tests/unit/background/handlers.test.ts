@@ -1,4 +1,4 @@
-import { createRequestHandler } from '@/lib/background/handlers';
+import { createRequestHandler, requestSender } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { PAUSED_KEY } from '@/lib/db/reader-settings';
@@ -142,6 +142,42 @@ describe('the page.state handler', () => {
     expect(await handle({ backstory: 1, method: 'page.state', params: {} })).toEqual({
       ok: false,
       error: 'page.state: params.url must be a URL string',
+    });
+  });
+});
+
+describe('who asks', () => {
+  const base = 'chrome-extension://abc/';
+
+  it('takes the page address from a content script, and none from the extension’s own pages', () => {
+    expect(requestSender({ tab: { id: 3 }, url: 'https://news.example/a' }, base)).toEqual({
+      tabId: 3,
+      pageUrl: 'https://news.example/a',
+    });
+    // The manager open in a tab is the extension's page, not a page being read.
+    expect(requestSender({ tab: { id: 4 }, url: `${base}popup.html?view=tab` }, base)).toEqual({ tabId: 4 });
+    expect(requestSender({ url: `${base}popup.html` }, base)).toEqual({});
+  });
+
+  it('refuses a request about another site than the page it came from, for every method that names one', async () => {
+    const { db, handle } = await setup();
+    const from = { tabId: 2, pageUrl: 'https://news.example/article' };
+    const elsewhere = 'https://other.example/';
+    for (const message of [
+      { backstory: 1, method: 'page.state', params: { url: elsewhere } },
+      scan(['Founding Act'], elsewhere),
+      { backstory: 1, method: 'site.hideCard', params: { url: elsewhere, cardId: 'nato' } },
+    ]) {
+      expect(await handle(message, from)).toEqual({
+        ok: false,
+        error: `${message.method} refused: it names a page on other.example but came from a page on news.example`,
+      });
+    }
+    expect(await db.sites.count()).toBe(0);
+    // The same site, at another address of it (a single-page app's new URL), is answered.
+    expect(await handle(scan(['Founding Act'], 'https://news.example/next'), from)).toMatchObject({
+      ok: true,
+      result: { enabled: true, mentions: [{ cardIds: ['founding-act'] }] },
     });
   });
 });
