@@ -50,6 +50,8 @@ export class Annotator {
   private dirty = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The full read queued and not started yet, which a new refresh joins. */
+  private waiting: Promise<number> | undefined;
   /** True during the first full scan, whose slices are recorded for benchmarks. */
   private recording = true;
   /** True once the page may be read; false while the site is off or Backstory paused. */
@@ -71,9 +73,18 @@ export class Annotator {
     return this.late.size;
   }
 
-  /** Reads the whole page again and repaints; resolves with the number of mentions. */
+  /**
+   * Reads the whole page again and repaints; resolves with the number of mentions. Calls made
+   * while a read waits its turn share that read: it starts after them, so it sees what they
+   * saw, and a burst of calls (a page firing events at us) costs one read, not one each.
+   */
   refresh(): Promise<number> {
-    const run = this.queue.then(() => this.scanAll());
+    if (this.waiting) return this.waiting;
+    const run = this.queue.then(() => {
+      this.waiting = undefined;
+      return this.scanAll();
+    });
+    this.waiting = run;
     this.queue = run.catch(() => undefined);
     return run;
   }

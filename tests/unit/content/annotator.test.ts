@@ -31,6 +31,34 @@ describe('the annotator', () => {
     expect(store.mentions.map((m) => m.cardIds)).toEqual([['founding-act']]);
   });
 
+  it('reads the page once for a burst of refreshes: with the read they wait for, or once after the one running', async () => {
+    const { background, asked } = fakeBackground(true);
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const annotator = startAnnotator(new MentionStore(), {
+      ...background,
+      state: async (url) => {
+        const answer = background.state(url);
+        await gate;
+        return answer;
+      },
+    });
+    // Asked before the first read starts: they share it.
+    const first = annotator.refresh();
+    const early = Array.from({ length: 20 }, () => annotator.refresh());
+    expect(new Set([first, ...early]).size).toBe(1);
+    await vi.waitFor(() => expect(asked).toEqual(['state']));
+    // Asked while it runs (the page may have changed after it started): one more read.
+    const burst = Array.from({ length: 50 }, () => annotator.refresh());
+    expect(new Set(burst).size).toBe(1);
+    expect(burst[0]).not.toBe(first);
+    open();
+    expect(await Promise.all([first, ...burst])).toEqual(Array(51).fill(1));
+    expect(asked).toEqual(['state', 'scan', 'state', 'scan']);
+  });
+
   it('never sends the text of a page on a switched-off site, and paints nothing', async () => {
     const { background, asked } = fakeBackground(false);
     const store = new MentionStore();
