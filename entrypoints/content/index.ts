@@ -31,8 +31,30 @@ export default defineContentScript({
     const onMessage = (message: unknown) => handle(message);
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-    // Single-page apps change the URL without a page load: read the new page.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void refresh());
+    // Single-page apps change the URL without a page load: read the new page. The event's
+    // name is public (it holds the extension's id), so a page can fire it too; but only WXT's
+    // own event carries the new URL in this script's world (a page's properties on an event
+    // stay in the page's world), and only a URL not read yet is read again.
+    let readAt = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const next = (event as Partial<typeof event>).newUrl?.href;
+      if (next === undefined || next === readAt) return;
+      readAt = next;
+      void refresh();
+    });
+    // WXT's context ends when a newer copy of this script announces itself, by an event a
+    // page can fire as well. While the extension is there no newer copy comes (Firefox puts
+    // one in only after the old copy was stopped), so the announcement is kept from WXT's
+    // listener then: a page cannot switch Backstory off by imitating it.
+    ctx.addEventListener(
+      window as EventTarget,
+      // WXT gives a name starting with "wxt:" the extension's own prefix, as it does its event.
+      'wxt:content-script-started',
+      (event) => {
+        if (browser.runtime?.id) event.stopImmediatePropagation();
+      },
+      { capture: true },
+    );
     // Chromium leaves this script running when Backstory is turned off, removed or updated,
     // and only `runtime.id` going away tells. Reading `ctx.isInvalid` looks, and once it is
     // gone aborts ctx.signal, which takes the highlights, the style and the card off the

@@ -124,6 +124,25 @@ test("Firefox: a page that replaces the DOM's and the stylesheets' own methods c
   await page.close();
 });
 
+test("Firefox: a page that imitates WXT's events cannot stop Backstory", async () => {
+  const page = await browser.newPage();
+  await page.goto(pages.url('/live.html'));
+  await firstScanPainted(page);
+  // Firefox hands a content script the page's event details through Xray wrappers, which
+  // read a plain object's own fields: the imitation would reach WXT's check.
+  await page.evaluate((prefix) => {
+    document.dispatchEvent(
+      new CustomEvent(`${prefix}wxt:content-script-started`, {
+        detail: { contentScriptName: 'content', messageId: 'page' },
+      }),
+    );
+    window.dispatchEvent(new Event(`${prefix}wxt:locationchange`));
+  }, `${firefoxExtensionId()}:content:`);
+  await page.evaluate(addLateParagraph);
+  await expect.poll(() => mentions(page), { timeout: 3000, intervals: [50] }).toEqual(['Kremlin']);
+  await page.close();
+});
+
 test('Firefox: a page that changes is followed: added, removed and edited text, and a new URL', async () => {
   const page = await browser.newPage();
   await page.goto(pages.url('/live.html'));

@@ -95,3 +95,43 @@ test("a page that replaces the DOM's and the stylesheets' own methods cannot sto
   expect(await page.evaluate(realAdoptedSheets)).toEqual(['p { color: rgb(0, 90, 0); }']);
   expect(await mentionBluishShare(extension.context, page, 'Kremlin')).toBeGreaterThan(0.02);
 });
+
+test("a page that imitates WXT's events can neither stop Backstory nor keep it reading", async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(server.url('/kremlin.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin']);
+  const worker = extension.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  // Counts the reads the tab asks for from now on, beside the background's own listener.
+  await worker.evaluate(() => {
+    const counted = globalThis as unknown as {
+      scans: number;
+      chrome: {
+        runtime: { onMessage: { addListener(listener: (message: { method?: string }) => undefined): void } };
+      };
+    };
+    counted.scans = 0;
+    counted.chrome.runtime.onMessage.addListener((message) => {
+      if (message?.method === 'page.scan') counted.scans++;
+      return undefined;
+    });
+  });
+  // WXT's event names are public: the extension's id, the script's name, the event's.
+  await page.evaluate((prefix) => {
+    document.dispatchEvent(
+      new CustomEvent(`${prefix}wxt:content-script-started`, {
+        detail: { contentScriptName: 'content', messageId: 'page' },
+      }),
+    );
+    for (let i = 0; i < 200; i++) window.dispatchEvent(new Event(`${prefix}wxt:locationchange`));
+  }, `${extension.extensionId}:content:`);
+  // Ended, the script would have taken its marks off at once and stopped following the page.
+  expect(await paintedMentions(page)).toEqual(['Kremlin']);
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Moscow</p>'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Moscow']);
+  // The URL did not change: the imitated URL changes read nothing; the new paragraph was
+  // read on its own, by a rescan (which asks for a scan too), so at most one or two scans.
+  expect(await worker.evaluate(() => (globalThis as { scans?: number }).scans)).toBeLessThanOrEqual(2);
+});
