@@ -121,10 +121,21 @@ export class BackstoryRunner {
 
   /** Stops the service worker, then loads the page: its first scan waits for a cold worker. */
   async visitAfterRestart(name: string): Promise<ScanFigures> {
-    // Leave the last page first, so nothing wakes the worker between the stop and the visit.
+    await this.stopWorker();
+    return this.visit(name, COLD_PAINT_TIMEOUT_MS);
+  }
+
+  /** Leaves the last page (so nothing wakes the worker again) and stops the worker. */
+  async stopWorker(): Promise<void> {
     await this.tab.goto('about:blank');
     await this.stopper.stop();
-    return this.visit(name, COLD_PAINT_TIMEOUT_MS);
+  }
+
+  /** Opens one of the extension's own pages (`path`, such as "popup.html") in a new tab. */
+  async openExtensionPage(path: string): Promise<Page> {
+    const page = await this.browser.context.newPage();
+    await page.goto(`chrome-extension://${this.browser.extensionId}/${path}`);
+    return page;
   }
 
   /** A DevTools protocol session on the tab that visits pages. */
