@@ -34,16 +34,52 @@ export function stillFits(range: AbstractRange): boolean {
   );
 }
 
-/** Document order of two mentions' ranges, whose ends are always in text nodes. */
-function compareStarts(a: AbstractRange, b: AbstractRange): number {
-  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
-  const position = a.startContainer.compareDocumentPosition(b.startContainer);
-  // Ranges in different shadow trees have no order; keep the scan's order.
-  if (position & Node.DOCUMENT_POSITION_DISCONNECTED) return 0;
-  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+/**
+ * Where a node sits in the page as it is shown: the shadow hosts around it, outermost
+ * first, then the node. Two nodes compare at the first place their chains differ, which is
+ * always two nodes of one tree.
+ */
+function composedChain(node: Node): Node[] {
+  const chain = [node];
+  for (let root = node.getRootNode(); root.nodeType === 11; ) {
+    const host = (root as ShadowRoot).host as Node | undefined;
+    if (!host) break;
+    chain.unshift(host);
+    root = host.getRootNode();
+  }
+  return chain;
 }
 
-/** Sorts mentions into document order, in place. */
+/**
+ * Page order of two chains. A host comes before what is inside it (its shadow root's text
+ * is read where the host stands). Nodes in no common document stay as they are; mentions
+ * are only sorted while their text is in the page, so that does not arise.
+ */
+function compareChains(a: Node[], b: Node[]): number {
+  const depth = Math.min(a.length, b.length);
+  for (let i = 0; i < depth; i++) {
+    const [x, y] = [a[i] as Node, b[i] as Node];
+    if (x === y) continue;
+    const position = x.compareDocumentPosition(y);
+    if (position & Node.DOCUMENT_POSITION_DISCONNECTED) return 0;
+    if (position & Node.DOCUMENT_POSITION_CONTAINED_BY) return -1;
+    if (position & Node.DOCUMENT_POSITION_CONTAINS) return 1;
+    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Sorts mentions into page order, in place, shadow roots included: a mention in a
+ * component's shadow root goes where the component is. (Ranges in two trees have no order
+ * of their own, and a comparison that called them equal was not transitive: a mention a
+ * rescan added before another could stay after it.)
+ */
 export function sortByDocument(mentions: PaintedMention[]): PaintedMention[] {
-  return mentions.sort((a, b) => compareStarts(a.range, b.range));
+  const chains = new Map(mentions.map((m) => [m, composedChain(m.range.startContainer)]));
+  return mentions.sort((a, b) =>
+    a.range.startContainer === b.range.startContainer
+      ? a.range.startOffset - b.range.startOffset
+      : compareChains(chains.get(a) as Node[], chains.get(b) as Node[]),
+  );
 }

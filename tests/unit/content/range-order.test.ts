@@ -24,15 +24,46 @@ describe('the order of painted mentions', () => {
     expect(cards(sortByDocument([kyiv, act, nato]))).toEqual(['nato', 'founding-act', 'kyiv']);
   });
 
-  it('keeps the scan’s order for mentions in two different shadow trees', () => {
-    document.body.innerHTML = '<x-one></x-one><x-two></x-two>';
+  it('puts a mention in a component’s shadow root where the component stands', () => {
+    document.body.innerHTML = '<x-one></x-one><p>Kyiv</p><x-two></x-two>';
     const [one, two] = ['x-one', 'x-two'].map((tag) => {
       const shadow = (document.querySelector(tag) as Element).attachShadow({ mode: 'open' });
-      shadow.innerHTML = 'the Founding Act';
-      return mention(shadow.firstChild as Text, 4, 16, tag);
+      shadow.innerHTML = '<p>the <b>Founding Act</b></p>';
+      return mention(shadow.querySelector('b')?.firstChild as Text, 0, 12, tag);
     }) as [PaintedMention, PaintedMention];
-    expect(cards(sortByDocument([two, one]))).toEqual(['x-two', 'x-one']);
-    expect(cards(sortByDocument([one, two]))).toEqual(['x-one', 'x-two']);
+    const kyiv = mention(document.querySelector('p')?.firstChild as Text, 0, 4, 'kyiv');
+    expect(cards(sortByDocument([two, kyiv, one]))).toEqual(['x-one', 'kyiv', 'x-two']);
+    expect(cards(sortByDocument([kyiv, two, one]))).toEqual(['x-one', 'kyiv', 'x-two']);
+  });
+
+  it('puts a mention a rescan added before the others in its place, with a shadow root between them', () => {
+    // The array a rescan sorts: the mentions kept, then the one added (D1, before D0).
+    document.body.innerHTML = '<p>Kyiv</p><p>NATO</p><x-one></x-one>';
+    const shadow = (document.querySelector('x-one') as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = 'the Founding Act';
+    const [d1, d0] = [...document.querySelectorAll('p')].map((p, i) =>
+      mention(p.firstChild as Text, 0, 4, i === 0 ? 'd1' : 'd0'),
+    ) as [PaintedMention, PaintedMention];
+    const s0 = mention(shadow.firstChild as Text, 4, 16, 's0');
+    expect(cards(sortByDocument([d0, s0, d1]))).toEqual(['d1', 'd0', 's0']);
+  });
+
+  it('orders shadow roots inside shadow roots, and two mentions of one nested text node by offset', () => {
+    document.body.innerHTML = '<x-outer></x-outer><p>Kyiv</p>';
+    const outer = (document.querySelector('x-outer') as Element).attachShadow({ mode: 'open' });
+    outer.innerHTML = '<p>Moscow</p><x-inner></x-inner>';
+    const inner = (outer.querySelector('x-inner') as Element).attachShadow({ mode: 'open' });
+    inner.innerHTML = 'NATO and the Founding Act';
+    const text = inner.firstChild as Text;
+    const moscow = mention(outer.querySelector('p')?.firstChild as Text, 0, 6, 'moscow');
+    const kyiv = mention(document.querySelector('p')?.firstChild as Text, 0, 4, 'kyiv');
+    const [nato, act] = [mention(text, 0, 4, 'nato'), mention(text, 13, 25)];
+    expect(cards(sortByDocument([kyiv, act, nato, moscow]))).toEqual([
+      'moscow',
+      'nato',
+      'founding-act',
+      'kyiv',
+    ]);
   });
 });
 
