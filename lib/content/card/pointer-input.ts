@@ -63,7 +63,8 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
   let last: LastPointer | undefined;
   let frame: number | undefined;
   let press: { id: number; x: number; y: number; time: number } | undefined;
-  let pressedOutsideCard = false;
+  /** Where a press outside the card began, while its button is held. */
+  let pressedOutsideCard: { x: number; y: number } | undefined;
 
   const evaluate = () => {
     frame = undefined;
@@ -99,7 +100,12 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
         time: event.timeStamp,
         overCard: deps.isHost(event.target),
         keys: event,
-        selecting: pressedOutsideCard && event.buttons !== 0,
+        // A drag, not the wobble of a click: a click on a mention leaves its card open.
+        selecting:
+          pressedOutsideCard !== undefined &&
+          event.buttons !== 0 &&
+          Math.hypot(event.clientX - pressedOutsideCard.x, event.clientY - pressedOutsideCard.y) >
+            TAP_SLOP_PX,
       };
       schedule();
     },
@@ -109,7 +115,7 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
     'pointerout',
     (event) => {
       // No related target: the pointer left the window.
-      if (event.relatedTarget !== null || event.pointerType === 'touch' || !last) return;
+      if (!event.isTrusted || event.relatedTarget !== null || event.pointerType === 'touch' || !last) return;
       last = { ...last, x: -1, y: -1, overCard: false, time: event.timeStamp };
       schedule();
     },
@@ -129,7 +135,8 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
     options,
   );
   const onKey = (event: KeyboardEvent) => {
-    if (!last || !MODIFIER_KEYS.has(event.key) || !deps.isActive()) return;
+    // A page's made-up key cannot arm the hover key either.
+    if (!event.isTrusted || !last || !MODIFIER_KEYS.has(event.key) || !deps.isActive()) return;
     last = { ...last, keys: event, time: event.timeStamp };
     schedule();
   };
@@ -142,7 +149,8 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
   win.addEventListener(
     'keyup',
     (event) => {
-      if (event.key !== 'Alt' || deps.modifier() !== 'alt' || !last || !deps.isActive()) return;
+      if (!event.isTrusted || event.key !== 'Alt' || deps.modifier() !== 'alt' || !last || !deps.isActive())
+        return;
       if (last.overCard || deps.hitTest(last.x, last.y) !== undefined) event.preventDefault();
     },
     { capture: true, signal },
@@ -153,7 +161,7 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
     (event) => {
       if (!event.isTrusted) return;
       press = undefined;
-      pressedOutsideCard = !deps.isHost(event.target);
+      pressedOutsideCard = deps.isHost(event.target) ? undefined : { x: event.clientX, y: event.clientY };
       if (!deps.isActive() || deps.isHost(event.target)) return;
       press = { id: event.pointerId, x: event.clientX, y: event.clientY, time: event.timeStamp };
       if (deps.hitTest(event.clientX, event.clientY) === undefined) deps.onPressOutside();
@@ -166,7 +174,10 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
       if (!event.isTrusted) return;
       const start = press;
       press = undefined;
-      pressedOutsideCard = false;
+      pressedOutsideCard = undefined;
+      // The selection is done: a rescan or a key from now on hit-tests the resting pointer.
+      // (Nothing opens at the release itself, over the text just selected.)
+      if (last?.selecting) last = { ...last, selecting: false };
       // A mouse hovers instead: a click is left for selecting text.
       if (!start || start.id !== event.pointerId || event.pointerType === 'mouse') return;
       const moved = Math.hypot(event.clientX - start.x, event.clientY - start.y);

@@ -122,6 +122,12 @@ test.describe('the background card, kept safe', () => {
     expect(await card.isOpen()).toBe(false);
     await page.mouse.move(nato.x, nato.y);
     await expect.poll(() => card.isOpen()).toBe(true);
+    // A made-up "the pointer left the window" does not close it either.
+    await page.evaluate(() =>
+      document.dispatchEvent(new PointerEvent('pointerout', { relatedTarget: null, bubbles: true })),
+    );
+    await page.waitForTimeout(1000);
+    expect(await card.isOpen()).toBe(true);
     await card.pressControl('Pin card');
     await page.evaluate(() => {
       dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
