@@ -1,6 +1,7 @@
 import { toPackCard } from '../db/cards';
 import { hideCardOnSite, hostOf } from '../db/reader-settings';
 import type { BackstoryDB } from '../db/schema';
+import type { Matcher } from '../match';
 import type { Card } from '../pack/types';
 import { MENTIONS_PER_SCAN } from '../protocol/limits';
 import type { BlockMention, Method, Params, Response, Result } from '../protocol/messages';
@@ -80,6 +81,36 @@ async function cardsWithRelated(db: BackstoryDB, ids: Set<string>): Promise<Reco
   return cards;
 }
 
+/** How many mentions one block's walk may collect while looking past cards hidden on the site. */
+const HIDDEN_WALK_LIMIT = MENTIONS_PER_SCAN * 10;
+
+/**
+ * The first `room` mentions of `text` whose cards are not all hidden on the site, each with
+ * its shown cards. Hidden cards' mentions do not take places: the matcher is asked for more
+ * while they fill its answer, up to HIDDEN_WALK_LIMIT per block, which bounds a page that
+ * repeats a hidden term millions of times.
+ */
+function shownMentions(
+  matcher: Matcher,
+  text: string,
+  room: number,
+  hidden: ReadonlySet<string>,
+): Omit<BlockMention, 'block'>[] {
+  let want = room;
+  for (;;) {
+    const found = matcher.find(text, want);
+    const shown: Omit<BlockMention, 'block'>[] = [];
+    for (const { start, end, cardIds } of found) {
+      const ids = hidden.size === 0 ? cardIds : cardIds.filter((id) => !hidden.has(id));
+      if (ids.length === 0) continue;
+      shown.push({ start, end, cardIds: ids });
+      if (shown.length === room) return shown;
+    }
+    if (found.length < want || want >= HIDDEN_WALK_LIMIT) return shown;
+    want = Math.min(want * 4, HIDDEN_WALK_LIMIT);
+  }
+}
+
 type Handlers = { [M in Method]: (params: Params<M>, sender: RequestSender) => Promise<Result<M>> };
 
 function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Handlers {
@@ -99,11 +130,10 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
       const mentions: BlockMention[] = [];
       const ids = new Set<string>();
       for (let block = 0; block < blocks.length && mentions.length < MENTIONS_PER_SCAN; block++) {
-        for (const found of matcher.find(blocks[block] as string, MENTIONS_PER_SCAN - mentions.length)) {
-          const cardIds = found.cardIds.filter((id) => !state.hiddenCards.has(id));
-          if (cardIds.length === 0) continue;
-          mentions.push({ block, start: found.start, end: found.end, cardIds });
-          for (const id of cardIds) ids.add(id);
+        const room = MENTIONS_PER_SCAN - mentions.length;
+        for (const found of shownMentions(matcher, blocks[block] as string, room, state.hiddenCards)) {
+          mentions.push({ block, ...found });
+          for (const id of found.cardIds) ids.add(id);
         }
       }
       return {

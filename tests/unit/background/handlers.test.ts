@@ -70,6 +70,27 @@ describe('the page.scan handler', () => {
     expect(mentions.some((m) => m.block === 2)).toBe(false);
   });
 
+  it('does not let mentions of a card hidden on the site take the places of the ones shown', async () => {
+    const { handle } = await setup();
+    const hide = {
+      backstory: 1,
+      method: 'site.hideCard',
+      params: { url: 'https://news.example/', cardId: 'founding-act' },
+    };
+    expect(await handle(hide)).toMatchObject({ ok: true, result: { hidden: true } });
+    const flood = 'Founding Act, '.repeat(MENTIONS_PER_SCAN);
+    const answer = await handle(scan([`${flood}NATO.`, 'NATO again.']));
+    expect(answer).toMatchObject({
+      ok: true,
+      result: {
+        mentions: [
+          { block: 0, start: flood.length, cardIds: ['nato'] },
+          { block: 1, start: 0, cardIds: ['nato'] },
+        ],
+      },
+    });
+  });
+
   it('sees a card written after the first scan, without a restart', async () => {
     const { db, handle } = await setup();
     await handle(scan(['warm up']));
