@@ -34,13 +34,21 @@ export default defineContentScript({
     // Single-page apps change the URL without a page load: read the new page. The event's
     // name is public (it holds the extension's id), so a page can fire it too; but only WXT's
     // own event carries the new URL in this script's world (a page's properties on an event
-    // stay in the page's world), and only a URL not read yet is read again.
-    let readAt = location.href;
+    // stay in the page's world). WXT raises it as a navigation starts, so a link to another
+    // page and a download raise it too: the page is read again only once the address it
+    // names is this document's, and not when only the fragment moved (an anchor jump; a hash
+    // router's new content shows in the page's mutations, which are read anyway).
+    const withoutFragment = (url: string) => url.split('#')[0];
+    let readAt = withoutFragment(location.href);
     ctx.addEventListener(window, 'wxt:locationchange', (event) => {
       const next = (event as Partial<typeof event>).newUrl?.href;
-      if (next === undefined || next === readAt) return;
-      readAt = next;
-      void refresh();
+      if (next === undefined) return;
+      ctx.setTimeout(() => {
+        const now = withoutFragment(location.href);
+        if (location.href !== next || now === readAt) return;
+        readAt = now;
+        void refresh();
+      }, 0);
     });
     // WXT's context ends when a newer copy of this script announces itself, by an event a
     // page can fire as well. While the extension is there no newer copy comes (Firefox puts

@@ -1,3 +1,4 @@
+import type { ExtensionBrowser } from '../support/launch';
 import { refreshTabs } from '../support/load-cards';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, mentionBluishShare, paintedMentions, test } from './fixtures';
@@ -96,15 +97,11 @@ test("a page that replaces the DOM's and the stylesheets' own methods cannot sto
   expect(await mentionBluishShare(extension.context, page, 'Kremlin')).toBeGreaterThan(0.02);
 });
 
-test("a page that imitates WXT's events can neither stop Backstory nor keep it reading", async ({
-  extension,
-}) => {
-  const page = await extension.context.newPage();
-  await page.goto(server.url('/kremlin.html'));
-  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin']);
+/** Counts the scans tabs ask the worker for from now on; resolves with a function that reads the count. */
+async function countScans(extension: ExtensionBrowser): Promise<() => Promise<number>> {
   const worker = extension.context.serviceWorkers()[0];
   if (!worker) throw new Error('no service worker');
-  // Counts the reads the tab asks for from now on, beside the background's own listener.
+  // Beside the background's own listener, which answers.
   await worker.evaluate(() => {
     const counted = globalThis as unknown as {
       scans: number;
@@ -118,6 +115,16 @@ test("a page that imitates WXT's events can neither stop Backstory nor keep it r
       return undefined;
     });
   });
+  return () => worker.evaluate(() => (globalThis as unknown as { scans: number }).scans);
+}
+
+test("a page that imitates WXT's events can neither stop Backstory nor keep it reading", async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(server.url('/kremlin.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin']);
+  const scans = await countScans(extension);
   // WXT's event names are public: the extension's id, the script's name, the event's.
   await page.evaluate((prefix) => {
     document.dispatchEvent(
@@ -133,5 +140,21 @@ test("a page that imitates WXT's events can neither stop Backstory nor keep it r
   await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Moscow']);
   // The URL did not change: the imitated URL changes read nothing; the new paragraph was
   // read on its own, by a rescan (which asks for a scan too), so at most one or two scans.
-  expect(await worker.evaluate(() => (globalThis as { scans?: number }).scans)).toBeLessThanOrEqual(2);
+  expect(await scans()).toBeLessThanOrEqual(2);
+});
+
+test('the page is read again for a new address of a single-page app, not for an anchor jump', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(server.url('/kremlin.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin']);
+  const scans = await countScans(extension);
+  await page.evaluate(() => {
+    location.hash = '#later';
+  });
+  await page.waitForTimeout(1500);
+  expect(await scans()).toBe(0);
+  await page.evaluate(() => history.pushState({}, '', '/kremlin.html?part=2'));
+  await expect.poll(scans).toBe(1);
 });
