@@ -145,7 +145,9 @@ export function CardsPanel(props: CardsPanelProps) {
       {editing && state && (
         <section class="cards-panel__editor" aria-label="Card editor">
           <CardEditor
-            key={editing.id ?? 'new'}
+            // A new card asked for by another title (a second missed search, or New card
+            // after one) starts afresh, as opening another card does.
+            key={editing.id ?? `new:${editing.start?.title ?? ''}`}
             db={db}
             cardId={editing.id}
             byId={state.byId()}

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 
+import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { CardsPanel, type CardsPanelProps } from '@/components/manager/CardsPanel';
 import type { CardActions } from '@/components/manager/use-card-actions';
@@ -124,6 +125,34 @@ describe('searching the cards', () => {
     expect(
       [...container.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Write a card')),
     ).toBe(false);
+  });
+
+  it('writes the newly missed title when the reader asks for another card while one is open', async () => {
+    // Side by side, the search stays in view beside a new card's form.
+    function Panel() {
+      const [editing, setEditing] = useState<CardsPanelProps['editing']>(undefined);
+      return (
+        <CardsPanel
+          db={freshDb()}
+          state={catalogState(cards)}
+          recent={[]}
+          actions={noActions}
+          editing={editing}
+          onEditing={setEditing}
+          wide
+          searchRef={{ current: null }}
+        />
+      );
+    }
+    const { container } = await mount(<Panel />);
+    await typeInto(search(container), 'Black Sea Grain Initiative');
+    await press(search(container), 'Enter');
+    await settle();
+    expect((field(container, 'Title') as HTMLInputElement).value).toBe('Black Sea Grain Initiative');
+    await typeInto(search(container), 'Istanbul talks');
+    await press(search(container), 'Enter');
+    await settle();
+    expect((field(container, 'Title') as HTMLInputElement).value).toBe('Istanbul talks');
   });
 
   it('offers no card to write when the search finds one under another tag', async () => {
