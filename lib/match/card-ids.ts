@@ -1,6 +1,6 @@
 /**
  * Card ids by index. A compiled matcher holds them as an array; a loaded one keeps the
- * persisted UTF-16 units and decodes them in one call the first time an id is asked for,
+ * persisted bytes or UTF-16 units and decodes them in one call the first time an id is asked for,
  * then slices ids out on demand, so a cold start does not build 100k strings up front.
  */
 
@@ -24,13 +24,17 @@ export class ArrayCardIds implements CardIds {
   }
 }
 
-/** Ids held as UTF-16 units end to end, with the end offset of each id. */
+/**
+ * Ids held end to end, with the end offset of each id: as bytes when every id is ASCII
+ * (card ids are slugs, so nearly always: half the size to store and read back), else as
+ * UTF-16 units.
+ */
 export class PackedCardIds implements CardIds {
   private joined: string | undefined;
 
   constructor(
     readonly ends: Int32Array,
-    readonly units: Uint16Array,
+    readonly units: Uint16Array | Uint8Array,
     /** False when some id has a lone surrogate, which a TextDecoder would not keep. */
     readonly isWellFormed: boolean,
   ) {}
@@ -46,6 +50,8 @@ export class PackedCardIds implements CardIds {
 
   private decode(): string {
     const { units } = this;
+    // ASCII bytes read the same as UTF-8.
+    if (units instanceof Uint8Array) return new TextDecoder().decode(units);
     if (this.isWellFormed) return new TextDecoder('utf-16le').decode(units);
     let joined = '';
     // fromCharCode takes arguments on the stack: decode in slices well below its limit.
@@ -56,19 +62,26 @@ export class PackedCardIds implements CardIds {
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_ASCII = /[^\0-\x7f]/;
 
-/** Packs `ids` for persisting, as PackedCardIds reads them. */
-export function packCardIds(ids: CardIds): { ends: Int32Array; units: Uint16Array; wellFormed: boolean } {
+/** Packs `ids` for persisting, as PackedCardIds reads them: bytes when all are ASCII. */
+export function packCardIds(ids: CardIds): {
+  ends: Int32Array;
+  units: Uint16Array | Uint8Array;
+  wellFormed: boolean;
+} {
   const ends = new Int32Array(ids.count);
   let total = 0;
   let wellFormed = true;
+  let ascii = true;
   for (let i = 0; i < ids.count; i++) {
     const id = ids.at(i);
     total += id.length;
     ends[i] = total;
-    if (wellFormed && LONE_SURROGATE.test(id)) wellFormed = false;
+    if (ascii && NOT_ASCII.test(id)) ascii = false;
+    if (wellFormed && !ascii && LONE_SURROGATE.test(id)) wellFormed = false;
   }
-  const units = new Uint16Array(total);
+  const units = ascii ? new Uint8Array(total) : new Uint16Array(total);
   let at = 0;
   for (let i = 0; i < ids.count; i++) {
     const id = ids.at(i);

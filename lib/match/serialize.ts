@@ -10,12 +10,14 @@ import { CompiledMatcher } from './compiled-matcher';
 import type { Matcher } from './types';
 
 const MAGIC = 0x314d5342; // "BSM1" read as a little-endian Int32: a wrong-endian host fails here.
-const VERSION = 1;
+// 2: card ids that are all ASCII are stored as bytes (flag IDS_ASCII).
+const VERSION = 2;
 /** magic, version, then the length of each section below, then flags. */
 const HEADER_INTS = 12;
 const IDS_WELL_FORMED = 1;
+const IDS_ASCII = 2;
 
-type Section = Int32Array | Uint16Array;
+type Section = Int32Array | Uint16Array | Uint8Array;
 
 function padded(bytes: number): number {
   return (bytes + 3) & ~3;
@@ -42,7 +44,7 @@ export function serializeMatcher(matcher: Matcher): Uint8Array {
     MAGIC,
     VERSION,
     ...sections.map((s) => s.length),
-    wellFormed ? IDS_WELL_FORMED : 0,
+    (wellFormed ? IDS_WELL_FORMED : 0) | (ids.units instanceof Uint8Array ? IDS_ASCII : 0),
   );
   const bytes = new Uint8Array([header, ...sections].reduce((sum, s) => sum + padded(s.byteLength), 0));
   let at = 0;
@@ -91,6 +93,9 @@ export function loadMatcher(bytes: Uint8Array | ArrayBuffer): Matcher {
   const cardStart = next(Int32Array);
   const exactStart = next(Int32Array);
   const cards = next(Int32Array);
-  const ids = new PackedCardIds(next(Int32Array), next(Uint16Array), header[field] === IDS_WELL_FORMED);
+  const ends = next(Int32Array);
+  const flags = header[HEADER_INTS - 1] as number;
+  const idUnits = flags & IDS_ASCII ? next(Uint8Array) : next(Uint16Array);
+  const ids = new PackedCardIds(ends, idUnits, (flags & IDS_WELL_FORMED) !== 0);
   return new CompiledMatcher(automaton, new CardTable(cardStart, exactStart, cards, ids));
 }

@@ -60,6 +60,22 @@ describe('persisting a matcher', () => {
     expect(loaded.find('Oslo 1999, Oslo 0').map((m) => m.cardIds)).toEqual([['card-1999'], ['card-0']]);
   });
 
+  it('stores card ids as bytes when they are all ASCII, a byte a character less, and reads them back', () => {
+    const ascii = Array.from({ length: 3000 }, (_, i) => ({ term: `Oslo ${i}`, cardId: `card-${i}` }));
+    const [bytes, wide] = [ascii, [...ascii, { term: 'Bergen', cardId: 'bergen-é' }]].map((list) =>
+      serializeMatcher(compileMatcher(list)),
+    ) as [Uint8Array, Uint8Array];
+    const idChars = ascii.reduce((n, { cardId }) => n + cardId.length, 0);
+    expect(wide.length - bytes.length).toBeGreaterThan(idChars);
+    const loaded = loadMatcher(bytes);
+    expect(loaded.find('Oslo 2999, Oslo 0').map((m) => m.cardIds)).toEqual([['card-2999'], ['card-0']]);
+    expect(serializeMatcher(loaded)).toEqual(bytes);
+    expect(loadMatcher(wide).find('Bergen, Oslo 7')).toMatchObject([
+      { cardIds: ['bergen-é'] },
+      { cardIds: ['card-7'] },
+    ]);
+  });
+
   it('persists an empty matcher', () => {
     expect(loadMatcher(serializeMatcher(compileMatcher([]))).find(text)).toEqual([]);
   });
