@@ -118,13 +118,18 @@ async function countScans(extension: ExtensionBrowser): Promise<() => Promise<nu
   return () => worker.evaluate(() => (globalThis as unknown as { scans: number }).scans);
 }
 
-test("a page that imitates WXT's events can neither stop Backstory nor keep it reading", async ({
-  extension,
-}) => {
+/** A painted page with one mention, and the count of the scans asked for after that. */
+async function paintedPageCountingScans(extension: ExtensionBrowser) {
   const page = await extension.context.newPage();
   await page.goto(server.url('/kremlin.html'));
   await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin']);
-  const scans = await countScans(extension);
+  return { page, scans: await countScans(extension) };
+}
+
+test("a page that imitates WXT's events can neither stop Backstory nor keep it reading", async ({
+  extension,
+}) => {
+  const { page, scans } = await paintedPageCountingScans(extension);
   // WXT's event names are public: the extension's id, the script's name, the event's.
   await page.evaluate((prefix) => {
     document.dispatchEvent(
@@ -146,10 +151,7 @@ test("a page that imitates WXT's events can neither stop Backstory nor keep it r
 test('the page is read again for a new address of a single-page app, not for an anchor jump', async ({
   extension,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(server.url('/kremlin.html'));
-  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin']);
-  const scans = await countScans(extension);
+  const { page, scans } = await paintedPageCountingScans(extension);
   await page.evaluate(() => {
     location.hash = '#later';
   });
