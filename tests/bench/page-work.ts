@@ -27,6 +27,7 @@ import {
   refuseRemote,
   requireCorpusAndBuild,
   servePages,
+  spread,
 } from './pages/corpus-pages';
 import { requireFirefox } from './pages/firefox-runner';
 import { median, ms, printTable, ratio } from './pages/format';
@@ -96,10 +97,7 @@ async function tickingScriptMsPerSecond(tab: Page, cdp: CDPSession): Promise<num
 
 /** Pages spread evenly over the list, and the one with the most mentions. */
 function tickPages(rows: PageRow[], count: number): PageRow[] {
-  const n = Math.min(count, rows.length);
-  const chosen = new Set(
-    Array.from({ length: n }, (_, i) => rows[Math.floor((i * rows.length) / n)] as PageRow),
-  );
+  const chosen = new Set(spread(rows, count));
   const most = rows.reduce<PageRow | undefined>((a, b) => (a && a.mentions >= b.mentions ? a : b), undefined);
   if (most) chosen.add(most);
   return [...chosen];

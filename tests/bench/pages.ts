@@ -16,7 +16,7 @@ import { corpusDir, SHARED_DIR } from '../support/shared-dir';
 import type { StaticServer } from '../support/static-server';
 import { alternation } from './pages/alternation';
 import { BackstoryRunner } from './pages/backstory-runner';
-import { cityCards, cityTerms, listPages, servePages } from './pages/corpus-pages';
+import { cityCards, cityTerms, listPages, servePages, spread } from './pages/corpus-pages';
 import { median, ms } from './pages/format';
 import { MarkJsRunner } from './pages/markjs-runner';
 import { type BenchOptions, parseOptions, USAGE } from './pages/options';
@@ -41,12 +41,6 @@ function progress(message: string): void {
 function middle<T extends { ms: number }>(runs: T[]): T {
   const sorted = [...runs].sort((a, b) => a.ms - b.ms);
   return sorted[sorted.length >> 1] as T;
-}
-
-/** Pages spread evenly over the list, for the worker-restart visits. */
-function spread<T>(items: T[], count: number): T[] {
-  const n = Math.min(count, items.length);
-  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)] as T);
 }
 
 /** Visits each page `repeat` times, in rounds over all pages, and keeps each page's medians. */

@@ -13,9 +13,16 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { EXTENSION_DIR } from '../support/launch';
-import { type FlagSpec, parseFlags } from './flags';
+import { type FlagSpec, optionsOrExit } from './flags';
 import { BackstoryRunner } from './pages/backstory-runner';
-import { cityCards, cityTerms, listPages, requireCorpusAndBuild, servePages } from './pages/corpus-pages';
+import {
+  cityCards,
+  cityTerms,
+  listPages,
+  requireCorpusAndBuild,
+  servePages,
+  spread,
+} from './pages/corpus-pages';
 import { median, ms } from './pages/format';
 
 interface Options {
@@ -42,23 +49,14 @@ function extensionProcesses(): number | undefined {
   }
 }
 
-let options: Options;
-try {
-  options = parseFlags(
-    process.argv.slice(2),
-    { pages: 10, rounds: 2, cards: 0, build: EXTENSION_DIR },
-    FLAGS,
-  );
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(2);
-}
+const options = optionsOrExit(
+  process.argv.slice(2),
+  { pages: 10, rounds: 2, cards: 0, build: EXTENSION_DIR },
+  FLAGS,
+);
 const corpus = requireCorpusAndBuild('bench:restart', options.build);
 const all = listPages(corpus);
-const pages = Array.from(
-  { length: Math.min(options.pages, all.length) },
-  (_, i) => all[Math.floor((i * all.length) / Math.min(options.pages, all.length))]?.name as string,
-);
+const pages = spread(all, options.pages).map((page) => page.name);
 const server = await servePages(
   corpus,
   all.filter((page) => pages.includes(page.name)),

@@ -41,6 +41,12 @@ export function cityTerms(corpus: string, count: number): string[] {
   return terms;
 }
 
+/** `count` items spread evenly over `items`, from its first (all of them when fewer). */
+export function spread<T>(items: readonly T[], count: number): T[] {
+  const n = Math.min(count, items.length);
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)] as T);
+}
+
 /** The dictionary as cards, one per name. */
 export function cityCards(terms: string[]): TermCard[] {
   return terms.map((title, i) => ({ id: `city-${i}`, title }));
