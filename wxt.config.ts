@@ -26,9 +26,11 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description: 'Background cards for the terms in the news you read.',
-    // activeTab: the popup reads the current tab's address for the per-site switch. Nothing
-    // else: the cards live in IndexedDB, which needs no permission (no `storage`).
-    permissions: ['activeTab'],
+    // activeTab: the popup reads the current tab's address for the per-site switch.
+    // webNavigation (Chrome): the background wakes when a navigation starts (see
+    // entrypoints/background.ts); it adds no install warning beside the content scripts'
+    // access to every site. Nothing else: the cards live in IndexedDB (no `storage`).
+    permissions: browser === 'firefox' ? ['activeTab'] : ['activeTab', 'webNavigation'],
     // WXT finds public/icon/<size>.png for `icons` but leaves the toolbar button without one.
     // MV2 is named here: with a popup, WXT 0.21 writes `browser_action` from the popup alone
     // and drops an `action` (convertActionToMv2 skips a manifest that has one already).

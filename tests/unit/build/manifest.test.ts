@@ -27,18 +27,18 @@ describe('the extension icons', () => {
   // Built for real: WXT discovers `icons` in public/ and handles the action key per manifest
   // version, so the config alone would not show what ships.
   it.each([
-    ['chrome', 'action'],
-    ['firefox', 'browser_action'],
+    ['chrome', 'action', ['activeTab', 'webNavigation']],
+    ['firefox', 'browser_action', ['activeTab']],
   ] as const)(
-    'are named in the %s build’s manifest, for the extension and its toolbar button (%s), which asks for activeTab alone',
-    async (browser, actionKey) => {
+    'are named in the %s build’s manifest, for the extension and its toolbar button (%s), which asks for %j alone',
+    async (browser, actionKey, permissions) => {
       const outDir = await mkdtemp(join(tmpdir(), 'backstory-build-'));
       try {
         await build({ root, browser, outDir, logger: silent });
         const dir = join(outDir, browser === 'chrome' ? 'chrome-mv3' : 'firefox-mv2');
         const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
         expect(manifest.icons).toEqual(expected);
-        expect(manifest.permissions).toEqual(['activeTab']);
+        expect(manifest.permissions).toEqual(permissions);
         if (browser === 'firefox')
           expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
         expect(manifest[actionKey].default_icon).toEqual(expected);
