@@ -1,6 +1,9 @@
+// First, so that reading the stored matcher starts before anything else is evaluated.
+
 import { browser } from 'wxt/browser';
 import { bundledSeedPacks } from '@/lib/background/bundled-seeds';
 import { relayCommands } from '@/lib/background/commands';
+import { storedMatcherAtStart } from '@/lib/background/early-read';
 import { createRequestHandler, requestSender } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { isPaused } from '@/lib/background/site-state';
@@ -30,7 +33,7 @@ export default defineBackground(() => {
   const seeded = syncSeeds(db, bundledSeedPacks()).catch((error: unknown) => {
     console.error('Backstory: seed packs could not be installed', error);
   });
-  const matchers = new MatcherService(db);
+  const matchers = new MatcherService(db, undefined, storedMatcherAtStart);
   // Chrome starts this worker for a page's first message, often after stopping it when idle:
   // get the matcher (and the JIT) ready at once, beside the seed check, while the page is read.
   void matchers.warm();

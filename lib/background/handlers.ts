@@ -124,9 +124,13 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
       return { enabled, preferences };
     },
     'page.scan': async ({ url, blocks }) => {
+      // Asked for at once, beside the page's state: the two reads overlap, and the matcher is
+      // needed unless Backstory is off on this page.
+      const current = matchers.current();
+      void current.catch(() => undefined); // Reported below when needed; not unhandled.
       const state = await pageState(db, url);
       if (!state.enabled) return { enabled: false, mentions: [], cards: {}, preferences: state.preferences };
-      const matcher = await matchers.current();
+      const matcher = await current;
       const mentions: BlockMention[] = [];
       const ids = new Set<string>();
       for (let block = 0; block < blocks.length && mentions.length < MENTIONS_PER_SCAN; block++) {

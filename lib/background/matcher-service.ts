@@ -1,9 +1,13 @@
 import { cardTerms, readRevision } from '../db/cards';
 import type { BackstoryDB } from '../db/schema';
 import { compileMatcher, loadMatcher, type Matcher, serializeMatcher, type TermEntry } from '../match';
-
-/** Key of the compiled matcher in the caches table. */
-export const MATCHER_CACHE_KEY = 'matcher';
+import {
+  asStoredMatcher,
+  MATCHER_CACHE_KEY,
+  matcherRecord,
+  type StoredMatcher,
+  storedBytes,
+} from './stored-matcher';
 
 // News-like blocks of our own: curly quotes, dashes, currency, figures and place names, as
 // pages have them. Matched a few times over, as a page's many short blocks are.
@@ -17,6 +21,19 @@ const WARM_UP_BLOCKS = [
   'ÉTÉ, naïve café, Straße, Łódź, Kraków, Curaçao; São Paulo and Zürich.',
 ];
 const WARM_UP_PASSES = 5;
+/** Terms found in those blocks, so the engine's paths for a found mention are run as well. */
+const WARM_UP_ENTRIES: TermEntry[] = [
+  'Berlin',
+  'Black Sea',
+  'NATO summit',
+  'The Hague',
+  'Kyiv',
+  'Zaporizhzhia',
+  'Minsk accords',
+  'Łódź',
+  'São Paulo',
+  'UN',
+].map((term, index) => ({ term, cardId: `warm-up-${index}` }));
 
 /** Cards read per request while collecting terms (see termEntries). */
 export const TERM_READ_CHUNK = 2000;
@@ -62,32 +79,46 @@ export class MatcherService {
   private matcher: Matcher | undefined;
   /** The refresh under way, and the revision it is for. */
   private pending: { revision: number; matcher: Promise<Matcher> } | undefined;
+  /** Settled once the matcher read as the worker started (if any) has been taken in. */
+  private readonly adopted: Promise<void>;
 
+  /**
+   * `stored` is the stored matcher as read when the worker started, before Dexie was ready
+   * (lib/background/early-read.ts); it is used if it was compiled for the current revision.
+   */
   constructor(
     private readonly db: BackstoryDB,
     private readonly codec: MatcherCodec = engine,
-  ) {}
+    stored?: Promise<StoredMatcher | undefined>,
+  ) {
+    this.adopted = stored
+      ? stored.then((found) => this.adopt(found)).catch(() => undefined)
+      : Promise.resolve();
+  }
 
   /**
-   * Loads the matcher and runs it over made-up blocks, so the engine's code is compiled by
-   * the time a page's text arrives: in a fresh worker the first match of a page otherwise
-   * runs in V8's interpreter. One long text was not enough: a page's many short blocks, with
-   * their quotes and symbols, still took 12 to 26 ms to match after a restart instead of
-   * about 2. Called when the worker starts; never throws.
+   * Gets the matcher ready and the engine's code compiled by the time a page's text arrives:
+   * in a fresh worker the first match of a page otherwise runs in V8's interpreter. One long
+   * text was not enough: a page's many short blocks, with their quotes and symbols, still took
+   * 12 to 26 ms to match after a restart instead of about 2. The engine is run on a small
+   * matcher of its own while the real one is read, so that the 7 to 25 ms this takes in a
+   * fresh worker no longer come after the read. Called when the worker starts; never throws.
    */
   async warm(): Promise<void> {
+    const ready = this.current();
     try {
-      const matcher = await this.current();
+      const matcher = engine.load(engine.serialize(engine.compile(WARM_UP_ENTRIES)));
       for (let pass = 0; pass < WARM_UP_PASSES; pass++)
         for (const block of WARM_UP_BLOCKS) matcher.find(block);
     } catch {
-      // The request that needs the matcher will meet the same problem and report it.
+      // Only the speed of the first match depends on it.
     }
+    await ready.catch(() => undefined);
   }
 
   /** The matcher for the current cards, loaded or rebuilt first if needed. */
   async current(): Promise<Matcher> {
-    const revision = await readRevision(this.db);
+    const [revision] = await Promise.all([readRevision(this.db), this.adopted]);
     if (this.matcher && revision === this.revision) return this.matcher;
     // A refresh for an older revision (cards changed while it ran) is not good enough; a
     // new one starts after it, since two compiles at once would only slow each other.
@@ -107,6 +138,24 @@ export class MatcherService {
     return matcher;
   }
 
+  private async adopt(stored: StoredMatcher | undefined): Promise<void> {
+    if (!stored) return;
+    const matcher = await this.loadStored(stored);
+    if (matcher && !this.matcher) {
+      this.matcher = matcher;
+      this.revision = stored.revision;
+    }
+  }
+
+  /** The stored matcher loaded, or undefined when it cannot be. */
+  private async loadStored(stored: StoredMatcher): Promise<Matcher | undefined> {
+    try {
+      return this.codec.load(await storedBytes(stored));
+    } catch {
+      return undefined; // Written by another engine version, or damaged: compile afresh.
+    }
+  }
+
   private async refresh(revision: number): Promise<Matcher> {
     const matcher = (await this.fromCache(revision)) ?? (await this.rebuild(revision));
     this.matcher = matcher;
@@ -115,20 +164,15 @@ export class MatcherService {
   }
 
   private async fromCache(revision: number): Promise<Matcher | undefined> {
-    const cached = await this.db.caches.get(MATCHER_CACHE_KEY);
-    if (cached?.revision !== revision || !(cached.data instanceof Uint8Array)) return undefined;
-    try {
-      return this.codec.load(cached.data);
-    } catch {
-      return undefined; // Written by another engine version, or damaged: compile afresh.
-    }
+    const stored = asStoredMatcher(await this.db.caches.get(MATCHER_CACHE_KEY));
+    return stored?.revision === revision ? this.loadStored(stored) : undefined;
   }
 
   private async rebuild(revision: number): Promise<Matcher> {
     const matcher = this.codec.compile(await termEntries(this.db));
     // Storing is for the next cold start; the answer to this request need not wait for it.
     void this.db.caches
-      .put({ key: MATCHER_CACHE_KEY, revision, data: this.codec.serialize(matcher) })
+      .put(matcherRecord(revision, this.codec.serialize(matcher)))
       .catch((error: unknown) => console.warn('Backstory: compiled matcher not cached', error));
     return matcher;
   }

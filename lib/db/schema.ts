@@ -1,8 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { DB_NAME } from './name';
 import type { CacheRecord, PackRecord, SettingRecord, SiteRecord, StoredCard, Tombstone } from './records';
 
-/** Name of the IndexedDB database in the extension's origin. */
-export const DB_NAME = 'backstory';
+export { DB_NAME };
 
 /** The card database. Versions are append-only: never edit one that has shipped. */
 export class BackstoryDB extends Dexie {

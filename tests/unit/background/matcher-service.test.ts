@@ -1,9 +1,5 @@
-import {
-  MATCHER_CACHE_KEY,
-  type MatcherCodec,
-  MatcherService,
-  termEntries,
-} from '@/lib/background/matcher-service';
+import { type MatcherCodec, MatcherService, termEntries } from '@/lib/background/matcher-service';
+import { MATCHER_CACHE_KEY, readStoredMatcher } from '@/lib/background/stored-matcher';
 import { toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { compileMatcher, loadMatcher, serializeMatcher } from '@/lib/match';
@@ -125,6 +121,19 @@ describe('the shared matcher', () => {
     expect(matcher.find('The Founding Act.').map((m) => m.cardIds)).toEqual([['founding-act']]);
   });
 
+  it('stores the matcher as a Blob, and still loads one stored as bytes by an earlier version', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const compiled = await new MatcherService(db).current();
+    expect(await cachedRevision(db)).toBe(1);
+    expect((await db.caches.get(MATCHER_CACHE_KEY))?.data).toBeInstanceOf(Blob);
+    await db.caches.put({ key: MATCHER_CACHE_KEY, revision: 1, data: serializeMatcher(compiled) });
+    const { codec, counts } = countingCodec();
+    const matcher = await new MatcherService(db, codec).current();
+    expect(counts).toEqual({ compile: 0, load: 1 });
+    expect(matcher.find('The Founding Act.').map((m) => m.cardIds)).toEqual([['founding-act']]);
+  });
+
   it('compiles again when the stored matcher is older than the cards', async () => {
     const db = freshDb();
     await syncSeeds(db, [makePack()]);
@@ -145,5 +154,47 @@ describe('the shared matcher', () => {
     const matcher = await new MatcherService(db, codec).current();
     expect(counts.compile).toBe(1);
     expect(matcher.find('NATO')).toHaveLength(1);
+  });
+  it('takes the matcher read as the worker started, without reading or compiling again', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    await new MatcherService(db).current();
+    expect(await cachedRevision(db)).toBe(1);
+    const stored = readStoredMatcher(db.name);
+    await stored;
+    // Gone from the table: only the early read can give the restarted worker its matcher.
+    await db.caches.clear();
+    const { codec, counts } = countingCodec();
+    const restarted = new MatcherService(db, codec, stored);
+    const [a, b] = await Promise.all([restarted.current(), restarted.current()]);
+    expect(counts).toEqual({ compile: 0, load: 1 });
+    expect(b).toBe(a);
+    expect(a.find('The Founding Act.').map((m) => m.cardIds)).toEqual([['founding-act']]);
+  });
+
+  it('compiles again when the matcher read at start is older than the cards', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    await new MatcherService(db).current();
+    await cachedRevision(db);
+    const stored = readStoredMatcher(db.name);
+    await stored;
+    await writeEditedCard(db, makeCard({ id: 'kyiv', title: 'Kyiv' }));
+    const { codec, counts } = countingCodec();
+    const matcher = await new MatcherService(db, codec, stored).current();
+    expect(counts.compile).toBe(1);
+    expect(matcher.find('Kyïv')).toHaveLength(1);
+  });
+
+  it('compiles again when the bytes read at start are damaged, or the read failed', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const damaged = Promise.resolve({ revision: 1, data: new Uint8Array([1, 2, 3, 4]) });
+    const { codec, counts } = countingCodec();
+    expect((await new MatcherService(db, codec, damaged).current()).find('NATO')).toHaveLength(1);
+    expect(counts.compile).toBe(1);
+    const failed = Promise.reject(new Error('IndexedDB went away'));
+    const again = new MatcherService(db, countingCodec().codec, failed);
+    expect((await again.current()).find('NATO')).toHaveLength(1);
   });
 });
