@@ -1,5 +1,6 @@
-// First, so that reading the stored matcher starts before anything else is evaluated.
-
+// First, as a bare import that the formatter does not move, so that reading the stored matcher
+// starts before the rest of the code is evaluated; only WXT's polyfill comes before it.
+import '@/lib/background/early-read';
 import { browser } from 'wxt/browser';
 import { bundledSeedPacks } from '@/lib/background/bundled-seeds';
 import { relayCommands } from '@/lib/background/commands';

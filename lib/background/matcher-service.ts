@@ -81,6 +81,8 @@ export class MatcherService {
   private pending: { revision: number; matcher: Promise<Matcher> } | undefined;
   /** Settled once the matcher read as the worker started (if any) has been taken in. */
   private readonly adopted: Promise<void>;
+  /** Whether the engine's code has been run by warmEngine. */
+  private engineWarm = false;
 
   /**
    * `stored` is the stored matcher as read when the worker started, before Dexie was ready
@@ -100,12 +102,22 @@ export class MatcherService {
    * Gets the matcher ready and the engine's code compiled by the time a page's text arrives:
    * in a fresh worker the first match of a page otherwise runs in V8's interpreter. One long
    * text was not enough: a page's many short blocks, with their quotes and symbols, still took
-   * 12 to 26 ms to match after a restart instead of about 2. The engine is run on a small
-   * matcher of its own while the real one is read, so that the 7 to 25 ms this takes in a
-   * fresh worker no longer come after the read. Called when the worker starts; never throws.
+   * 12 to 26 ms to match after a restart instead of about 2. Called when the worker starts;
+   * never throws.
    */
   async warm(): Promise<void> {
-    const ready = this.current();
+    await this.current().catch(() => undefined);
+    this.warmEngine();
+  }
+
+  /**
+   * Runs the engine over made-up blocks with a small matcher of its own, once. Done while the
+   * stored matcher's bytes are read when there is one (see adopt), so that the 7 to 25 ms it
+   * takes in a fresh worker do not come after the read.
+   */
+  private warmEngine(): void {
+    if (this.engineWarm) return;
+    this.engineWarm = true;
     try {
       const matcher = engine.load(engine.serialize(engine.compile(WARM_UP_ENTRIES)));
       for (let pass = 0; pass < WARM_UP_PASSES; pass++)
@@ -113,7 +125,6 @@ export class MatcherService {
     } catch {
       // Only the speed of the first match depends on it.
     }
-    await ready.catch(() => undefined);
   }
 
   /** The matcher for the current cards, loaded or rebuilt first if needed. */
@@ -140,7 +151,9 @@ export class MatcherService {
 
   private async adopt(stored: StoredMatcher | undefined): Promise<void> {
     if (!stored) return;
-    const matcher = await this.loadStored(stored);
+    const bytes = storedBytes(stored);
+    this.warmEngine(); // While the bytes are read.
+    const matcher = await this.loadStored(bytes);
     if (matcher && !this.matcher) {
       this.matcher = matcher;
       this.revision = stored.revision;
@@ -148,9 +161,9 @@ export class MatcherService {
   }
 
   /** The stored matcher loaded, or undefined when it cannot be. */
-  private async loadStored(stored: StoredMatcher): Promise<Matcher | undefined> {
+  private async loadStored(bytes: Promise<Uint8Array>): Promise<Matcher | undefined> {
     try {
-      return this.codec.load(await storedBytes(stored));
+      return this.codec.load(await bytes);
     } catch {
       return undefined; // Written by another engine version, or damaged: compile afresh.
     }
@@ -165,7 +178,7 @@ export class MatcherService {
 
   private async fromCache(revision: number): Promise<Matcher | undefined> {
     const stored = asStoredMatcher(await this.db.caches.get(MATCHER_CACHE_KEY));
-    return stored?.revision === revision ? this.loadStored(stored) : undefined;
+    return stored?.revision === revision ? this.loadStored(storedBytes(stored)) : undefined;
   }
 
   private async rebuild(revision: number): Promise<Matcher> {

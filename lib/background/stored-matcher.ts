@@ -38,7 +38,9 @@ export function asStoredMatcher(record: unknown): StoredMatcher | undefined {
  * Resolves to undefined, never rejects, when there is nothing usable: no database yet (the
  * read then leaves none behind, so Dexie still creates it with its schema), no caches table,
  * no record, or an error. Its connection is closed as soon as the read is done, and at once
- * if another connection wants to upgrade the database.
+ * if another connection wants to upgrade the database. The record may be read before a
+ * Dexie upgrade runs, so only a new card revision (or a new engine format, which `load`
+ * refuses) makes a stored matcher stale: deleting the record in an upgrade would not.
  */
 export function readStoredMatcher(
   name = DB_NAME,

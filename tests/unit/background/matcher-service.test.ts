@@ -160,13 +160,20 @@ describe('the shared matcher', () => {
     await syncSeeds(db, [makePack()]);
     await new MatcherService(db).current();
     expect(await cachedRevision(db)).toBe(1);
-    const stored = readStoredMatcher(db.name);
-    await stored;
+    const found = await readStoredMatcher(db.name);
     // Gone from the table: only the early read can give the restarted worker its matcher.
     await db.caches.clear();
+    // As in a fresh worker, requests come while the read is still under way.
+    let arrive = (_: typeof found) => {};
+    const stored = new Promise<typeof found>((resolve) => {
+      arrive = resolve;
+    });
     const { codec, counts } = countingCodec();
     const restarted = new MatcherService(db, codec, stored);
-    const [a, b] = await Promise.all([restarted.current(), restarted.current()]);
+    const asked = Promise.all([restarted.warm(), restarted.current(), restarted.current()]);
+    await new Promise((r) => setTimeout(r, 50));
+    arrive(found);
+    const [, a, b] = await asked;
     expect(counts).toEqual({ compile: 0, load: 1 });
     expect(b).toBe(a);
     expect(a.find('The Founding Act.').map((m) => m.cardIds)).toEqual([['founding-act']]);
