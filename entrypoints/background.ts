@@ -1,5 +1,5 @@
 // First, as a bare import that the formatter does not move, so that reading the stored matcher
-// starts before the rest of the code is evaluated; only WXT's polyfill comes before it.
+// starts before any other code is evaluated: it is the first statement of the built script.
 import '@/lib/background/early-read';
 import { browser } from 'wxt/browser';
 import { bundledSeedPacks } from '@/lib/background/bundled-seeds';
