@@ -32,6 +32,15 @@ async function cachedRevision(db: ReturnType<typeof freshDb>): Promise<number | 
   return undefined;
 }
 
+/** A database with the seed pack, whose matcher was compiled and stored (revision 1). */
+async function dbWithStoredMatcher(): Promise<ReturnType<typeof freshDb>> {
+  const db = freshDb();
+  await syncSeeds(db, [makePack()]);
+  await new MatcherService(db).current();
+  expect(await cachedRevision(db)).toBe(1);
+  return db;
+}
+
 describe('the shared matcher', () => {
   it('warms up at worker start: the first request then finds the matcher ready', async () => {
     const db = freshDb();
@@ -110,10 +119,7 @@ describe('the shared matcher', () => {
   });
 
   it('loads the stored matcher after a restart instead of compiling', async () => {
-    const db = freshDb();
-    await syncSeeds(db, [makePack()]);
-    await new MatcherService(db).current();
-    expect(await cachedRevision(db)).toBe(1);
+    const db = await dbWithStoredMatcher();
     const { codec, counts } = countingCodec();
     const restarted = new MatcherService(db, codec);
     const matcher = await restarted.current();
@@ -135,10 +141,7 @@ describe('the shared matcher', () => {
   });
 
   it('compiles again when the stored matcher is older than the cards', async () => {
-    const db = freshDb();
-    await syncSeeds(db, [makePack()]);
-    await new MatcherService(db).current();
-    await cachedRevision(db);
+    const db = await dbWithStoredMatcher();
     await writeEditedCard(db, makeCard({ id: 'kyiv', title: 'Kyiv' }));
     const { codec, counts } = countingCodec();
     const matcher = await new MatcherService(db, codec).current();
@@ -156,10 +159,7 @@ describe('the shared matcher', () => {
     expect(matcher.find('NATO')).toHaveLength(1);
   });
   it('takes the matcher read as the worker started, without reading or compiling again', async () => {
-    const db = freshDb();
-    await syncSeeds(db, [makePack()]);
-    await new MatcherService(db).current();
-    expect(await cachedRevision(db)).toBe(1);
+    const db = await dbWithStoredMatcher();
     const found = await readStoredMatcher(db.name);
     // Gone from the table: only the early read can give the restarted worker its matcher.
     await db.caches.clear();
@@ -180,10 +180,7 @@ describe('the shared matcher', () => {
   });
 
   it('compiles again when the matcher read at start is older than the cards', async () => {
-    const db = freshDb();
-    await syncSeeds(db, [makePack()]);
-    await new MatcherService(db).current();
-    await cachedRevision(db);
+    const db = await dbWithStoredMatcher();
     const stored = readStoredMatcher(db.name);
     await stored;
     await writeEditedCard(db, makeCard({ id: 'kyiv', title: 'Kyiv' }));
