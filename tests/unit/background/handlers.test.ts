@@ -20,6 +20,10 @@ function scan(blocks: string[], url = 'https://news.example/article') {
   return { backstory: 1, method: 'page.scan', params: { url, blocks } };
 }
 
+function hideCard(url: string, cardId: string) {
+  return { backstory: 1, method: 'site.hideCard', params: { url, cardId } };
+}
+
 describe('the page.scan handler', () => {
   it('answers mentions with block offsets, their cards and the cards those link to', async () => {
     const { handle } = await setup();
@@ -72,11 +76,7 @@ describe('the page.scan handler', () => {
 
   it('does not let mentions of a card hidden on the site take the places of the ones shown', async () => {
     const { handle } = await setup();
-    const hide = {
-      backstory: 1,
-      method: 'site.hideCard',
-      params: { url: 'https://news.example/', cardId: 'founding-act' },
-    };
+    const hide = hideCard('https://news.example/', 'founding-act');
     expect(await handle(hide)).toMatchObject({ ok: true, result: { hidden: true } });
     const flood = 'Founding Act, '.repeat(MENTIONS_PER_SCAN);
     const answer = await handle(scan([`${flood}NATO.`, 'NATO again.']));
@@ -132,7 +132,7 @@ describe('the page.state handler', () => {
       ok: true,
       result: { enabled: true, preferences: DEFAULT_PREFERENCES },
     });
-    const hide = { backstory: 1, method: 'site.hideCard', params: { url: 'not a url', cardId: 'nato' } };
+    const hide = hideCard('not a url', 'nato');
     expect(await handle(hide)).toEqual({ ok: true, result: { hidden: false } });
     expect(await db.sites.count()).toBe(0);
   });
@@ -187,7 +187,7 @@ describe('who asks', () => {
     for (const message of [
       { backstory: 1, method: 'page.state', params: { url: elsewhere } },
       scan(['Founding Act'], elsewhere),
-      { backstory: 1, method: 'site.hideCard', params: { url: elsewhere, cardId: 'nato' } },
+      hideCard(elsewhere, 'nato'),
     ]) {
       expect(await handle(message, from)).toEqual({
         ok: false,
@@ -206,11 +206,7 @@ describe('who asks', () => {
 describe('site and manager requests', () => {
   it('hides a card on one site only', async () => {
     const { handle } = await setup();
-    const hide = {
-      backstory: 1,
-      method: 'site.hideCard',
-      params: { url: 'https://news.example/a', cardId: 'founding-act' },
-    };
+    const hide = hideCard('https://news.example/a', 'founding-act');
     expect(await handle(hide)).toEqual({ ok: true, result: { hidden: true } });
     expect(await handle(scan(['Founding Act']))).toMatchObject({ ok: true, result: { mentions: [] } });
     expect(await handle(scan(['Founding Act'], 'https://other.example/'))).toMatchObject({
@@ -222,11 +218,7 @@ describe('site and manager requests', () => {
   it('keeps the cards already hidden on a site, and its switch, when hiding another', async () => {
     const { db, handle } = await setup();
     await db.sites.put({ host: 'news.example', disabled: true, hiddenCards: ['nato'] });
-    const hide = {
-      backstory: 1,
-      method: 'site.hideCard',
-      params: { url: 'https://news.example/a', cardId: 'founding-act' },
-    };
+    const hide = hideCard('https://news.example/a', 'founding-act');
     await handle(hide);
     expect(await db.sites.get('news.example')).toEqual({
       host: 'news.example',
@@ -390,7 +382,7 @@ describe('request validation', () => {
     const requests = (u: string) => [
       { backstory: 1, method: 'page.state', params: { url: u } },
       scan(['x'], u),
-      { backstory: 1, method: 'site.hideCard', params: { url: u, cardId: 'nato' } },
+      hideCard(u, 'nato'),
     ];
     for (const message of requests(url(REQUEST_LIMITS.urlLength)))
       expect(parseRequest(message).ok).toBe(true);
