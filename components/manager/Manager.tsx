@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { markUsed } from '@/lib/db/recent-cards';
 import type { BackstoryDB } from '@/lib/db/schema';
+import { exportCounts } from '../packs/ExportForm';
 import { PackTransfer } from '../packs/PackTransfer';
 import { usePackImport } from '../packs/use-pack-import';
 import { PagePanel } from '../page/PagePanel';
@@ -49,6 +50,8 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
   const actions = useCardActions(db, env, catalog);
   // Kept here, not in the Settings panel, so that an import's Undo outlives leaving it.
   const packImport = usePackImport(db, env);
+  // From the catalog, which follows every change: no read of every card of its own.
+  const counts = useMemo(() => (state?.complete ? exportCounts(state.entries) : undefined), [state]);
   // Opened at import and export (#packs), their heading takes focus once, not on every return.
   const focusPacks = useRef(initialPanel === 'settings');
   useEffect(() => {
@@ -162,6 +165,7 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
               view={view}
               packImport={packImport}
               focusOnOpen={focusPacks.current}
+              exportCounts={counts}
             />
           </div>
         )}

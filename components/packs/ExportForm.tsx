@@ -1,16 +1,30 @@
 import { useId, useState } from 'preact/hooks';
-import { isYours } from '@/lib/db/cards';
 import { type ExportScope, exportPacks, packFileName, packFileText } from '@/lib/db/pack-export';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { LIMITS } from '@/lib/pack/limits';
+import type { CatalogEntry } from '@/lib/search/catalog';
 import { Choice } from '../settings/Choice';
-import { useLiveQuery } from '../use-live-query';
 import { cardCount } from './card-count';
 import { saveTextFile } from './save-file';
+
+/** How many cards each choice would export. */
+export interface ExportCounts {
+  all: number;
+  yours: number;
+}
+
+/** The counts of a whole catalog (the manager's, which follows every change to the cards). */
+export function exportCounts(entries: readonly CatalogEntry[]): ExportCounts {
+  let yours = 0;
+  for (const entry of entries) if (entry.yours) yours++;
+  return { all: entries.length, yours };
+}
 
 /** Props of the export form. */
 export interface ExportFormProps {
   db: BackstoryDB;
+  /** Shown beside each choice; absent while the manager's catalog is still being read. */
+  counts?: ExportCounts | undefined;
   /** Where the file goes; a download outside tests. */
   save?: (name: string, text: string) => void;
 }
@@ -18,21 +32,12 @@ export interface ExportFormProps {
 const DEFAULT_TITLE = 'My Backstory cards';
 
 /** Exports all cards, or the reader's own, as a pack file others can import. */
-export function ExportForm({ db, save = saveTextFile }: ExportFormProps) {
+export function ExportForm({ db, counts, save = saveTextFile }: ExportFormProps) {
   const id = useId();
   const [scope, setScope] = useState<ExportScope>('all');
   const [title, setTitle] = useState(DEFAULT_TITLE);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  // Live: an import or an edit elsewhere changes them.
-  const counts = useLiveQuery(async () => {
-    let yours = 0;
-    await db.cards.each((card) => {
-      if (isYours(card)) yours++;
-    });
-    return { all: await db.cards.count(), yours };
-  }, [db]);
-
   const run = async () => {
     if (busy) return;
     setBusy(true);

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { ManagerEnv } from '../manager/env';
-import { ExportForm } from './ExportForm';
+import { type ExportCounts, ExportForm } from './ExportForm';
 import { ImportForm } from './ImportForm';
 import type { PackImport } from './use-pack-import';
 
@@ -14,6 +14,8 @@ export interface PackTransferProps {
   packImport: PackImport;
   /** Takes focus on first render (the manager was opened at `#packs`). */
   focusOnOpen?: boolean;
+  /** The export choices' card counts, once the manager's catalog is whole. */
+  exportCounts?: ExportCounts | undefined;
 }
 
 /**
@@ -21,7 +23,14 @@ export interface PackTransferProps {
  * open them in a tab: a popup closes when a file dialog takes focus (in Firefox always), and
  * the import would be lost with it.
  */
-export function PackTransfer({ db, env, view, packImport, focusOnOpen = false }: PackTransferProps) {
+export function PackTransfer({
+  db,
+  env,
+  view,
+  packImport,
+  focusOnOpen = false,
+  exportCounts,
+}: PackTransferProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnOpen) heading.current?.focus();
@@ -41,7 +50,7 @@ export function PackTransfer({ db, env, view, packImport, focusOnOpen = false }:
       ) : (
         <>
           <ImportForm job={packImport} />
-          <ExportForm db={db} />
+          <ExportForm db={db} counts={exportCounts} />
         </>
       )}
     </section>

@@ -9,7 +9,7 @@ import { giveTurn, type Yield } from './timing';
 /** Key of the stored catalog in the caches table. */
 export const CATALOG_KEY = 'manager-catalog';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const TAG_SEPARATOR = '\u001f';
 
 /**
@@ -25,6 +25,7 @@ interface PackedCatalog {
   snippets: string[];
   tags: string[];
   modified: number[];
+  yours: boolean[];
   haystacks: string[];
   /** The search index over the entries, so a search needs no index build after opening. */
   index: PackedIndex;
@@ -47,6 +48,7 @@ function pack(entries: readonly CatalogEntry[], index: PackedIndex): PackedCatal
     snippets: entries.map((e) => e.snippet),
     tags: entries.map((e) => e.tags.join(TAG_SEPARATOR)),
     modified: entries.map((e) => e.modified),
+    yours: entries.map((e) => e.yours),
     haystacks: entries.map((e) => e.haystack),
   };
 }
@@ -54,9 +56,9 @@ function pack(entries: readonly CatalogEntry[], index: PackedIndex): PackedCatal
 function unpack(data: unknown): CatalogEntry[] | undefined {
   const packed = data as Partial<PackedCatalog> | undefined;
   if (packed?.format !== FORMAT || !packed.index) return undefined;
-  const { ids, titles, snippets, tags, modified, haystacks } = packed;
+  const { ids, titles, snippets, tags, modified, yours, haystacks } = packed;
   const n = ids?.length;
-  const columns = [titles, snippets, tags, modified, haystacks];
+  const columns = [titles, snippets, tags, modified, yours, haystacks];
   if (n === undefined || columns.some((column) => !Array.isArray(column) || column.length !== n)) {
     return undefined;
   }
@@ -68,6 +70,7 @@ function unpack(data: unknown): CatalogEntry[] | undefined {
       snippet: (snippets as string[])[i] as string,
       tags: tagText === '' ? [] : tagText.split(TAG_SEPARATOR),
       modified: (modified as number[])[i] as number,
+      yours: (yours as boolean[])[i] === true,
       haystack: (haystacks as string[])[i] as string,
     };
   });

@@ -1,3 +1,4 @@
+import { isYours } from '../db/cards';
 import type { StoredCard } from '../db/records';
 import { forEachWord } from './fold-words';
 
@@ -21,6 +22,8 @@ export interface CatalogEntry {
   snippet: string;
   tags: string[];
   modified: number;
+  /** Whether the reader wrote or edited the card (see `isYours`): the export form counts these. */
+  yours: boolean;
   /**
    * The card's folded words, each after a space, field by field (title, aliases, tags,
    * summary), each field ended by "\n": " 2025 the hague summit\n hague summit\t…".
@@ -75,6 +78,7 @@ export function toCatalogEntry(card: StoredCard): CatalogEntry {
     snippet: snippetOf(card.summary),
     tags: card.tags ?? [],
     modified: card.modified,
+    yours: isYours(card),
     haystack: `${title}\n${aliases}\n${tags}\n${summary}\n`,
   };
 }

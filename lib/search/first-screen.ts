@@ -7,8 +7,16 @@ export type ScreenStore = Pick<Storage, 'getItem' | 'setItem'>;
 /** Cards kept for the first screen: more than a popup shows, with room for scrolling. */
 export const FIRST_SCREEN_SIZE = 60;
 
-const FORMAT = 1;
-type Row = [id: string, title: string, snippet: string, tags: string[], modified: number, haystack: string];
+const FORMAT = 2;
+type Row = [
+  id: string,
+  title: string,
+  snippet: string,
+  tags: string[],
+  modified: number,
+  yours: boolean,
+  haystack: string,
+];
 
 const keyOf = (dbName: string) => `backstory:first-screen:${dbName}`;
 
@@ -29,12 +37,13 @@ export function readFirstScreen(store: ScreenStore | undefined, dbName: string):
     if (!text) return undefined;
     const { format, revision, rows } = JSON.parse(text) as { format: number; revision: number; rows: Row[] };
     if (format !== FORMAT || typeof revision !== 'number' || !Array.isArray(rows)) return undefined;
-    const entries = rows.map(([id, title, snippet, tags, modified, haystack]) => ({
+    const entries = rows.map(([id, title, snippet, tags, modified, yours, haystack]) => ({
       id,
       title,
       snippet,
       tags,
       modified,
+      yours,
       haystack,
     }));
     return { revision, entries };
@@ -51,7 +60,7 @@ export function writeFirstScreen(
   revision: number,
   entries: readonly CatalogEntry[],
 ): void {
-  const rows: Row[] = entries.map((e) => [e.id, e.title, e.snippet, e.tags, e.modified, e.haystack]);
+  const rows: Row[] = entries.map((e) => [e.id, e.title, e.snippet, e.tags, e.modified, e.yours, e.haystack]);
   try {
     store?.setItem(keyOf(dbName), JSON.stringify({ format: FORMAT, revision, rows }));
   } catch {

@@ -29,7 +29,15 @@ function render(props: Partial<CardListProps> = {}) {
 }
 
 // A bare entry: building 10,000 real ones would only slow the test down.
-const plain: CatalogEntry = { id: '', title: '', snippet: '', tags: [], modified: 0, haystack: '' };
+const plain: CatalogEntry = {
+  id: '',
+  title: '',
+  snippet: '',
+  tags: [],
+  modified: 0,
+  yours: false,
+  haystack: '',
+};
 
 const rows = (container: HTMLElement) => [...container.querySelectorAll('li')];
 

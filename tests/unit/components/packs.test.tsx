@@ -214,6 +214,25 @@ describe('an import in the full-tab manager', () => {
 });
 
 describe('exporting cards from the manager', () => {
+  it('counts all cards and the reader’s from the manager’s catalog, and follows changes', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    await db.cards.put(
+      toStoredCard(makeCard({ id: 'own', title: 'Own' }), { edited: true, created: 1, modified: 1 }),
+    );
+    const { env } = fakeEnv();
+    const { container } = await mount(<Manager db={db} env={env} view="tab" initialPanel="settings" />);
+    await vi.waitFor(() => expect(container.textContent).toContain('All cards (3)'));
+    expect(container.textContent).toContain('Only cards you wrote or edited (1)');
+    // A change made elsewhere (another window) reaches the counts through the catalog.
+    await writeEditedCard(db, makeCard({ id: 'nato', title: 'NATO', summary: 'Edited elsewhere.' }));
+    await vi.waitFor(() => expect(container.textContent).toContain('Only cards you wrote or edited (2)'));
+    expect(container.textContent).toContain('All cards (3)');
+    await writeEditedCard(db, makeCard({ id: 'new', title: 'New' }));
+    await vi.waitFor(() => expect(container.textContent).toContain('All cards (4)'));
+    expect(container.textContent).toContain('Only cards you wrote or edited (3)');
+  });
+
   it('saves all cards, or only the reader’s, under the title given, and says where', async () => {
     const db = freshDb();
     await syncSeeds(db, [makePack()]);
@@ -223,9 +242,9 @@ describe('exporting cards from the manager', () => {
     const saved: { name: string; text: string }[] = [];
     const { ExportForm } = await import('@/components/packs/ExportForm');
     const { container } = await mount(
-      <ExportForm db={db} save={(name, text) => saved.push({ name, text })} />,
+      <ExportForm db={db} counts={{ all: 3, yours: 1 }} save={(name, text) => saved.push({ name, text })} />,
     );
-    await vi.waitFor(() => expect(container.textContent).toContain('All cards (3)'));
+    expect(container.textContent).toContain('All cards (3)');
     expect(container.textContent).toContain('Only cards you wrote or edited (1)');
     await act(() => {
       const title = field(container, 'Pack title') as HTMLInputElement;
@@ -247,11 +266,7 @@ describe('exporting cards from the manager', () => {
     await vi.waitFor(() => expect(saved).toHaveLength(2));
     expect(JSON.parse(saved[1]?.text ?? '').cards.map((card: { id: string }) => card.id)).toEqual(['own']);
     expect(await axeViolations(container)).toEqual([]);
-    // The counts follow the cards, and the button keeps focus through an export.
-    await db.cards.put(
-      toStoredCard(makeCard({ id: 'new', title: 'New' }), { edited: true, created: 1, modified: 1 }),
-    );
-    await vi.waitFor(() => expect(container.textContent).toContain('All cards (4)'));
+    // The button keeps focus through an export.
     const exportButton = button(container, 'Export to a file');
     exportButton.focus();
     await click(exportButton);

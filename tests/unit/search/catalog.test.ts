@@ -1,5 +1,7 @@
+import { toStoredCard } from '@/lib/db/cards';
 import { toCatalogEntry } from '@/lib/search/catalog';
 import { withRecentFirst } from '@/lib/search/order';
+import { makeCard } from '../factories';
 import { entry as catalogEntry, storedCard } from './helpers';
 
 describe('toCatalogEntry', () => {
@@ -28,6 +30,14 @@ describe('toCatalogEntry', () => {
     expect(exact).toHaveLength(160);
     expect(toCatalogEntry(storedCard({ summary: exact })).snippet).toBe(exact);
     expect(toCatalogEntry(storedCard({ summary: 'x'.repeat(200) })).snippet).toBe(`${'x'.repeat(160)}…`);
+  });
+
+  it('tells the cards the reader wrote or edited from those a pack brought unchanged', () => {
+    const card = makeCard({ id: 'x', title: 'X' });
+    const times = { created: 1, modified: 1 };
+    expect(toCatalogEntry(toStoredCard(card, { pack: 'seeds', edited: false, ...times })).yours).toBe(false);
+    expect(toCatalogEntry(toStoredCard(card, { pack: 'seeds', edited: true, ...times })).yours).toBe(true);
+    expect(toCatalogEntry(toStoredCard(card, { edited: false, ...times })).yours).toBe(true);
   });
 
   it('keeps the title, tags and modification time for the list', () => {

@@ -12,7 +12,11 @@ function memoryStore(): ScreenStore & { items: Map<string, string> } {
   };
 }
 
-const entries = [entry({ id: 'rutte', title: 'Mark Rutte' }), entry({ id: 'nato', title: 'NATO' })];
+// One of the reader's cards and one a pack brought.
+const entries = [
+  entry({ id: 'rutte', title: 'Mark Rutte' }),
+  { ...entry({ id: 'nato', title: 'NATO' }), yours: false },
+];
 
 describe('the kept first screen', () => {
   it('reads back what was written, in the same order', () => {
@@ -37,7 +41,8 @@ describe('the kept first screen', () => {
     const store = memoryStore();
     writeFirstScreen(store, 'db', 7, entries);
     const kept = JSON.parse(store.items.get('backstory:first-screen:db') ?? '');
-    for (const changed of [{ format: 2 }, { revision: '7' }]) {
+    // Format 1 rows did not say which cards are the reader's.
+    for (const changed of [{ format: 1 }, { format: 3 }, { revision: '7' }]) {
       store.setItem('backstory:first-screen:db', JSON.stringify({ ...kept, ...changed }));
       expect(readFirstScreen(store, 'db')).toBeUndefined();
     }

@@ -160,9 +160,32 @@ describe('LiveCatalog', () => {
   it('reads back a stored catalog as it was built, a card without tags included', async () => {
     const db = await seeded(2);
     await createCard(db, { title: 'Untagged', summary: 'No tags.', tags: [] });
+    await db.transaction('rw', [db.cards, db.settings], async () => {
+      const card = makeCard({ id: 'packed', title: 'From a pack' });
+      await db.cards.add(toStoredCard(card, { pack: 'seeds', edited: false, created: 0, modified: 0 }));
+      await bumpRevision(db);
+    });
     const built = await buildCatalog(db);
     await storeCatalog(db, built, new SearchIndex(built.entries).pack());
     expect((await readCachedCatalog(db))?.entries).toEqual(built.entries);
+    // The reader's card and the pack's are told apart after the round trip too.
+    expect(built.entries.map((e) => [e.title, e.yours])).toEqual(
+      expect.arrayContaining([
+        ['Untagged', true],
+        ['From a pack', false],
+      ]),
+    );
+  });
+
+  it('ignores a stored catalog that does not say which cards are the reader’s (format 2)', async () => {
+    const db = await seeded(2);
+    const built = await buildCatalog(db);
+    await storeCatalog(db, built, new SearchIndex(built.entries).pack());
+    const record = await db.caches.get(CATALOG_KEY);
+    if (!record) throw new Error('not stored');
+    const { yours: _, ...older } = record.data as { yours: boolean[] };
+    await db.caches.put({ ...record, data: older });
+    expect(await readCachedCatalog(db)).toBeUndefined();
   });
 
   it('ignores a stored catalog of another format', async () => {
