@@ -62,7 +62,7 @@ function readable(message: string): string {
 /** The field key of a validator path ("sources[1].url"), with rows counted as in the draft. */
 function keyOf(path: string, rowIndex: BuiltCard['rowIndex']): string {
   const match = /^(\w+)\[(\d+)\](?:\.(\w+))?$/.exec(path);
-  if (!match) return path === 'id' || path === '(card)' ? 'title' : path;
+  if (!match) return path === 'id' || path === '' ? 'title' : path;
   const [, list = '', index = '0', column] = match;
   if (list === 'related') return 'related';
   const columns = LIST_COLUMNS[list as ListName];

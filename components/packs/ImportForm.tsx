@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { cardCount } from './card-count';
 import { ImportPreview } from './ImportPreview';
-import type { PackFile, PackImport } from './use-pack-import';
+import type { ImportUndone, PackFile, PackImport } from './use-pack-import';
 
 /** Props of the import form. */
 export interface ImportFormProps {
@@ -9,12 +9,17 @@ export interface ImportFormProps {
   job: PackImport;
 }
 
-/** What Undo import did: the cards put back, and those kept because they changed since. */
-function undoneText(reverted: number, written: number): string {
-  const back = `Import undone: ${cardCount(reverted)} put back as ${reverted === 1 ? 'it was' : 'they were'}`;
-  const kept = written - reverted;
-  if (kept === 0) return `${back}.`;
-  return `${back}; ${cardCount(kept)} changed since the import ${kept === 1 ? 'was' : 'were'} kept.`;
+/** What Undo import did, in the reader's terms: new cards removed, others put back, some kept. */
+function undoneText({ removed, deletedAgain, putBack }: ImportUndone, written: number): string {
+  const done = [
+    removed > 0 && `${removed.toLocaleString()} new ${removed === 1 ? 'card' : 'cards'} removed`,
+    deletedAgain > 0 && `${cardCount(deletedAgain)} you had deleted removed again`,
+    putBack > 0 && `${cardCount(putBack)} put back as ${putBack === 1 ? 'it was' : 'they were'}`,
+  ].filter((part) => part !== false);
+  const kept = written - removed - deletedAgain - putBack;
+  const keptText = `${cardCount(kept)} changed since the import ${kept === 1 ? 'was' : 'were'} kept`;
+  if (done.length === 0) return `Import undone: ${keptText}.`;
+  return `Import undone: ${done.join(', ')}${kept === 0 ? '' : `; ${keptText}`}.`;
 }
 
 /**

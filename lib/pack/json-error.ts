@@ -1,6 +1,16 @@
 const LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/;
 const ESCAPE = /^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/;
 
+const KEYWORDS = ['true', 'false', 'null'];
+
+/** How many characters at `at` begin one of JSON's three words, as far as they agree. */
+function keywordStart(text: string, at: number): number {
+  const word = KEYWORDS.find((keyword) => keyword[0] === text[at]);
+  let length = 0;
+  while (word && length < word.length && text[at + length] === word[length]) length++;
+  return length;
+}
+
 /** What the scanner expects next. */
 type Want = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'next';
 
@@ -66,8 +76,9 @@ export function jsonErrorOffset(text: string): number | undefined {
       want = 'next';
     } else {
       const literal = LITERAL.exec(text.slice(at, at + 400));
-      // A lone minus sign is wrong at the character after it, as V8 reports it.
-      if (!literal) return c === '-' ? at + 1 : at;
+      // A lone minus sign is wrong at the character after it, as V8 reports it; so is a
+      // word that starts as true, false or null ("not": the "o", which V8 names).
+      if (!literal) return c === '-' ? at + 1 : at + keywordStart(text, at);
       at += literal[0].length;
       want = 'next';
     }

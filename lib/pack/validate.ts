@@ -8,7 +8,10 @@ export interface PackIssue {
   cardId?: string;
   /** Index of the card in `cards`, when the fault is inside a card. */
   cardIndex?: number;
-  /** Dotted path of the field inside the card (or the pack), e.g. `sources[0].url`. */
+  /**
+   * Dotted path of the field inside the card (or the pack), e.g. `sources[0].url`; empty
+   * when the fault is the card itself (not an object).
+   */
   field: string;
   message: string;
 }
@@ -129,7 +132,7 @@ export function validateCard(value: unknown, cardIndex?: number): PackIssue[] {
   const card = value as Json;
   const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
   const c = new Checker(issues, { cardId: id, cardIndex });
-  if (!c.object(value, '(card)')) return issues;
+  if (!c.object(value, '')) return issues;
   checkId(card.id, c, 'id');
   checkCard(card, c);
   return issues;
@@ -181,9 +184,11 @@ export function describeIssues(issues: PackIssue[], file = 'pack'): string {
     .map((issue) => {
       const card =
         issue.cardIndex === undefined
-          ? ''
-          : ` card ${issue.cardId ? `"${issue.cardId}"` : `#${issue.cardIndex + 1}`} (cards[${issue.cardIndex}]),`;
-      return `${file}:${card} field "${issue.field}" ${issue.message}`;
+          ? undefined
+          : `card ${issue.cardId ? `"${issue.cardId}"` : `#${issue.cardIndex + 1}`} (cards[${issue.cardIndex}])`;
+      // "card #3 (cards[2]) must be an object": the card is at fault, not a field of it.
+      if (issue.field === '') return `${file}: ${card ?? 'the card'} ${issue.message}`;
+      return `${file}:${card ? ` ${card},` : ''} field "${issue.field}" ${issue.message}`;
     })
     .join('\n');
 }

@@ -54,7 +54,7 @@ test.describe('packs in the card manager', () => {
     await expect.poll(() => paintedMentions(article.page)).toContain('Permanent Joint Council');
 
     await page.getByRole('button', { name: 'Undo import' }).click();
-    await expect(page.getByText('Import undone: 1 card put back as it was.')).toBeFocused();
+    await expect(page.getByText('Import undone: 1 new card removed.')).toBeFocused();
     await expect.poll(() => paintedMentions(article.page)).not.toContain('Permanent Joint Council');
     expect(await paintedMentions(article.page)).toContain('NATO');
   });

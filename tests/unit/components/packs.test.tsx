@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { Manager } from '@/components/manager/Manager';
 import { PackTransfer, type PackTransferProps } from '@/components/packs/PackTransfer';
 import { usePackImport } from '@/components/packs/use-pack-import';
+import { deleteCard } from '@/lib/db/card-writes';
 import { toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { importPack } from '@/lib/db/pack-import';
@@ -84,9 +85,7 @@ describe('importing a pack from the manager', () => {
     const { container, db, calls } = await render();
     await importKyiv(container);
     await click(button(container, 'Undo import'));
-    await vi.waitFor(() =>
-      expect(container.textContent).toContain('Import undone: 1 card put back as it was.'),
-    );
+    await vi.waitFor(() => expect(container.textContent).toContain('Import undone: 1 new card removed.'));
     expect(await db.cards.get('kyiv')).toBeUndefined();
     expect(document.activeElement?.textContent).toContain('Import undone');
     expect(calls.refreshes).toBe(2);
@@ -104,9 +103,38 @@ describe('importing a pack from the manager', () => {
     await click(button(container, 'Undo import'));
     await vi.waitFor(() =>
       expect(container.textContent).toContain(
-        'Import undone: 1 card put back as it was; 1 card changed since the import was kept.',
+        'Import undone: 1 new card removed; 1 card changed since the import was kept.',
       ),
     );
+  });
+
+  it('says which cards Undo import removed, deleted again and put back as they were', async () => {
+    const { container, db } = await render();
+    const allies = { id: 'allies', title: 'Allies' };
+    await importPack(db, makePack([makeCard({ id: 'oslo', title: 'Oslo' })], { ...allies, version: '1' }), {
+      replaceYours: false,
+    });
+    await deleteCard(db, 'nato');
+    const incoming = makePack(
+      [
+        makeCard({ id: 'oslo', title: 'Oslo', summary: 'Newer words.' }),
+        makeCard({ id: 'kyiv', title: 'Kyiv' }),
+        makeCard({ id: 'minsk', title: 'Minsk' }),
+        makeCard(),
+      ],
+      { ...allies, version: '2' },
+    );
+    await chooseFile(container, 'allies.json', json(incoming));
+    await click(button(container, 'Import 4 cards'));
+    await vi.waitFor(() => button(container, 'Undo import'));
+    await click(button(container, 'Undo import'));
+    await vi.waitFor(() =>
+      expect(container.textContent).toContain(
+        'Import undone: 2 new cards removed, 1 card you had deleted removed again, 1 card put back as it was.',
+      ),
+    );
+    expect((await db.cards.get('oslo'))?.summary).toBe(makeCard().summary);
+    expect(await db.tombstones.get('nato')).toBeDefined();
   });
 
   it('keeps the reader’s edits unless they tick the box to replace them', async () => {

@@ -55,6 +55,14 @@ describe('finding where a JSON text breaks', () => {
     }
   });
 
+  it('points past the letters a word shares with true, false or null, where V8 names its token', () => {
+    expect(jsonErrorOffset('not json at all')).toBe(1);
+    expect(jsonErrorOffset('[nuxl]')).toBe(3);
+    expect(jsonErrorOffset('falsy')).toBe(4);
+    expect(jsonErrorOffset('tru')).toBe(3);
+    expect(jsonErrorOffset('True')).toBe(0);
+  });
+
   it('points at the first bad character when V8 names only the token', () => {
     // "Unexpected token 'x', … is not valid JSON": no position in V8's message.
     expect(jsonErrorOffset('{\n  "a": x\n}')).toBe(9);

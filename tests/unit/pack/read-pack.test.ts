@@ -109,4 +109,14 @@ describe('reading a pack file', () => {
       problems: ["hello.json: not a JSON file (line 1, column 1): Unexpected token 'h'"],
     });
   });
+
+  it('names the character at the place it gives for a word that starts as null, true or false', () => {
+    expect(readPackText('words.json', 'not json at all')).toEqual({
+      ok: false,
+      problems: ["words.json: not a JSON file (line 1, column 2): Unexpected token 'o'"],
+    });
+    expect(readPackText('x.json', '{\n  "cards": trux\n}')).toMatchObject({
+      problems: [expect.stringMatching(/\(line 2, column 15\): Unexpected token 'x'$/)],
+    });
+  });
 });

@@ -366,9 +366,9 @@ describe('the shape of a pack', () => {
 
   it('refuses a card that is not an object, in a pack and alone', () => {
     expect(issuesOf(makePack(['nato' as never]))).toEqual([
-      { cardIndex: 0, field: '(card)', message: 'must be an object' },
+      { cardIndex: 0, field: '', message: 'must be an object' },
     ]);
-    expect(validateCard(null)).toEqual([{ field: '(card)', message: 'must be an object' }]);
+    expect(validateCard(null)).toEqual([{ field: '', message: 'must be an object' }]);
   });
 
   it('asks for format 1 when the format is missing or not a number', () => {
@@ -416,6 +416,14 @@ describe('describeIssues', () => {
     expect(describeIssues(result.issues, 'seeds/x.json')).toBe(
       'seeds/x.json: card "bad" (cards[0]), field "summary" must not be empty',
     );
+  });
+
+  it('says a card that is not an object is at fault itself, not one of its fields', () => {
+    const result = validatePack(makePack([makeCard(), 'nato' as never]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(describeIssues(result.issues, 'p.json')).toBe('p.json: card #2 (cards[1]) must be an object');
+    expect(describeIssues(validateCard(null))).toBe('pack: the card must be an object');
   });
 
   it('numbers a card without a readable id from one, and puts each issue on its own line', () => {
