@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { toPackCard } from '@/lib/db/cards';
-import { dropDraft, keepDraft } from '@/lib/db/editor-draft';
+import { dropDraft, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { Card } from '@/lib/pack/types';
 import type { CatalogEntry } from '@/lib/search/catalog';
 import type { SearchIndex } from '@/lib/search/search-index';
 import type { CardActions } from '../manager/use-card-actions';
 import { CardForm, type SaveDraft } from './CardForm';
-import { type Draft, draftOf, emptyDraft } from './draft';
+import { type Draft, draftOf, emptyDraft, isDraft } from './draft';
 
 /** Props of the card editor. */
 export interface CardEditorProps {
@@ -23,29 +23,52 @@ export interface CardEditorProps {
   keptDraft?: Draft;
   /** Where a new card starts (a title the search did not find); not a change until edited. */
   startDraft?: Draft;
+  /** Something else was asked for while the form holds changes: the form asks first. */
+  leaving?: boolean;
+  /** The reader answered "Keep editing". */
+  onStay?(): void;
+  /** Tells whether the form holds unsaved changes. */
+  onUnsaved?(unsaved: boolean): void;
 }
 
-/** The stored card (pack fields only): undefined while loading, null when there is none. */
-function useStoredCard(db: BackstoryDB, id: string | undefined): Card | null | undefined {
-  const [card, setCard] = useState<Card | null | undefined>(undefined);
+/** A stored card (pack fields only; null when there is none) and its kept unsaved edit. */
+interface Opened {
+  card: Card | null;
+  kept?: Draft;
+}
+
+/**
+ * The stored card, undefined while loading. The kept draft comes with it when it is this
+ * card's: the reader left it unsaved (the popup closed, or "Open in a tab" carried it here),
+ * and opening the card again continues it instead of dropping it on the next save.
+ */
+function useStoredCard(db: BackstoryDB, id: string | undefined): Opened | undefined {
+  const [opened, setOpened] = useState<Opened | undefined>(undefined);
   useEffect(() => {
     if (id === undefined) return;
     let current = true;
-    db.cards.get(id).then(
-      (stored) => current && setCard(stored ? toPackCard(stored) : null),
-      () => current && setCard(null),
+    const kept = readKeptDraft(db).catch(() => undefined);
+    Promise.all([db.cards.get(id), kept]).then(
+      ([stored, draft]) =>
+        current &&
+        setOpened({
+          card: stored ? toPackCard(stored) : null,
+          ...(draft?.cardId === id && isDraft(draft.draft) ? { kept: draft.draft } : {}),
+        }),
+      () => current && setOpened({ card: null }),
     );
     return () => {
       current = false;
     };
   }, [db, id]);
-  return card;
+  return opened;
 }
 
 /** Opens a card (or a blank one) in the form and carries out save and delete. */
 export function CardEditor(props: CardEditorProps) {
   const { db, cardId, actions } = props;
-  const stored = useStoredCard(db, cardId);
+  const opened = useStoredCard(db, cardId);
+  const stored = opened?.card;
   // Saved, discarded or deleted: the kept draft has served its purpose.
   const onClose = (savedId?: string) => {
     dropDraft(db).catch(console.error);
@@ -57,8 +80,9 @@ export function CardEditor(props: CardEditorProps) {
       console.error,
     );
   };
-  const kept = props.keptDraft !== undefined;
-  if (cardId !== undefined && stored === undefined && !kept) return <p role="status">Opening the card…</p>;
+  const keptDraft = props.keptDraft ?? opened?.kept;
+  const kept = keptDraft !== undefined;
+  if (cardId !== undefined && opened === undefined && !kept) return <p role="status">Opening the card…</p>;
   if (cardId !== undefined && stored === null && !kept) {
     return (
       <div class="card-form__gone" role="alert">
@@ -83,13 +107,16 @@ export function CardEditor(props: CardEditorProps) {
     <CardForm
       key={cardId ?? 'new'}
       cardId={cardId}
-      initial={props.keptDraft ?? (stored ? draftOf(stored) : (props.startDraft ?? emptyDraft()))}
-      startDirty={props.keptDraft !== undefined}
+      initial={keptDraft ?? (stored ? draftOf(stored) : (props.startDraft ?? emptyDraft()))}
+      startDirty={kept}
       onDraft={onDraft}
       byId={props.byId}
       index={props.index}
       onSave={onSave}
       onClose={() => onClose()}
+      leaving={props.leaving}
+      onStay={props.onStay}
+      onUnsaved={props.onUnsaved}
       onDelete={
         cardId === undefined
           ? undefined

@@ -27,6 +27,12 @@ export interface CardFormProps {
   onDelete?(): void;
   /** Called a moment after each change with the draft, to keep it should the popup close. */
   onDraft?(draft: Draft): void;
+  /** Something else was asked for while the form holds changes: the form asks first. */
+  leaving?: boolean;
+  /** The reader answered "Keep editing". */
+  onStay?(): void;
+  /** Told whether the form holds unsaved changes, and false once it is gone. */
+  onUnsaved?(unsaved: boolean): void;
 }
 
 // Kept after each change, once this render is done: a popup closes the moment it loses
@@ -80,6 +86,13 @@ export function CardForm(props: CardFormProps) {
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, []);
+  // The manager asks before opening another card over unsaved changes: it must know of them.
+  const onUnsaved = useRef(props.onUnsaved);
+  onUnsaved.current = props.onUnsaved;
+  useEffect(() => {
+    onUnsaved.current?.(dirty);
+  }, [dirty]);
+  useEffect(() => () => onUnsaved.current?.(false), []);
   // What opened the form (the search field, the list, New card) is hidden or far away, and
   // the reader's next keys are meant for the card. A layout effect, so none arrive first.
   useLayoutEffect(() => {
@@ -170,7 +183,14 @@ export function CardForm(props: CardFormProps) {
           </p>
         )}
       </div>
-      <FormActions saving={saving} dirty={dirty} onClose={props.onClose} onDelete={props.onDelete} />
+      <FormActions
+        saving={saving}
+        dirty={dirty}
+        leaving={props.leaving}
+        onClose={props.onClose}
+        onStay={props.onStay}
+        onDelete={props.onDelete}
+      />
     </form>
   );
 }

@@ -17,8 +17,8 @@ export interface CardListProps {
   onActive(index: number): void;
   onOpen(entry: CatalogEntry): void;
   onDelete(entry: CatalogEntry): void;
-  /** ArrowUp on the first row: focus goes back to the search field. */
-  onLeaveTop(): void;
+  /** Focus goes back to the search field: ArrowUp on the first row, or the last card deleted. */
+  onLeave(): void;
   /** The query the entries answer, exposed as `data-query` for tests and the benchmark. */
   query: string;
   /** Shown when there are no entries ("No card matches …"). */
@@ -73,26 +73,42 @@ export function CardList(props: CardListProps) {
     measure();
   };
 
-  useLayoutEffect(() => {
-    if (!focusActive.current) return;
-    focusActive.current = false;
+  const focusRow = (index: number) => {
     const list = scroller.current;
     if (!list) return;
-    const top = scrollToReveal(active, ROW_HEIGHT, viewport.current.scrollTop, height());
+    const top = scrollToReveal(index, ROW_HEIGHT, viewport.current.scrollTop, height());
     if (top !== undefined) {
       list.scrollTop = top;
       viewport.current.scrollTop = top;
       measure();
     }
-    list.querySelector<HTMLButtonElement>(`[data-row="${active}"] button`)?.focus({ preventScroll: true });
+    list.querySelector<HTMLButtonElement>(`[data-row="${index}"] button`)?.focus({ preventScroll: true });
+  };
+  useLayoutEffect(() => {
+    if (!focusActive.current) return;
+    focusActive.current = false;
+    focusRow(active);
   }, [active]);
+
+  // Read before this render changes the rows: a row it takes away with focus on it (the
+  // last card deleted) would leave focus on the page's body. It goes to the row now at that
+  // place, or, with no row left, back to the search field.
+  const hadFocus = useRef(false);
+  hadFocus.current = scroller.current?.contains(document.activeElement) ?? false;
+  useLayoutEffect(() => {
+    if (!hadFocus.current) return;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) return;
+    if (entries.length === 0) props.onLeave();
+    else focusRow(active);
+  }, [entries]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const pageRows = Math.max(1, Math.floor(height() / ROW_HEIGHT) - 1);
     const action = listKeyAction(event.key, active, entries.length, pageRows);
     if (!action) return;
     event.preventDefault();
-    if (action.kind === 'leave-top') props.onLeaveTop();
+    if (action.kind === 'leave-top') props.onLeave();
     else if (action.kind === 'delete') {
       const entry = entries[active];
       if (entry) props.onDelete(entry);

@@ -13,6 +13,8 @@ export interface SearchBarProps {
   resultCount: number;
   /** False while only the most recent cards are loaded. */
   complete: boolean;
+  /** Said after the count, such as why the tag filter changed by itself. */
+  note?: string;
   onText(text: string): void;
   onTag(tag: string | undefined): void;
   /** ArrowDown: into the list. Enter: open the first result. */
@@ -85,6 +87,7 @@ export function SearchBar(props: SearchBarProps) {
       </search>
       <p id={`${id}-count`} class="search-bar__count" role="status">
         {countText(props.resultCount, filtered, props.complete)}
+        {props.note && `. ${props.note}`}
       </p>
     </div>
   );

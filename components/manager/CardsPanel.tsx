@@ -1,23 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { markUsed } from '@/lib/db/recent-cards';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { CatalogEntry } from '@/lib/search/catalog';
 import type { CatalogState } from '@/lib/search/live-catalog';
 import { withRecentFirst } from '@/lib/search/order';
 import { CardEditor } from '../editor/CardEditor';
-import type { Draft } from '../editor/draft';
 import { emptyDraft } from '../editor/draft';
 import { CardList } from '../list/CardList';
 import { SearchBar } from '../list/SearchBar';
 import type { CardActions } from './use-card-actions';
+import { type EditorState, editorKey } from './use-editing';
 import { useFirstScreen } from './use-first-screen';
-
-/**
- * The card open in the editor: `draft` is unsaved work kept from before (the editor opens
- * with it as changes to save); `start` is where a new card begins, such as the title a search
- * did not find (closing it untouched asks nothing).
- */
-export type Editing = { id: string | undefined; draft?: Draft; start?: Draft } | undefined;
 
 /** Props of the cards panel. */
 export interface CardsPanelProps {
@@ -25,29 +17,36 @@ export interface CardsPanelProps {
   state: CatalogState | undefined;
   recent: readonly string[];
   actions: CardActions;
-  editing: Editing;
-  onEditing(editing: Editing): void;
+  /** The card in the editor, and the way to open another. */
+  editor: EditorState;
   /** The popup shows the list or the editor; the tab view shows both side by side. */
   wide: boolean;
   searchRef: { current: HTMLInputElement | null };
+  /** The list's scrolling element, for the manager to put focus back on its active row. */
+  listRef?: { current: HTMLDivElement | null };
   /** The cards could not be loaded (the manager says why): no "Loading…" for ever. */
   loadFailed?: boolean;
 }
 
 /** Browse and search the cards, and edit one. */
 export function CardsPanel(props: CardsPanelProps) {
-  const { db, state, editing } = props;
+  const { db, state, editor } = props;
+  const { editing } = editor;
   const [text, setText] = useState('');
   const [tag, setTag] = useState<string | undefined>();
+  // A tag filter whose last card went: the filter is back to all tags, and the count says why.
+  const [lostTag, setLostTag] = useState<string | undefined>();
   // The active row belongs to a query: a new query starts at its first result, decided
   // while rendering (an effect would cost every keystroke a second render). It is held by
-  // card id, not place: a card just opened moves to the top as recently used, and the
-  // active row goes with it.
-  const [activeRow, setActiveRow] = useState<{ query: string; id: string | undefined }>({
+  // card id: a card just opened moves to the top as recently used, and the active row goes
+  // with it. Once that card is gone (deleted), it stays at its place, which is where focus is.
+  const [activeRow, setActiveRow] = useState<{ query: string; id: string | undefined; index: number }>({
     query: '',
     id: undefined,
+    index: 0,
   });
-  const listRef = useRef<HTMLDivElement | null>(null);
+  const ownListRef = useRef<HTMLDivElement | null>(null);
+  const listRef = props.listRef ?? ownListRef;
   const entries = state?.entries ?? NO_ENTRIES;
   const ordered = useMemo(() => withRecentFirst(entries, props.recent), [entries, props.recent]);
   const results = useMemo(
@@ -61,25 +60,52 @@ export function CardsPanel(props: CardsPanelProps) {
     const timer = setTimeout(() => state.index().prepare(ordered), 0);
     return () => clearTimeout(timer);
   }, [state, ordered]);
+  const complete = state?.complete ?? false;
+  // The chosen tag's last card went (deleted here or elsewhere): left on, the filter would
+  // hide every card behind a blank choice in the select.
+  useEffect(() => {
+    if (tag === undefined || !complete || entries.some((entry) => entry.tags.includes(tag))) return;
+    setTag(undefined);
+    setLostTag(tag);
+  }, [entries, tag, complete]);
   const query = `${text}\u0000${tag ?? ''}`;
   const active = useMemo(() => {
-    if (activeRow.query !== query || activeRow.id === undefined) return 0;
-    return Math.max(
-      0,
-      results.findIndex((entry) => entry.id === activeRow.id),
-    );
+    if (activeRow.query !== query) return 0;
+    const found = activeRow.id === undefined ? -1 : results.findIndex((entry) => entry.id === activeRow.id);
+    return found >= 0 ? found : Math.max(0, Math.min(activeRow.index, results.length - 1));
   }, [activeRow, query, results]);
-  const setActive = (index: number) => setActiveRow({ query, id: results[index]?.id });
+  const setActive = (index: number) => setActiveRow({ query, id: results[index]?.id, index });
 
-  const open = (entry: CatalogEntry) => {
-    props.onEditing({ id: entry.id });
-    markUsed(db, entry.id).catch(console.error);
-  };
+  const open = (entry: CatalogEntry) => editor.open({ id: entry.id });
   const focusList = () => listRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
+  // A card saved beside the list: its row takes focus once the editor has gone.
+  const focusSaved = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const id = focusSaved.current;
+    if (id === undefined || editing) return;
+    focusSaved.current = undefined;
+    // Not among the results (a new card the search does not find): the search field.
+    if (results.some((entry) => entry.id === id)) focusList();
+    else props.searchRef.current?.focus();
+  }, [editing, results]);
   const close = (savedId?: string) => {
-    props.onEditing(undefined);
+    // What the reader asked for while this form had changes opens now, and takes focus.
+    if (editor.closed()) return;
+    if (savedId !== undefined && props.wide) {
+      focusSaved.current = savedId;
+      setActiveRow({ query, id: savedId, index: 0 });
+      return;
+    }
     // Back in the list, focus goes where the reader was: the search field.
-    if (savedId === undefined || !props.wide) requestAnimationFrame(() => props.searchRef.current?.focus());
+    requestAnimationFrame(() => props.searchRef.current?.focus());
+  };
+  const onText = (next: string) => {
+    setText(next);
+    setLostTag(undefined);
+  };
+  const onTag = (next: string | undefined) => {
+    setTag(next);
+    setLostTag(undefined);
   };
 
   // A search that finds nothing offers to write the card it was looking for.
@@ -90,7 +116,7 @@ export function CardsPanel(props: CardsPanelProps) {
     (!tag || (state?.index().search({ text }, ordered).length ?? 0) === 0)
       ? text.trim()
       : '';
-  const writeMissing = () => props.onEditing({ id: undefined, start: { ...emptyDraft(), title: missing } });
+  const writeMissing = () => editor.open({ id: undefined, start: { ...emptyDraft(), title: missing } });
 
   const browsing = !editing || props.wide;
   return (
@@ -104,15 +130,16 @@ export function CardsPanel(props: CardsPanelProps) {
           tag={tag}
           entries={entries}
           resultCount={results.length}
-          complete={state?.complete ?? false}
-          onText={setText}
-          onTag={setTag}
+          complete={complete}
+          note={lostTag && `No card is tagged “${lostTag}” any more: the filter is back to all tags.`}
+          onText={onText}
+          onTag={onTag}
           onEnterList={focusList}
           onOpenFirst={() => {
             if (results[active]) open(results[active] as CatalogEntry);
             else if (missing) writeMissing();
           }}
-          onNew={() => props.onEditing({ id: undefined })}
+          onNew={() => editor.open({ id: undefined })}
           inputRef={props.searchRef}
         />
         {state ? (
@@ -122,7 +149,7 @@ export function CardsPanel(props: CardsPanelProps) {
             onActive={setActive}
             onOpen={open}
             onDelete={(entry) => props.actions.remove(entry.id).catch(console.error)}
-            onLeaveTop={() => props.searchRef.current?.focus()}
+            onLeave={() => props.searchRef.current?.focus()}
             query={query}
             empty={
               entries.length === 0
@@ -147,13 +174,16 @@ export function CardsPanel(props: CardsPanelProps) {
           <CardEditor
             // A new card asked for by another title (a second missed search, or New card
             // after one) starts afresh, as opening another card does.
-            key={editing.id ?? `new:${editing.start?.title ?? ''}`}
+            key={editorKey(editing)}
             db={db}
             cardId={editing.id}
             byId={state.byId()}
             index={state.index()}
             actions={props.actions}
             onClose={close}
+            leaving={editor.leaving}
+            onStay={editor.stay}
+            onUnsaved={editor.onUnsaved}
             {...(editing.draft ? { keptDraft: editing.draft } : {})}
             {...(editing.start ? { startDraft: editing.start } : {})}
           />

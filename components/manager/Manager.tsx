@@ -8,7 +8,7 @@ import { PagePanel } from '../page/PagePanel';
 import { PauseSwitch } from '../settings/PauseSwitch';
 import { PreferencesForm } from '../settings/PreferencesForm';
 import { ShortcutList } from '../settings/ShortcutList';
-import { CardsPanel, type Editing } from './CardsPanel';
+import { CardsPanel } from './CardsPanel';
 import type { ManagerEnv, TargetTab } from './env';
 import { KeptDraftBar } from './KeptDraftBar';
 import { LoadFailure } from './LoadFailure';
@@ -16,6 +16,7 @@ import { type PanelTab, PanelTabs } from './PanelTabs';
 import { UndoBar } from './UndoBar';
 import { useCardActions } from './use-card-actions';
 import { useCatalog } from './use-catalog';
+import { useEditing } from './use-editing';
 import { usePreferences, useRecent } from './use-setting';
 import { useShortcuts } from './use-shortcuts';
 import { useTheme } from './use-theme';
@@ -58,9 +59,11 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
     focusPacks.current = false;
   }, []);
   const [panel, setPanel] = useState<Panel>(initialPanel);
-  const [editing, setEditing] = useState<Editing>(initialCardId ? { id: initialCardId } : undefined);
+  const editor = useEditing(db, initialCardId ? { id: initialCardId } : undefined);
+  const { editing } = editor;
   const [tab, setTab] = useState<TargetTab | undefined>();
   const searchRef = useRef<HTMLInputElement | null>(null);
+  const listRef = useRef<HTMLDivElement | null>(null);
   useTheme(preferences.theme);
   useEffect(() => {
     env.targetTab().then(setTab, () => setTab(undefined));
@@ -78,17 +81,27 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
 
   const showCards = () => {
     setPanel('cards');
-    if (view === 'popup') setEditing(undefined);
+    // In the popup the list and the editor take turns: an editor holding changes asks first.
+    if (view === 'popup' && editing && !editor.open(undefined)) return;
     requestAnimationFrame(() => searchRef.current?.focus());
   };
   useShortcuts({
     search: showCards,
     newCard: () => {
       setPanel('cards');
-      setEditing({ id: undefined });
+      editor.open({ id: undefined });
     },
     undo: () => void actions.undo(),
   });
+  // The undo bar goes once used, and focus with it: it goes back to the cards, to the row
+  // where the deleted card was (Undo brings it back there), or the search field; with the
+  // list out of sight, to the chosen tab.
+  const afterUndoBar = () =>
+    requestAnimationFrame(() => {
+      const row = listRef.current?.querySelector<HTMLElement>('button[tabindex="0"]');
+      const target = [row, searchRef.current].find((element) => element && !element.closest('[hidden]'));
+      (target ?? document.getElementById(`${ID}-tab-${panel}`))?.focus();
+    });
   const openInTab =
     view === 'popup'
       ? (cardId?: string) => {
@@ -116,7 +129,7 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
           // A manager in its own tab has no page to show: "On this page" would only say so.
           tabs={view === 'tab' && !tab ? TABS.filter((t) => t.key !== 'page') : TABS}
         />
-        {!editing && <KeptDraftBar db={db} onContinue={(id, draft) => setEditing({ id, draft })} />}
+        {!editing && <KeptDraftBar db={db} onContinue={(id, draft) => editor.open({ id, draft })} />}
         <div
           id={`${ID}-panel-cards`}
           role="tabpanel"
@@ -129,10 +142,10 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
             state={state}
             recent={recent}
             actions={actions}
-            editing={editing}
-            onEditing={setEditing}
+            editor={editor}
             wide={view === 'tab' && wideWindow}
             searchRef={searchRef}
+            listRef={listRef}
             loadFailed={failure !== undefined}
           />
         </div>
@@ -171,8 +184,13 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
         )}
         <UndoBar
           deleted={actions.deleted}
-          onUndo={() => void actions.undo()}
-          onDismiss={actions.dismissUndo}
+          onUndo={() => {
+            actions.undo().then(afterUndoBar, console.error);
+          }}
+          onDismiss={() => {
+            actions.dismissUndo();
+            afterUndoBar();
+          }}
         />
         <p class="visually-hidden" role="status">
           {actions.message}

@@ -18,7 +18,7 @@ function render(props: Partial<CardListProps> = {}) {
     onActive: (i) => calls.active.push(i),
     onOpen: (e: CatalogEntry) => calls.open.push(e.id),
     onDelete: (e: CatalogEntry) => calls.deleted.push(e.id),
-    onLeaveTop: () => {
+    onLeave: () => {
       calls.leftTop++;
     },
     query: '',

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 
-import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { CardsPanel, type CardsPanelProps } from '@/components/manager/CardsPanel';
 import type { CardActions } from '@/components/manager/use-card-actions';
+import { type Editing, useEditing } from '@/components/manager/use-editing';
 import { freshDb } from '../factories';
 import { entry } from '../search/helpers';
 import { catalogState } from './catalog-state';
@@ -19,22 +19,30 @@ const cards = [
 
 const noActions = {} as CardActions;
 
-async function render(props: Partial<CardsPanelProps> = {}) {
-  let editing: CardsPanelProps['editing'];
-  const all: CardsPanelProps = {
+type PanelProps = Omit<CardsPanelProps, 'editor'> & { onOpened?(editing: Editing): void };
+
+/** The panel with the manager's own editor state, telling the test what it opens. */
+function Panel({ onOpened, ...props }: PanelProps) {
+  const editor = useEditing(props.db, undefined);
+  onOpened?.(editor.editing);
+  return <CardsPanel {...props} editor={editor} />;
+}
+
+async function render(props: Partial<PanelProps> = {}) {
+  let editing: Editing;
+  const all: PanelProps = {
     db: freshDb(),
     state: catalogState(cards),
     recent: [],
     actions: noActions,
-    editing: undefined,
-    onEditing: (next) => {
+    onOpened: (next) => {
       editing = next;
     },
     wide: false,
     searchRef: { current: null },
     ...props,
   };
-  const mounted = await mount(<CardsPanel {...all} />);
+  const mounted = await mount(<Panel {...all} />);
   return { ...mounted, editing: () => editing };
 }
 
@@ -50,13 +58,13 @@ describe('searching the cards', () => {
 
   it('keeps the row the reader opened active when it moves to the top as recently used', async () => {
     const db = freshDb();
-    const props = { db, state: catalogState(cards), actions: noActions, editing: undefined, wide: true };
-    let editing: CardsPanelProps['editing'];
+    const props = { db, state: catalogState(cards), actions: noActions, wide: true };
+    let editing: Editing;
     const panel = (recent: string[]) => (
-      <CardsPanel
+      <Panel
         {...props}
         recent={recent}
-        onEditing={(next) => {
+        onOpened={(next) => {
           editing = next;
         }}
         searchRef={{ current: null }}
@@ -129,22 +137,7 @@ describe('searching the cards', () => {
 
   it('writes the newly missed title when the reader asks for another card while one is open', async () => {
     // Side by side, the search stays in view beside a new card's form.
-    function Panel() {
-      const [editing, setEditing] = useState<CardsPanelProps['editing']>(undefined);
-      return (
-        <CardsPanel
-          db={freshDb()}
-          state={catalogState(cards)}
-          recent={[]}
-          actions={noActions}
-          editing={editing}
-          onEditing={setEditing}
-          wide
-          searchRef={{ current: null }}
-        />
-      );
-    }
-    const { container } = await mount(<Panel />);
+    const { container } = await render({ wide: true });
     await typeInto(search(container), 'Black Sea Grain Initiative');
     await press(search(container), 'Enter');
     await settle();

@@ -245,6 +245,63 @@ describe('CardEditor', () => {
     expect(chips()).toEqual(['NATO']);
   });
 
+  it('links the first card offered on Enter in the related-card search, and saves nothing', async () => {
+    const { container, db, closed } = await render();
+    await typeInto(field(container, 'Title'), 'Brussels summit');
+    await typeInto(field(container, 'Summary'), 'Allies met.');
+    const linkField = field(container, 'Add a related card');
+    await typeInto(linkField, 'kyiv');
+    await press(linkField, 'Enter');
+    expect([...container.querySelectorAll('.chip span')].map((span) => span.textContent)).toEqual(['Kyiv']);
+    expect(linkField.value).toBe('');
+    // Nothing offered: Enter does nothing at all.
+    await typeInto(linkField, 'zzz');
+    await press(linkField, 'Enter');
+    await settle();
+    expect(container.querySelectorAll('.chip')).toHaveLength(1);
+    expect(closed).toEqual([]);
+    expect(await db.cards.count()).toBe(0);
+  });
+
+  it('moves between the related-card search and the cards offered with ↓ and ↑', async () => {
+    const { container } = await render();
+    const linkField = field(container, 'Add a related card');
+    // The test Kyiv shares NATO's tag: both are offered.
+    await typeInto(linkField, 'nato');
+    await press(linkField, 'ArrowDown');
+    expect(document.activeElement).toBe(button(container, 'Link “NATO”'));
+    await press(document.activeElement, 'ArrowDown');
+    expect(document.activeElement).toBe(button(container, 'Link “Kyiv”'));
+    await press(document.activeElement, 'ArrowDown');
+    expect(document.activeElement).toBe(button(container, 'Link “Kyiv”'));
+    await press(document.activeElement, 'ArrowUp');
+    await press(document.activeElement, 'ArrowUp');
+    expect(document.activeElement).toBe(linkField);
+  });
+
+  it('puts focus on the chip in a removed one’s place, the one before it, then the search', async () => {
+    const { container } = await render();
+    const linkField = field(container, 'Add a related card');
+    const remove = async (title: string) => {
+      const chip = button(container, `Remove related card ${title}`);
+      chip.focus();
+      await click(chip);
+    };
+    const link = async (title: string) => {
+      await typeInto(linkField, title);
+      await click(button(container, `Link “${title}”`));
+    };
+    await link('Kyiv');
+    await link('NATO');
+    await remove('Kyiv');
+    expect(document.activeElement).toBe(button(container, 'Remove related card NATO'));
+    await link('Kyiv');
+    await remove('Kyiv');
+    expect(document.activeElement).toBe(button(container, 'Remove related card NATO'));
+    await remove('NATO');
+    expect(document.activeElement).toBe(linkField);
+  });
+
   it('never offers a card as related to itself', async () => {
     const db = freshDb();
     await db.cards.add(toStoredCard(makeCard(), { pack: 'seeds', edited: false, created: 1, modified: 1 }));

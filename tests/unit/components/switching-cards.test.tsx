@@ -1,0 +1,137 @@
+// @vitest-environment happy-dom
+import { Manager, type ManagerProps } from '@/components/manager/Manager';
+import { readKeptDraft } from '@/lib/db/editor-draft';
+import type { BackstoryDB } from '@/lib/db/schema';
+import { freshDb, makeCard, writeEditedCard } from '../factories';
+import { fakeEnv } from './fake-env';
+import { axeViolations, button, click, field, mount, press, typeInto } from './harness';
+
+const SUMMARY = 'A military alliance of 32 countries in Europe and North America.';
+
+async function cardsDb(): Promise<BackstoryDB> {
+  const db = freshDb();
+  await writeEditedCard(db, makeCard({ id: 'nato', title: 'NATO' }));
+  await writeEditedCard(db, makeCard({ id: 'kyiv', title: 'Kyiv', aliases: [] }));
+  return db;
+}
+
+/** The manager over NATO and Kyiv, opened at `initialCardId`'s editor when given. */
+async function render(props: Partial<ManagerProps> & { db?: BackstoryDB } = {}) {
+  const db = props.db ?? (await cardsDb());
+  const { env, calls } = fakeEnv();
+  const mounted = await mount(<Manager db={db} env={env} view="popup" {...props} />);
+  await vi.waitFor(() => expect(mounted.container.querySelectorAll('li h3').length).toBeGreaterThan(0));
+  return { ...mounted, db, calls };
+}
+
+const heading = (container: HTMLElement) => container.querySelector('.card-form__heading')?.textContent;
+const summary = (container: HTMLElement) => field(container, 'Summary');
+
+/** Opens NATO, writes in its summary, and waits until the edit is kept. */
+async function editNato(container: HTMLElement, db: BackstoryDB) {
+  await typeInto(field(container, 'Search cards'), 'nato');
+  await press(field(container, 'Search cards'), 'Enter');
+  await vi.waitFor(() => expect(field(container, 'Title').value).toBe('NATO'));
+  await typeInto(summary(container), 'Edited, not saved.');
+  await vi.waitFor(async () => expect((await readKeptDraft(db))?.cardId).toBe('nato'));
+}
+
+const altN = (target: Element | null) => press(target, 'n', { altKey: true, code: 'KeyN' });
+
+describe('moving to another card with unsaved changes', () => {
+  it('asks before Alt+N leaves an edited card, and keeps editing when the reader says so', async () => {
+    const { container, db } = await render();
+    await editNato(container, db);
+    summary(container).focus();
+    await altN(summary(container));
+    expect(container.textContent).toContain('Discard your changes?');
+    expect(heading(container)).toBe('Edit card');
+    expect(document.activeElement).toBe(button(container, 'Keep editing'));
+    expect(await axeViolations(container)).toEqual([]);
+    await click(button(container, 'Keep editing'));
+    expect(summary(container).value).toBe('Edited, not saved.');
+    expect(document.activeElement).toBe(summary(container));
+    expect((await readKeptDraft(db))?.draft).toMatchObject({ summary: 'Edited, not saved.' });
+  });
+
+  it('opens the new card once the reader discards the edit, and forgets the kept draft', async () => {
+    const { container, db } = await render();
+    await editNato(container, db);
+    await altN(summary(container));
+    await click(button(container, 'Discard'));
+    await vi.waitFor(() => expect(heading(container)).toBe('New card'));
+    expect(field(container, 'Summary').value).toBe('');
+    await vi.waitFor(async () => expect(await readKeptDraft(db)).toBeUndefined());
+    expect((await db.cards.get('nato'))?.summary).toBe(SUMMARY);
+  });
+
+  it('asks before Ctrl+K takes the popup from an edited card back to the list', async () => {
+    const { container, db } = await render();
+    await editNato(container, db);
+    await press(summary(container), 'k', { ctrlKey: true });
+    expect(container.textContent).toContain('Discard your changes?');
+    await click(button(container, 'Discard'));
+    await vi.waitFor(() => expect(container.querySelector('.card-form')).toBeNull());
+    await vi.waitFor(() => expect(document.activeElement).toBe(field(container, 'Search cards')));
+  });
+
+  it('opens a new card at once from a card with no changes', async () => {
+    const { container } = await render();
+    await typeInto(field(container, 'Search cards'), 'nato');
+    await press(field(container, 'Search cards'), 'Enter');
+    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('NATO'));
+    await altN(field(container, 'Title'));
+    await vi.waitFor(() => expect(heading(container)).toBe('New card'));
+  });
+
+  it('asks before a card chosen in the list beside the editor replaces an edited one', async () => {
+    const { container, db } = await render({ view: 'tab', initialCardId: 'nato' });
+    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('NATO'));
+    await typeInto(summary(container), 'Edited, not saved.');
+    const kyiv = [...container.querySelectorAll('li h3 button')].find((b) => b.textContent === 'Kyiv');
+    await click(kyiv);
+    expect(container.textContent).toContain('Discard your changes?');
+    expect(summary(container).value).toBe('Edited, not saved.');
+    await click(button(container, 'Discard'));
+    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('Kyiv'));
+    await vi.waitFor(async () => expect(await readKeptDraft(db)).toBeUndefined());
+  });
+});
+
+describe('carrying an edit to a tab', () => {
+  it('opens the tab at the card with the unsaved changes, still unsaved', async () => {
+    const { container, db, calls, unmount } = await render();
+    await editNato(container, db);
+    await click(button(container, 'Open in a tab'));
+    await vi.waitFor(() => expect(calls.opened).toEqual(['nato']));
+    expect(calls.closed).toBe(1);
+    unmount();
+    const tab = await render({ db, view: 'tab', initialCardId: 'nato' });
+    await vi.waitFor(() => expect(summary(tab.container).value).toBe('Edited, not saved.'));
+    // Still a change to save: Cancel asks, and the stored card is as it was.
+    await press(summary(tab.container), 'Escape');
+    expect(tab.container.textContent).toContain('Discard your changes?');
+    expect((await db.cards.get('nato'))?.summary).toBe(SUMMARY);
+  });
+
+  it('opens a card as stored when the kept edit is another card’s', async () => {
+    const { container, db } = await render();
+    await editNato(container, db);
+    const tab = await render({ db, view: 'tab', initialCardId: 'kyiv' });
+    await vi.waitFor(() => expect(field(tab.container, 'Title').value).toBe('Kyiv'));
+    expect(summary(tab.container).value).toBe(SUMMARY);
+  });
+});
+
+describe('saving beside the list', () => {
+  it('puts focus on the saved card’s row after Ctrl+S', async () => {
+    const { container, db } = await render({ view: 'tab', initialCardId: 'kyiv' });
+    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('Kyiv'));
+    summary(container).focus();
+    await typeInto(summary(container), 'Capital of Ukraine.');
+    await press(summary(container), 's', { ctrlKey: true });
+    await vi.waitFor(async () => expect((await db.cards.get('kyiv'))?.summary).toBe('Capital of Ukraine.'));
+    await vi.waitFor(() => expect(container.querySelector('.card-form')).toBeNull());
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Kyiv'));
+  });
+});
