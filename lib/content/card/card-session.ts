@@ -8,7 +8,7 @@ import { LastShown } from './last-shown';
 import { findByLiveEnd, findMention, sameRange } from './mention-index';
 import { PageCards } from './page-cards';
 import { cardTheme } from './page-theme';
-import { followRange, type Point } from './position';
+import { type Follower, followRange, type Point } from './position';
 import { hideOnSite, openInManager } from './reader-actions';
 import { directionAt } from './text-direction';
 
@@ -39,7 +39,8 @@ export interface CardSessionDeps {
 }
 
 interface OpenCard {
-  index: number;
+  /** Undefined while its mention is gone and the card stays for the reader (see refresh). */
+  index: number | undefined;
   /** The mention's own (static) range, to find it again after a rescan. */
   range: AbstractRange;
   /** A live Range over it, which the card follows, and which moves with edits to its text. */
@@ -53,7 +54,7 @@ interface OpenCard {
   dir: 'ltr' | 'rtl';
   status?: string;
   returnFocus: HTMLElement | null;
-  stopFollowing: () => void;
+  follower: Follower | undefined;
 }
 
 // A hover never downgrades a card the reader tapped open or reached by keyboard.
@@ -74,9 +75,14 @@ export class CardSession {
     this.cards = new PageCards(deps.store);
   }
 
-  /** The mention whose card is open. */
+  /** The mention whose card is open; undefined also while an open card's mention is gone. */
   get openIndex(): number | undefined {
     return this.current?.index;
+  }
+
+  /** True while a card is open, even one whose mention is gone for the moment. */
+  get isOpen(): boolean {
+    return this.current !== undefined;
   }
 
   /** True while the open card is pinned: only Escape or its close button closes it. */
@@ -118,9 +124,13 @@ export class CardSession {
     const mention = this.deps.store.mentions[index];
     const cardIds = this.cards.ofMention(index);
     const first = cardIds[0];
-    if (!mention || first === undefined) return false;
+    // The page replaced its text and the rescan is on the way: a card placed against text
+    // no longer on the page would land at its corner, and the rescan finds nothing of it.
+    if (!mention?.range.startContainer.isConnected || first === undefined) return false;
     const wanted = options.cardId && cardIds.includes(options.cardId) ? options.cardId : undefined;
     const open = this.current;
+    // A hover never replaces a card that must stay, even one whose mention is gone.
+    if (open && open.index !== index && options.origin === 'hover' && !this.mayReplace()) return false;
     if (open?.index === index) {
       if (ORIGIN_RANK[options.origin] > ORIGIN_RANK[open.origin]) open.origin = options.origin;
       if (wanted) open.cardId = wanted;
@@ -129,7 +139,7 @@ export class CardSession {
       // Measured while the card is open; undefined if the text changed before its rescan.
       const live = liveRange(mention.range);
       if (!live) return false;
-      open?.stopFollowing();
+      open?.follower?.stop();
       const float = this.deps.host.float();
       const next: OpenCard = {
         index,
@@ -142,7 +152,7 @@ export class CardSession {
         pinned: false,
         dir: directionAt(mention.range),
         returnFocus: open?.returnFocus ?? this.focusOutside(),
-        stopFollowing: () => undefined,
+        follower: undefined,
       };
       this.current = next;
       this.last.set(mention.range, live);
@@ -151,7 +161,7 @@ export class CardSession {
       float.dir = next.dir;
       this.render();
       // Placed after the first render, so Floating UI measures the card's real size.
-      next.stopFollowing = followRange(live, float, options.point);
+      next.follower = followRange(live, float, options.point);
     }
     if (options.focus) this.focusCard();
     return true;
@@ -162,7 +172,7 @@ export class CardSession {
     const open = this.current;
     if (!open) return false;
     const hadFocus = this.focusInside();
-    open.stopFollowing();
+    open.follower?.stop();
     this.current = undefined;
     this.deps.active.clear();
     this.deps.renderer.render(null, this.deps.host.float());
@@ -171,41 +181,60 @@ export class CardSession {
     return true;
   }
 
-  /** Follows a store change: the open card stays if its mention is still painted. */
+  /**
+   * Follows a store change: the open card stays if its mention is still painted, and moves
+   * to it if it was painted anew. When it is not found, a card the reader pinned or holds
+   * focus in stays where it was (a live blog replaced the text around it, and may put the
+   * mention back at the next update); only Escape or its close button end it. Other cards
+   * close.
+   */
   refresh(): void {
     this.cards.reset();
     const open = this.current;
     if (!open) return;
     const index = this.findOpen(open);
     const cardIds = index === undefined ? [] : this.cards.ofMention(index);
-    if (index === undefined || cardIds.length === 0) {
+    const range = index === undefined ? undefined : (this.deps.store.mentions[index] as PaintedMention).range;
+    const moved = range !== open.range || open.live.collapsed;
+    if (index !== undefined && range && cardIds.length > 0 && (!moved || this.follow(open, range))) {
+      open.index = index;
+      open.cardIds = cardIds;
+      if (!this.cards.get(open.cardId)) open.cardId = cardIds[0] as string;
+      this.render();
+    } else if (open.pinned || this.focusInside()) {
+      open.index = undefined;
+      this.deps.active.clear();
+      this.render();
+    } else {
       this.close({ restoreFocus: true });
-      return;
     }
-    const { range } = this.deps.store.mentions[index] as PaintedMention;
-    if ((range !== open.range || open.live.collapsed) && !this.follow(open, range)) {
-      this.close({ restoreFocus: true });
-      return;
-    }
-    open.index = index;
-    open.cardIds = cardIds;
-    if (!this.cards.get(open.cardId)) open.cardId = cardIds[0] as string;
-    this.render();
   }
 
   /**
    * The open card's mention after a rescan, with the same text as when the card opened:
    * where the card's live Range has moved with the text (the page put text before it or
-   * right at its start, see findByLiveEnd), else at the painted range's ends (the live
-   * Range collapses when the node's text is replaced whole).
+   * right at its start, see findByLiveEnd), else at the painted range's ends, else (the
+   * page replaced the text node whole, which collapses the live Range: a ticker, a
+   * framework's re-render) a mention of the same card painted about where the card's
+   * mention was last seen.
    */
   private findOpen(open: OpenCard): number | undefined {
     const mentions = this.deps.store.mentions;
-    for (const i of [findByLiveEnd(mentions, open.live), findMention(mentions, open.range)]) {
-      const found = i === undefined ? undefined : (mentions[i] as PaintedMention).range;
-      if (found && measureRange(found, (live) => live.toString()) === open.text) return i;
-    }
-    return undefined;
+    const sameText = (i: number | undefined) =>
+      i !== undefined &&
+      measureRange((mentions[i] as PaintedMention).range, (live) => live.toString()) === open.text;
+    const found = [findByLiveEnd(mentions, open.live), findMention(mentions, open.range)].find(sameText);
+    if (found !== undefined) return found;
+    const box = open.follower?.lastBox();
+    // Without layout (a box of no size) there is no place to compare.
+    if (!box || box.width === 0 || box.height === 0) return undefined;
+    const i = mentions.findIndex(
+      ({ range, cardIds }, k) =>
+        cardIds.includes(open.cardId) &&
+        sameText(k) &&
+        measureRange(range, (live) => overlap(box, live.getBoundingClientRect())),
+    );
+    return i < 0 ? undefined : i;
   }
 
   /**
@@ -219,9 +248,9 @@ export class CardSession {
     this.last.set(range, live);
     this.deps.active.show(range);
     if (live !== open.live) {
-      open.stopFollowing();
+      open.follower?.stop();
       open.live = live;
-      open.stopFollowing = followRange(live, this.deps.host.float());
+      open.follower = followRange(live, this.deps.host.float());
     }
     return true;
   }
@@ -292,4 +321,9 @@ export class CardSession {
       this.deps.host.float(),
     );
   }
+}
+
+/** Whether two boxes overlap: the mention is about where it was. */
+function overlap(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }

@@ -9,6 +9,7 @@ import { mentionAtPoint } from './hit-test';
 import { createCardHost } from './host';
 import { GRACE_MS, HoverIntent } from './hover-intent';
 import { MentionIndex } from './mention-index';
+import { type MentionPlace, MentionVisibility } from './mention-visibility';
 import { type MentionBox, pickMention } from './navigation';
 import { listenToPointer, type PointerInput } from './pointer-input';
 import { scrollRangeIntoView } from './scroll-into-view';
@@ -80,8 +81,9 @@ export function startCardFeature(
       doc,
       signal,
       hover,
-      isActive: () => store.mentions.length > 0 || session.openIndex !== undefined,
+      isActive: () => store.mentions.length > 0 || session.isOpen,
       isHost: host.isHost,
+      cardOpen: () => session.isOpen,
       hitTest,
       modifier: () => store.preferences.modifier,
       onTap: (i) => {
@@ -125,16 +127,26 @@ export function startCardFeature(
       return { top, bottom };
     });
   };
+  /** Where the reader sees mention `i`, as one walk finds the page (see MentionVisibility). */
+  const placer = () => {
+    const visibility = new MentionVisibility(win);
+    return (i: number): MentionPlace => {
+      const painted = store.mentions[i]?.range;
+      return (painted && measureRange(painted, (live) => visibility.placeOf(live))) ?? 'hidden';
+    };
+  };
   const inViewport = (i: number | undefined) => {
     const box = i === undefined ? undefined : boxOf(i);
     return box !== undefined && box.bottom > 0 && box.top < win.innerHeight ? i : undefined;
   };
-  const showWithFocus = (i: number, cardId?: string) => {
+  // Only a mention the reader can see: the card of a clipped or off-page one would be
+  // hidden by Floating UI the moment it took focus, and focus would fall to <body>.
+  const showWithFocus = (i: number, place: MentionPlace, cardId?: string) => {
     const painted = store.mentions[i]?.range;
-    if (!painted) return false;
+    if (!painted || place === 'hidden') return false;
     hover.cancel();
     const scrolled = measureRange(painted, (live) => {
-      scrollRangeIntoView(live, win);
+      scrollRangeIntoView(live, win, { fixed: place === 'fixed', isHost: host.isHost });
       return true;
     });
     if (!scrolled) return false;
@@ -143,14 +155,18 @@ export function startCardFeature(
 
   return {
     reveal(cardId) {
-      const i = store.mentions.findIndex((_, k) => session.cards.ofMention(k).includes(cardId) && boxOf(k));
-      return i >= 0 && showWithFocus(i, cardId);
+      const placeOf = placer();
+      const i = store.mentions.findIndex(
+        (_, k) => session.cards.ofMention(k).includes(cardId) && boxOf(k) && placeOf(k) !== 'hidden',
+      );
+      return i >= 0 && showWithFocus(i, placeOf(i), cardId);
     },
     navigate(direction) {
       // Relative to the open card; else to the last one shown if the reader is still there.
       const current = session.openIndex ?? inViewport(session.lastIndex);
-      const i = pickMention(direction, store.mentions.length, boxOf, win.innerHeight, current);
-      if (i !== undefined) return showWithFocus(i);
+      const placeOf = placer();
+      const i = pickMention(direction, store.mentions.length, boxOf, win.innerHeight, current, placeOf);
+      if (i !== undefined) return showWithFocus(i, placeOf(i));
       // No wrapping: the open card says the reader has reached an end.
       session.tell(direction === 'next' ? END_OF_MENTIONS.next : END_OF_MENTIONS.previous);
       return false;

@@ -1,12 +1,5 @@
 import type { Preferences } from '../../protocol/preferences';
-
-/** A colour as sRGB channels 0–255 and alpha 0–1. */
-interface Rgba {
-  r: number;
-  g: number;
-  b: number;
-  a: number;
-}
+import { parseColourFunction, type Rgba } from './colour-space';
 
 const RGB = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+%?))?\s*\)$/;
 
@@ -39,7 +32,9 @@ export function pageBackgroundTheme(doc: Document): 'light' | 'dark' | undefined
   if (!view) return undefined;
   for (const element of [doc.body, doc.documentElement]) {
     if (!element) continue;
-    const colour = parseRgb(view.getComputedStyle(element).backgroundColor);
+    const computed = view.getComputedStyle(element).backgroundColor;
+    // A page that writes oklch(), lab() or color-mix() keeps that space in the computed value.
+    const colour = parseRgb(computed) ?? parseColourFunction(computed);
     if (colour && colour.a >= 0.5) return luminance(colour) < 0.18 ? 'dark' : 'light';
   }
   return undefined;

@@ -9,6 +9,8 @@ export interface PointerInputDeps {
   /** False while there is nothing to do (no mentions, no card): listeners return at once. */
   isActive(): boolean;
   isHost(target: EventTarget | null): boolean;
+  /** True while a card is open: the pointer can only be over the card then. */
+  cardOpen(): boolean;
   hitTest(x: number, y: number): number | undefined;
   modifier(): Preferences['modifier'];
   /** A touch or pen tap on a mention that is not inside a link or a control. */
@@ -69,6 +71,9 @@ export function listenToPointer(deps: PointerInputDeps): PointerInput {
   const evaluate = () => {
     frame = undefined;
     if (!last || !deps.isActive()) return;
+    // The card may have gone from under a resting pointer (a rescan closed it): what is
+    // under the pointer now is the page, and a mention there opens its card.
+    if (last.overCard && !deps.cardOpen()) last = { ...last, overCard: false };
     const { x, y } = last;
     const index = last.overCard || last.selecting ? undefined : deps.hitTest(x, y);
     // While text is being selected nothing opens, and a card open before closes: it would

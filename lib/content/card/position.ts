@@ -13,8 +13,16 @@ function contextElement(range: Range): Element | undefined {
   return (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement) ?? undefined;
 }
 
+/** A card following its mention; see followRange. */
+export interface Follower {
+  /** Stops following and hides the card. */
+  stop(): void;
+  /** Where the mention was last placed against, in viewport coordinates; undefined before that. */
+  lastBox(): DOMRect | undefined;
+}
+
 /**
- * Keeps `floating` next to the mention's range until the returned function is called:
+ * Keeps `floating` next to the mention's range until `stop` is called:
  * below it, or above when there is no room (flip), slid back inside the viewport (shift),
  * never taller than the room left (size), hidden while the mention is scrolled out of its
  * container (hide). When the mention wraps, `inline` places the card under the whole
@@ -22,10 +30,17 @@ function contextElement(range: Range): Element | undefined {
  * next), and under the line at `point` if they are apart. Floating UI follows scrolling in
  * every ancestor of the mention and resizes of either side.
  */
-export function followRange(range: Range, floating: HTMLElement, point?: Point): () => void {
+export function followRange(range: Range, floating: HTMLElement, point?: Point): Follower {
+  // A mention's range is never empty, so a collapsed one lost its text (the page replaced
+  // the node): the card keeps its last place until a rescan finds the mention again.
+  let last: DOMRect | undefined;
+  const box = () => {
+    if (!range.collapsed || !last) last = range.getBoundingClientRect();
+    return last;
+  };
   const reference = {
-    getBoundingClientRect: () => range.getBoundingClientRect(),
-    getClientRects: () => range.getClientRects(),
+    getBoundingClientRect: box,
+    getClientRects: () => (range.collapsed ? [box()] : range.getClientRects()),
     contextElement: contextElement(range),
   };
   let stopped = false;
@@ -60,9 +75,12 @@ export function followRange(range: Range, floating: HTMLElement, point?: Point):
   // and a hidden element could not take focus.
   floating.style.visibility = 'visible';
   const cleanup = autoUpdate(reference, floating, update);
-  return () => {
-    stopped = true;
-    cleanup();
-    floating.style.visibility = '';
+  return {
+    stop: () => {
+      stopped = true;
+      cleanup();
+      floating.style.visibility = '';
+    },
+    lastBox: () => last,
   };
 }

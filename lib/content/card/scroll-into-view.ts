@@ -1,12 +1,39 @@
+import { inFixedLayer } from './mention-visibility';
+
 const MARGIN = 48;
 
-function inView(rect: DOMRect, win: Window): boolean {
+/** How the mention sits on the page, and which element is the card's own host. */
+export interface ScrollOptions {
+  /** The mention is in a fixed or sticky element (see MentionVisibility). */
+  fixed: boolean;
+  isHost(target: EventTarget | null): boolean;
+}
+
+function within(rect: DOMRect, win: Window, margin: number): boolean {
   return (
-    rect.top >= MARGIN &&
-    rect.bottom <= win.innerHeight - MARGIN &&
+    rect.top >= margin &&
+    rect.bottom <= win.innerHeight - margin &&
     rect.left >= 0 &&
     rect.right <= win.innerWidth
   );
+}
+
+/**
+ * True when something fixed or sticky of the page's own (a header, a cookie banner) is
+ * drawn over the middle of the mention's first line: the window holds it, the reader
+ * does not see it. The open card, which may cover the next mention, does not count.
+ */
+function underFixedLayer(range: Range, win: Window, isHost: ScrollOptions['isHost']): boolean {
+  const line = range.getClientRects()[0];
+  const node = range.startContainer;
+  const element = node instanceof Element ? node : node.parentElement;
+  if (!line || !element) return false;
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const top = root
+    .elementsFromPoint((line.left + line.right) / 2, (line.top + line.bottom) / 2)
+    .find((hit) => !isHost(hit));
+  if (!top || top.contains(element) || element.contains(top)) return false;
+  return inFixedLayer(top, win);
 }
 
 /**
@@ -14,14 +41,20 @@ function inView(rect: DOMRect, win: Window): boolean {
  * comfortably visible. The element's `scrollIntoView` handles nested scroll containers;
  * a long paragraph may still leave the mention outside, so the window finishes the job.
  * Instant, not smooth: the card is placed against where the mention ends up.
+ *
+ * A mention in a fixed or sticky element that is on screen stays where it is: scrolling
+ * cannot bring it closer, and would only carry the article away from the reader (a sticky
+ * header's mention would scroll the page back to where the header was first laid out).
  */
-export function scrollRangeIntoView(range: Range, win: Window): void {
-  if (inView(range.getBoundingClientRect(), win)) return;
+export function scrollRangeIntoView(range: Range, win: Window, options: ScrollOptions): void {
+  if (options.fixed && within(range.getBoundingClientRect(), win, 0)) return;
+  const inView = () =>
+    within(range.getBoundingClientRect(), win, MARGIN) && !underFixedLayer(range, win, options.isHost);
+  if (inView()) return;
   const node = range.startContainer;
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-  const rect = range.getBoundingClientRect();
-  if (!inView(rect, win)) {
-    win.scrollBy({ top: rect.top - win.innerHeight / 2, behavior: 'instant' });
+  if (!inView()) {
+    win.scrollBy({ top: range.getBoundingClientRect().top - win.innerHeight / 2, behavior: 'instant' });
   }
 }

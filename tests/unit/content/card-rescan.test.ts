@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { cardRenderer } from '@/components/card/preact-card-renderer';
+import { CardSession } from '@/lib/content/card/card-session';
+import { createCardHost, HOST_TAG } from '@/lib/content/card/host';
+import { MentionStore } from '@/lib/content/mention-store';
+import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
+import { button } from '../card/queries';
+import { makeCard } from '../factories';
+import { staticRange } from '../static-range';
+
+const nato = makeCard();
+const kremlin = makeCard({ id: 'kremlin', title: 'Kremlin' });
+
+/** A ticker reading "NATO and the Kremlin", with both painted, and a session over it. */
+function setup() {
+  document.body.innerHTML = '<p id="live">NATO and the Kremlin</p><button id="before">Read on</button>';
+  const store = new MentionStore();
+  /** Paints each of `words` where it is in the ticker's text node. */
+  const paint = (...words: ('NATO' | 'Kremlin')[]) => {
+    const text = document.querySelector('#live')?.firstChild as Text;
+    const mentions = words.map((word) => {
+      const start = text.data.indexOf(word);
+      return { range: staticRange(text, start, start + word.length), cardIds: [word.toLowerCase()] };
+    });
+    store.set(mentions, { nato, kremlin }, DEFAULT_PREFERENCES);
+  };
+  paint('NATO', 'Kremlin');
+  const controller = new AbortController();
+  const host = createCardHost(document, controller.signal, cardRenderer.css);
+  const active = { show: vi.fn(), clear: vi.fn() };
+  const session = new CardSession({ doc: document, store, host, active, renderer: cardRenderer });
+  const dialog = () => host.float().querySelector<HTMLElement>('[role="dialog"]');
+  const pin = () => button(host.float(), 'Pin card').click();
+  /** The page rewrites the ticker as a new text node, and the rescan paints `painted` in it. */
+  const rewrite = (words: string, ...painted: ('NATO' | 'Kremlin')[]) => {
+    (document.querySelector('#live') as HTMLElement).textContent = words;
+    paint(...painted);
+    session.refresh();
+  };
+  return { session, dialog, host, active, pin, rewrite };
+}
+
+afterEach(() => {
+  for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
+});
+
+describe('an open card when the page rewrites the text around its mention', () => {
+  it('keeps a pinned card open, shown as it was, while its mention is gone', () => {
+    const { session, dialog, active, pin, rewrite } = setup();
+    session.open(0, { origin: 'hover' });
+    pin();
+    expect(session.pinned).toBe(true);
+    rewrite('Markets are closed');
+    expect(session.isOpen).toBe(true);
+    expect(session.openIndex).toBeUndefined();
+    expect(dialog()?.querySelector('h2')?.textContent).toBe('NATO');
+    // Its mention is not on the page: nothing is tinted for it.
+    expect(active.clear).toHaveBeenCalled();
+  });
+
+  it('keeps a card that holds focus open while its mention is gone, and Escape’s close gives focus back', () => {
+    const { session, host, rewrite } = setup();
+    const before = document.getElementById('before') as HTMLElement;
+    before.focus();
+    session.open(0, { origin: 'keyboard', focus: true });
+    rewrite('Markets are closed');
+    expect(session.isOpen).toBe(true);
+    expect(host.activeElement()).not.toBeNull();
+    session.close({ restoreFocus: true });
+    expect(document.activeElement).toBe(before);
+  });
+
+  it('closes a hover card whose mention is gone', () => {
+    const { session, rewrite } = setup();
+    session.open(0, { origin: 'hover' });
+    rewrite('Markets are closed');
+    expect(session.isOpen).toBe(false);
+  });
+
+  it('lets no hover replace a pinned card whose mention is gone', () => {
+    const { session, dialog, pin, rewrite } = setup();
+    session.open(0, { origin: 'hover' });
+    pin();
+    rewrite('Markets and the Kremlin', 'Kremlin');
+    expect(session.openIndex).toBeUndefined();
+    expect(session.open(1, { origin: 'hover' })).toBe(false);
+    expect(dialog()?.querySelector('h2')?.textContent).toBe('NATO');
+  });
+
+  it('opens no card on text the page has already taken out', () => {
+    const { session } = setup();
+    (document.querySelector('#live') as HTMLElement).textContent = 'NATO and the Kremlin';
+    // The store still holds the old text node until the rescan.
+    expect(session.open(0, { origin: 'hover' })).toBe(false);
+  });
+});
