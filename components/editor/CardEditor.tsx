@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { toPackCard } from '@/lib/db/cards';
 import { dropDraft, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
 import type { BackstoryDB } from '@/lib/db/schema';
@@ -53,7 +53,11 @@ function useStoredCard(db: BackstoryDB, id: string | undefined): Opened | undefi
         current &&
         setOpened({
           card: stored ? toPackCard(stored) : null,
-          ...(draft?.cardId === id && isDraft(draft.draft) ? { kept: draft.draft } : {}),
+          // Not over a card changed since (an import, another window): that draft waits in
+          // the "Continue editing" offer, where the reader chooses it knowingly.
+          ...(draft?.cardId === id && isDraft(draft.draft) && (!stored || draft.kept >= stored.modified)
+            ? { kept: draft.draft }
+            : {}),
         }),
       () => current && setOpened({ card: null }),
     );
@@ -70,7 +74,12 @@ export function CardEditor(props: CardEditorProps) {
   const opened = useStoredCard(db, cardId);
   const stored = opened?.card;
   // Saved, discarded or deleted: the kept draft has served its purpose.
+  // A save that ends after the reader went on to another card (Discard while it ran) is not
+  // this editor's to close: the card on screen is another.
+  const mounted = useRef(true);
+  useEffect(() => () => void (mounted.current = false), []);
   const onClose = (savedId?: string) => {
+    if (!mounted.current) return;
     dropDraft(db).catch(console.error);
     props.onClose(savedId);
   };

@@ -89,7 +89,8 @@ export function CardForm(props: CardFormProps) {
   // The manager asks before opening another card over unsaved changes: it must know of them.
   const onUnsaved = useRef(props.onUnsaved);
   onUnsaved.current = props.onUnsaved;
-  useEffect(() => {
+  // A layout effect: a shortcut pressed in the frame of the first change is asked about too.
+  useLayoutEffect(() => {
     onUnsaved.current?.(dirty);
   }, [dirty]);
   useEffect(() => () => onUnsaved.current?.(false), []);

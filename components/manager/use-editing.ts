@@ -47,7 +47,14 @@ export interface EditorState {
  */
 export function useEditing(db: BackstoryDB, initial: Editing): EditorState {
   const [editing, setEditing] = useState<Editing>(initial);
-  const [waiting, setWaiting] = useState<{ next: Editing } | undefined>();
+  const [waiting, setWaitingState] = useState<{ next: Editing } | undefined>();
+  // Also in a ref: a save started before the question finishes after it, and its close must
+  // see what the reader asked for since, not what its render saw.
+  const waitingRef = useRef<{ next: Editing } | undefined>(undefined);
+  const setWaiting = (value: { next: Editing } | undefined) => {
+    waitingRef.current = value;
+    setWaitingState(value);
+  };
   // A ref: the form reports on every change of state, and nothing shows it.
   const unsaved = useRef(false);
   const show = (next: Editing) => {
@@ -69,9 +76,10 @@ export function useEditing(db: BackstoryDB, initial: Editing): EditorState {
       return true;
     },
     closed: () => {
+      const next = waitingRef.current?.next;
       setWaiting(undefined);
-      show(waiting?.next);
-      return waiting?.next;
+      show(next);
+      return next;
     },
     stay: () => setWaiting(undefined),
     onUnsaved: (value) => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { Manager, type ManagerProps } from '@/components/manager/Manager';
+import { bumpRevision, toStoredCard } from '@/lib/db/cards';
 import { readKeptDraft } from '@/lib/db/editor-draft';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { freshDb, makeCard, writeEditedCard } from '../factories';
@@ -112,6 +113,22 @@ describe('carrying an edit to a tab', () => {
     await press(summary(tab.container), 'Escape');
     expect(tab.container.textContent).toContain('Discard your changes?');
     expect((await db.cards.get('nato'))?.summary).toBe(SUMMARY);
+  });
+
+  it('opens a card as stored when it changed after the edit was kept, and leaves the edit kept', async () => {
+    const { container, db, unmount } = await render();
+    await editNato(container, db);
+    unmount();
+    // Another window (or an import) writes NATO afterwards.
+    const later = ((await readKeptDraft(db))?.kept ?? 0) + 1000;
+    await db.transaction('rw', db.cards, db.settings, async () => {
+      const card = makeCard({ id: 'nato', title: 'NATO', summary: 'Newer words.' });
+      await db.cards.put(toStoredCard(card, { edited: true, created: 1, modified: later }));
+      await bumpRevision(db);
+    });
+    const tab = await render({ db, view: 'tab', initialCardId: 'nato' });
+    await vi.waitFor(() => expect(summary(tab.container).value).toBe('Newer words.'));
+    expect((await readKeptDraft(db))?.draft).toMatchObject({ summary: 'Edited, not saved.' });
   });
 
   it('opens a card as stored when the kept edit is another card’s', async () => {
