@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
+import type { ImportUndone } from '@/lib/db/pack-import';
 import { cardCount } from './card-count';
 import { ImportPreview } from './ImportPreview';
-import type { ImportUndone, PackFile, PackImport } from './use-pack-import';
+import type { PackFile, PackImport } from './use-pack-import';
 
 /** Props of the import form. */
 export interface ImportFormProps {

@@ -3,6 +3,7 @@ import {
   type ImportChoice,
   type ImportPlan,
   type ImportUndo,
+  type ImportUndone,
   importPack,
   planImport,
   undoImport,
@@ -11,16 +12,6 @@ import type { BackstoryDB } from '@/lib/db/schema';
 import { checkPackSize, decodePackBytes, readPackText } from '@/lib/pack/read-pack';
 import type { Pack } from '@/lib/pack/types';
 import type { ManagerEnv } from '../manager/env';
-
-/** What Undo import did to the cards the import wrote; the rest had changed since and were kept. */
-export interface ImportUndone {
-  /** New cards the import added, removed again. */
-  removed: number;
-  /** Cards the reader had deleted and the import brought back, deleted again. */
-  deletedAgain: number;
-  /** Cards the import updated, back as they were before it. */
-  putBack: number;
-}
 
 /** Where an import stands, from choosing a file to undoing it. */
 export type ImportState =
@@ -49,22 +40,6 @@ export interface PackImport {
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/**
- * Sorts the cards an import wrote by what its undo did, read from the cards as the undo left
- * them: gone (new, or brought back from a delete, which left a tombstone), or as before.
- */
-async function undoneCards(db: BackstoryDB, undo: ImportUndo): Promise<ImportUndone> {
-  const now = await db.cards.bulkGet(undo.cards.map((card) => card.id));
-  const tombstoned = new Set(undo.tombstones.map((tombstone) => tombstone.id));
-  const undone: ImportUndone = { removed: 0, deletedAgain: 0, putBack: 0 };
-  undo.cards.forEach(({ id, before }, i) => {
-    const card = now[i];
-    if (!before && !card) undone[tombstoned.has(id) ? 'deletedAgain' : 'removed']++;
-    else if (before && card?.modified === before.modified) undone.putBack++;
-  });
-  return undone;
-}
 
 /**
  * Reads a chosen pack file, shows what importing it would do, writes it when the reader
@@ -117,8 +92,8 @@ export function usePackImport(db: BackstoryDB, env: Pick<ManagerEnv, 'refreshTab
     undo: async () => {
       if (state.step !== 'done' || state.undone !== undefined) return;
       try {
-        await undoImport(db, state.undo);
-        setState({ ...state, undone: await undoneCards(db, state.undo) });
+        const { removed, deletedAgain, putBack } = await undoImport(db, state.undo);
+        setState({ ...state, undone: { removed, deletedAgain, putBack } });
         void repaint();
       } catch (error) {
         setState({ step: 'failed', message: `The import could not be undone: ${reason(error)}` });

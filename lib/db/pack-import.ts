@@ -185,15 +185,25 @@ export async function importPack(
   });
 }
 
+/** What Undo import did, counted as it did it; cards changed since the import are in none. */
+export interface ImportUndone {
+  /** New cards the import added, removed again. */
+  removed: number;
+  /** Cards the reader had deleted and the import brought back, deleted again. */
+  deletedAgain: number;
+  /** Cards the import updated, back as they were before it. */
+  putBack: number;
+}
+
 /**
  * Takes an import back: each card it wrote returns to what it was (or goes, if it was new),
  * unless it has changed since the import, which is then kept; deleted cards it brought back
- * are deleted again. Resolves with the number of cards put back and the new revision.
+ * are deleted again. Resolves with what it did and the new revision.
  */
 export async function undoImport(
   db: BackstoryDB,
   undo: ImportUndo,
-): Promise<{ reverted: number; revision: number }> {
+): Promise<ImportUndone & { revision: number }> {
   return db.transaction('rw', [db.cards, db.tombstones, db.packs, db.settings], async () => {
     const current = await db.cards.bulkGet(undo.cards.map((card) => card.id));
     const puts: StoredCard[] = [];
@@ -207,9 +217,15 @@ export async function undoImport(
     await db.cards.bulkPut(puts);
     await db.cards.bulkDelete(deletes);
     const gone = new Set(deletes);
-    await db.tombstones.bulkPut(undo.tombstones.filter((tombstone) => gone.has(tombstone.id)));
+    const tombstones = undo.tombstones.filter((tombstone) => gone.has(tombstone.id));
+    await db.tombstones.bulkPut(tombstones);
     if (undo.packBefore) await db.packs.put(undo.packBefore);
     else await db.packs.delete(undo.packId);
-    return { reverted: puts.length + deletes.length, revision: await bumpRevision(db) };
+    return {
+      removed: deletes.length - tombstones.length,
+      deletedAgain: tombstones.length,
+      putBack: puts.length,
+      revision: await bumpRevision(db),
+    };
   });
 }
