@@ -7,7 +7,7 @@ export interface TabFeatures {
   store: MentionStore;
   refresh(): Promise<number>;
   reveal?(cardId: string): boolean;
-  navigate?(direction: 'next' | 'previous'): boolean;
+  navigate?(direction: 'next' | 'previous'): Promise<boolean>;
 }
 
 /** The cards mentioned on the page, in order of first mention, with their mention counts. */
@@ -26,7 +26,7 @@ function handlers(features: TabFeatures): Handlers {
     'tab.refresh': async () => ({ painted: await features.refresh() }),
     'tab.mentions': async () => ({ cards: pageCards(features.store) }),
     'tab.reveal': async ({ cardId }) => ({ found: features.reveal?.(cardId) ?? false }),
-    'tab.navigate': async ({ direction }) => ({ found: features.navigate?.(direction) ?? false }),
+    'tab.navigate': async ({ direction }) => ({ found: (await features.navigate?.(direction)) ?? false }),
   };
 }
 

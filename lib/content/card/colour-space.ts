@@ -73,6 +73,9 @@ const TO_LINEAR_SRGB: Record<string, (channels: Vector) => Vector> = {
   'srgb-linear': (rgb) => rgb,
   'display-p3': (rgb) =>
     times(XYZ_D65_TO_LINEAR_SRGB, times(LINEAR_P3_TO_XYZ_D65, rgb.map(decode) as Vector)),
+  xyz: (xyz) => times(XYZ_D65_TO_LINEAR_SRGB, xyz),
+  'xyz-d65': (xyz) => times(XYZ_D65_TO_LINEAR_SRGB, xyz),
+  'xyz-d50': (xyz) => times(XYZ_D65_TO_LINEAR_SRGB, times(D50_TO_D65, xyz)),
   lab: labToLinearSrgb,
   lch: (lch) => labToLinearSrgb(fromPolar(lch)),
   oklab: oklabToLinearSrgb,
@@ -83,9 +86,10 @@ const FUNCTION = /^(oklab|oklch|lab|lch|color)\(([^)]*)\)$/;
 
 /**
  * Reads a computed colour that browsers leave in its own space rather than turn into
- * `rgb()`: `oklab()`, `oklch()`, `lab()`, `lch()`, and `color()` in srgb, srgb-linear or
- * display-p3 (what `color-mix()` computes to). Converted to sRGB and clipped to its gamut;
- * undefined for anything else. Computed values have plain numbers (and `none`, which is 0).
+ * `rgb()`: `oklab()`, `oklch()`, `lab()`, `lch()`, and `color()` in srgb, srgb-linear,
+ * display-p3, xyz, xyz-d65 or xyz-d50 (what `color-mix()` in those spaces computes to).
+ * Converted to sRGB and clipped to its gamut; undefined for anything else, such as
+ * `color()` in a98-rgb, prophoto-rgb or rec2020. Computed values have plain numbers (and `none`, which is 0).
  */
 export function parseColourFunction(value: string): Rgba | undefined {
   const match = FUNCTION.exec(value.trim());

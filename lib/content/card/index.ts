@@ -25,7 +25,7 @@ export interface CardController {
   /** Scrolls to the card's first mention and opens the card with focus in it; false when not on the page. */
   reveal(cardId: string): boolean;
   /** Moves to the next or previous mention and opens its card with focus in it; false at the ends. */
-  navigate(direction: 'next' | 'previous'): boolean;
+  navigate(direction: 'next' | 'previous'): Promise<boolean>;
 }
 
 /** What the feature needs besides the page: the card's UI, and optional hooks. */
@@ -161,11 +161,56 @@ export function startCardFeature(
       );
       return i >= 0 && showWithFocus(i, placeOf(i), cardId);
     },
-    navigate(direction) {
+    async navigate(direction) {
       // Relative to the open card; else to the last one shown if the reader is still there.
       const current = session.openIndex ?? inViewport(session.lastIndex);
-      const placeOf = placer();
-      const i = pickMention(direction, store.mentions.length, boxOf, win.innerHeight, current, placeOf);
+      const mentions = store.mentions;
+      let placeOf = placer();
+      let resume: { at?: number } = {};
+      let i = pickMention(
+        direction,
+        mentions.length,
+        boxOf,
+        win.innerHeight,
+        current,
+        placeOf,
+        undefined,
+        resume,
+      );
+      // A long run of hidden mentions (a closed menu of thousands) is looked through a
+      // budget at a time, each in its own task, so the page is never held for long.
+      while (i === undefined && resume.at !== undefined) {
+        await new Promise((done) => setTimeout(done, 0));
+        // A rescan in between renumbered the mentions: this walk's places mean nothing now.
+        if (store.mentions !== mentions) return false;
+        const at = resume.at;
+        placeOf = placer();
+        resume = {};
+        const step = direction === 'next' ? 1 : -1;
+        i =
+          current === undefined
+            ? pickMention(
+                direction,
+                mentions.length,
+                boxOf,
+                win.innerHeight,
+                undefined,
+                placeOf,
+                undefined,
+                resume,
+                at,
+              )
+            : pickMention(
+                direction,
+                mentions.length,
+                boxOf,
+                win.innerHeight,
+                at - step,
+                placeOf,
+                undefined,
+                resume,
+              );
+      }
       if (i !== undefined) return showWithFocus(i, placeOf(i));
       // No wrapping: the open card says the reader has reached an end.
       session.tell(direction === 'next' ? END_OF_MENTIONS.next : END_OF_MENTIONS.previous);

@@ -1,5 +1,5 @@
 import type { MentionPlace } from '@/lib/content/card/mention-visibility';
-import { type MentionBox, pickMention } from '@/lib/content/card/navigation';
+import { type MentionBox, pickMention, WALK_BUDGET_MS } from '@/lib/content/card/navigation';
 
 // Six mentions stacked 100 px apart; the viewport is 250 px high and scrolled to 150, so
 // mentions 2 and 3 are in view.
@@ -47,5 +47,43 @@ describe('the keyboard walk over mentions the reader may not see', () => {
     expect(pickMention('next', 6, boxOf, 250, undefined, placeOf)).toBe(3);
     // Mentions 0 and 1 are above the viewport: measured, never looked at closely.
     expect(asked).toEqual([2, 3]);
+  });
+
+  it('stops looking through a long run of hidden mentions once its time is spent, and says where to go on', () => {
+    // A thousand mentions in the viewport, all in a closed menu; each look takes 1 ms.
+    const hidden = places(Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [i, 'hidden'])));
+    const inView = (): MentionBox => ({ top: 10, bottom: 30 });
+    let time = 0;
+    const clock = () => {
+      time += 1;
+      return time;
+    };
+    const resume: { at?: number } = {};
+    expect(pickMention('next', 1000, inView, 250, 0, hidden.placeOf, clock, resume)).toBeUndefined();
+    expect(hidden.asked.length).toBeLessThanOrEqual(WALK_BUDGET_MS + 1);
+    expect(resume.at).toBe((hidden.asked.at(-1) ?? 0) + 1);
+    hidden.asked.length = 0;
+    const fromView: { at?: number } = {};
+    expect(
+      pickMention('next', 1000, inView, 250, undefined, hidden.placeOf, clock, fromView),
+    ).toBeUndefined();
+    expect(hidden.asked.length).toBeLessThanOrEqual(WALK_BUDGET_MS + 1);
+    // Going on from there looks at the next ones, not the first again.
+    const next = fromView.at ?? 0;
+    hidden.asked.length = 0;
+    pickMention('next', 1000, inView, 250, undefined, hidden.placeOf, clock, {}, next);
+    expect(hidden.asked[0]).toBe(next);
+  });
+
+  it('says nothing of where to go on when it reaches the end in time', () => {
+    const resume: { at?: number } = {};
+    expect(pickMention('next', 6, boxOf, 250, 4, () => 'hidden', undefined, resume)).toBeUndefined();
+    expect(resume.at).toBeUndefined();
+  });
+
+  it('still finds a visible mention past hidden ones within its time', () => {
+    const { placeOf } = places({ 1: 'hidden', 2: 'hidden' });
+    let time = 0;
+    expect(pickMention('next', 6, boxOf, 250, 0, placeOf, () => time++)).toBe(3);
   });
 });

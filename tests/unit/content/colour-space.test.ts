@@ -14,6 +14,15 @@ describe('colours a browser computes in their own space', () => {
     expect(rounded('color(display-p3 1 1 1)')).toEqual({ r: 255, g: 255, b: 255, a: 1 });
   });
 
+  it('reads color(xyz-d65 …) and color(xyz-d50 …), which color-mix() in xyz computes to', () => {
+    expect(rounded('color(xyz-d65 0.95047 1 1.08883)')).toEqual({ r: 255, g: 255, b: 255, a: 1 });
+    expect(rounded('color(xyz 0.4124 0.2126 0.0193 / 0.5)')).toEqual({ r: 255, g: 0, b: 0, a: 0.5 });
+    expect(rounded('color(xyz-d65 0.03146 0.0331 0.03604)')).toEqual({ r: 51, g: 51, b: 51, a: 1 });
+    // D50's white, and sRGB red adapted to D50 (CSS Color 4's example values).
+    expect(rounded('color(xyz-d50 0.9643 1 0.8251)')).toEqual({ r: 255, g: 255, b: 255, a: 1 });
+    expect(rounded('color(xyz-d50 0.4361 0.2225 0.0139)')).toEqual({ r: 255, g: 0, b: 0, a: 1 });
+  });
+
   it('converts oklab() and oklch() to sRGB', () => {
     expect(rounded('oklab(1 0 0)')).toEqual({ r: 255, g: 255, b: 255, a: 1 });
     expect(rounded('oklab(0 0 0)')).toEqual({ r: 0, g: 0, b: 0, a: 1 });
