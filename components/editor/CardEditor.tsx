@@ -77,7 +77,12 @@ export function CardEditor(props: CardEditorProps) {
   // A save that ends after the reader went on to another card (Discard while it ran) is not
   // this editor's to close: the card on screen is another.
   const mounted = useRef(true);
-  useEffect(() => () => void (mounted.current = false), []);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
   const onClose = (savedId?: string) => {
     if (!mounted.current) return;
     dropDraft(db).catch(console.error);
