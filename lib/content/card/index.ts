@@ -165,51 +165,37 @@ export function startCardFeature(
       // Relative to the open card; else to the last one shown if the reader is still there.
       const current = session.openIndex ?? inViewport(session.lastIndex);
       const mentions = store.mentions;
+      const step = direction === 'next' ? 1 : -1;
       let placeOf = placer();
       let resume: { at?: number } = {};
-      let i = pickMention(
-        direction,
-        mentions.length,
-        boxOf,
-        win.innerHeight,
-        current,
-        placeOf,
-        undefined,
-        resume,
-      );
+      // From the start, or on from `at` where the last look ran out of its budget.
+      const look = (at?: number) => {
+        // Styles read before a yield may be stale after it.
+        if (at !== undefined) placeOf = placer();
+        resume = {};
+        const from = at !== undefined && current !== undefined ? at - step : current;
+        const start = current === undefined ? at : undefined;
+        return pickMention(
+          direction,
+          mentions.length,
+          boxOf,
+          win.innerHeight,
+          from,
+          placeOf,
+          undefined,
+          resume,
+          start,
+        );
+      };
+      let i = look();
       // A long run of hidden mentions (a closed menu of thousands) is looked through a
       // budget at a time, each in its own task, so the page is never held for long.
       while (i === undefined && resume.at !== undefined) {
+        const at = resume.at;
         await new Promise((done) => setTimeout(done, 0));
         // A rescan in between renumbered the mentions: this walk's places mean nothing now.
         if (store.mentions !== mentions) return false;
-        const at = resume.at;
-        placeOf = placer();
-        resume = {};
-        const step = direction === 'next' ? 1 : -1;
-        i =
-          current === undefined
-            ? pickMention(
-                direction,
-                mentions.length,
-                boxOf,
-                win.innerHeight,
-                undefined,
-                placeOf,
-                undefined,
-                resume,
-                at,
-              )
-            : pickMention(
-                direction,
-                mentions.length,
-                boxOf,
-                win.innerHeight,
-                at - step,
-                placeOf,
-                undefined,
-                resume,
-              );
+        i = look(at);
       }
       if (i !== undefined) return showWithFocus(i, placeOf(i));
       // No wrapping: the open card says the reader has reached an end.
