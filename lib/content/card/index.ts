@@ -192,7 +192,9 @@ export function startCardFeature(
       // budget at a time, each in its own task, so the page is never held for long.
       while (i === undefined && resume.at !== undefined) {
         const at = resume.at;
-        await new Promise((done) => setTimeout(done, 0));
+        // 1 ms, not 0: Chromium runs a zero-delay timer ahead of the page's own timers that
+        // fell due while the walk ran, so the page would wait out two budgets in a row.
+        await new Promise((done) => setTimeout(done, 1));
         // A rescan in between renumbered the mentions: this walk's places mean nothing now.
         if (store.mentions !== mentions) return false;
         i = look(at);
