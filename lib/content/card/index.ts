@@ -187,17 +187,28 @@ export function startCardFeature(
           start,
         );
       };
+      // 1 ms, not 0: Chromium runs a zero-delay timer ahead of the page's own timers that
+      // fell due while the walk ran, so the page would wait out two budgets in a row.
+      // False when a rescan in between renumbered the mentions: this walk's places mean
+      // nothing now.
+      const pause = async () => {
+        await new Promise((done) => setTimeout(done, 1));
+        return store.mentions === mentions;
+      };
       let i = look();
+      let paused = false;
       // A long run of hidden mentions (a closed menu of thousands) is looked through a
       // budget at a time, each in its own task, so the page is never held for long.
       while (i === undefined && resume.at !== undefined) {
         const at = resume.at;
-        // 1 ms, not 0: Chromium runs a zero-delay timer ahead of the page's own timers that
-        // fell due while the walk ran, so the page would wait out two budgets in a row.
-        await new Promise((done) => setTimeout(done, 1));
-        // A rescan in between renumbered the mentions: this walk's places mean nothing now.
-        if (store.mentions !== mentions) return false;
+        paused = true;
+        if (!(await pause())) return false;
         i = look(at);
+      }
+      // After a budget, the card opens in a task of its own too (it lays out the page).
+      if (i !== undefined && paused) {
+        if (!(await pause())) return false;
+        placeOf = placer();
       }
       if (i !== undefined) return showWithFocus(i, placeOf(i));
       // No wrapping: the open card says the reader has reached an end.

@@ -1,7 +1,7 @@
 import type { MentionPlace } from './mention-visibility';
 
 /** How long one step of the walk may look at candidates, in ms (a task should stay under 50). */
-export const WALK_BUDGET_MS = 20;
+export const WALK_BUDGET_MS = 10;
 
 /** Which way the keyboard commands move. */
 export type Direction = 'next' | 'previous';

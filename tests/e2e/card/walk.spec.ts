@@ -5,6 +5,7 @@ import { readPainted } from '../../support/painted-ranges';
 import { corpusDir, NO_CORPUS } from '../../support/shared-dir';
 import { type StaticServer, startStaticServer } from '../../support/static-server';
 import { expect, paintedMentions, test } from '../fixtures';
+import { ManagerPage } from '../popup/manager-page';
 import { serviceWorker, visit } from './card-pages';
 import { type Box, CardProbe } from './card-probe';
 import { sendToActiveTab } from './extension-side';
@@ -168,8 +169,8 @@ test('a step over three thousand mentions in a closed menu reaches the mention a
   // The longest the page's own timers wait while the step runs (the content script shares
   // its thread; Chromium's Long Tasks API does not report a content script's tasks to the
   // page). Before the walk had a time budget, one task held the page for 113 ms here; when
-  // it yielded with a zero-delay timer, the page's timers waited out two budgets in a row
-  // (about 45 ms, over 50 under load).
+  // it yielded with a zero-delay timer, the page's timers waited out two 20 ms budgets in
+  // a row (about 45 ms, over 50 under load).
   await page.evaluate(() => {
     const gap = { max: 0, last: performance.now() };
     Object.assign(window, { gap });
