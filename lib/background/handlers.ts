@@ -123,7 +123,7 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
       if (tabId !== undefined) void badge?.showPage(tabId, { paused, siteOff, ...(host ? { host } : {}) });
       return { enabled, preferences };
     },
-    'page.scan': async ({ url, blocks }) => {
+    'page.scan': async ({ url, blocks, shown = [] }) => {
       // Asked for at once, beside the page's state: the two reads overlap, and the matcher is
       // needed unless Backstory is off on this page.
       const current = matchers.current();
@@ -140,6 +140,9 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
           for (const id of found.cardIds) ids.add(id);
         }
       }
+      // An open card outlives its mention for a while (a live page rewrote it): it is
+      // answered too, so it shows edits, and its absence says it was deleted or hidden.
+      for (const id of shown) if (!state.hiddenCards.has(id)) ids.add(id);
       return {
         enabled: true,
         mentions,

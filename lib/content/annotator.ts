@@ -16,13 +16,14 @@ import { filterInSlices, SLICE_MS, yieldToMain } from './yield';
 export interface PageBackground {
   /** Whether to read the page at all (paused, or switched off for its site). */
   state(url: string): Promise<PageStateResult>;
-  /** The mentions in the page's text blocks. */
-  scan(url: string, blocks: string[]): Promise<ScanResult>;
+  /** The mentions in the page's text blocks, and the cards in `shown` (see MentionStore.shown). */
+  scan(url: string, blocks: string[], shown: readonly string[]): Promise<ScanResult>;
 }
 
 const extensionBackground: PageBackground = {
   state: (url) => request('page.state', { url }),
-  scan: (url, blocks) => request('page.scan', { url, blocks }),
+  scan: (url, blocks, shown) =>
+    request('page.scan', { url, blocks, ...(shown.length > 0 ? { shown: [...shown] } : {}) }),
 };
 
 /** A mention with its place in reading order. */
@@ -43,6 +44,8 @@ export const SETTLE_MS = 250;
 export class Annotator {
   private mentions: PaintedMention[] = [];
   private cards: ScanResult['cards'] = {};
+  /** The cards the latest scan asked for by id and did not get. */
+  private gone: ReadonlySet<string> = new Set();
   private result: ScanResult | undefined;
   private readonly observer: MutationObserver;
   /** Elements read without a shadow root that may still get one (see late-shadows.ts). */
@@ -153,13 +156,17 @@ export class Annotator {
    * `indices` are the blocks' places in the page's reading order (default: as given).
    */
   private async scanBlocks(blocks: TextBlock[], indices?: number[]): Promise<Located[] | undefined> {
+    const shown = this.store.shown;
     const result = await this.background.scan(
       this.doc.location.href,
       blocks.map((b) => b.text),
+      shown,
     );
     this.result = result;
     if (!result.enabled || this.signal.aborted) return undefined;
     Object.assign(this.cards, result.cards);
+    this.gone = new Set(shown.filter((id) => !result.cards[id]));
+    for (const id of this.gone) delete this.cards[id];
     return timed(this.recording, 'ranges', () =>
       result.mentions.flatMap((found: BlockMention) => {
         const range = mentionRange(blocks, found);
@@ -183,7 +190,7 @@ export class Annotator {
     if (mentions.length > 0)
       paintMentions(preferences?.density === 'first' ? firstPerCard(mentions) : mentions.map((m) => m.range));
     else if (hadMentions) paintMentions([]);
-    if (preferences) this.store.set(mentions, this.cards, preferences);
+    if (preferences) this.store.set(mentions, this.cards, preferences, this.gone);
   }
 
   /** Watches the page, or one of its open shadow roots, which a watch on the page does not see into. */

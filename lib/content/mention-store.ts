@@ -17,6 +17,8 @@ export class MentionStore {
   private current: readonly PaintedMention[] = [];
   private cardMap: Readonly<Record<string, Card>> = {};
   private prefs: Preferences = DEFAULT_PREFERENCES;
+  private open: readonly string[] = [];
+  private missing: ReadonlySet<string> = new Set();
   private readonly listeners = new Set<() => void>();
 
   /** Every mention on the page in document order; all of them are hoverable. */
@@ -33,11 +35,35 @@ export class MentionStore {
     return this.prefs;
   }
 
-  /** Replaces the mentions (and cards and preferences) and tells the listeners. */
-  set(mentions: readonly PaintedMention[], cards: Record<string, Card>, preferences: Preferences): void {
+  /**
+   * The cards the reader has open on the page (the card sets them). Every scan asks for them
+   * by id, so an open card whose mention is gone for the moment still gets its edits, and
+   * learns when it was deleted.
+   */
+  get shown(): readonly string[] {
+    return this.open;
+  }
+
+  setShown(ids: readonly string[]): void {
+    this.open = ids;
+  }
+
+  /** Of the cards the latest scan asked for by id, those it did not get: deleted, or hidden on the site. */
+  get gone(): ReadonlySet<string> {
+    return this.missing;
+  }
+
+  /** Replaces the mentions (and cards, preferences and the cards gone) and tells the listeners. */
+  set(
+    mentions: readonly PaintedMention[],
+    cards: Record<string, Card>,
+    preferences: Preferences,
+    gone: ReadonlySet<string> = new Set(),
+  ): void {
     this.current = mentions;
     this.cardMap = cards;
     this.prefs = preferences;
+    this.missing = gone;
     for (const listener of this.listeners) listener();
   }
 

@@ -4,6 +4,9 @@ export const REQUEST_LIMITS = {
   /** Total characters of text in one scan (about 20 MB of UTF-16). */
   textChars: 10_000_000,
   urlLength: 8_192,
+  /** Cards a page asks for by id besides its mentions' (the open card's choices). */
+  shownCards: 100,
+  cardIdLength: 200,
 } as const;
 
 /**

@@ -39,8 +39,12 @@ export interface PageStateResult {
 export interface Protocol {
   /** Whether to read the page at `url`: asked first, so a switched-off site's text is never collected. */
   'page.state': { params: { url: string }; result: PageStateResult };
-  /** Finds mentions in the text blocks of the page at `url`. */
-  'page.scan': { params: { url: string; blocks: string[] }; result: ScanResult };
+  /**
+   * Finds mentions in the text blocks of the page at `url`. `shown`: cards open on the page,
+   * answered in `cards` (with their related cards) even when the blocks do not mention them,
+   * unless they were deleted or hidden on the site.
+   */
+  'page.scan': { params: { url: string; blocks: string[]; shown?: string[] }; result: ScanResult };
   /** "Don't mark this card on this site": the card's mentions disappear on the page's host. */
   'site.hideCard': { params: { url: string; cardId: string }; result: { hidden: boolean } };
   /**

@@ -13,7 +13,7 @@ const validators: { [M in Method]: Validator<M> } = {
     return { url };
   },
   'page.scan': (params) => {
-    const { url, blocks } = params;
+    const { url, blocks, shown } = params;
     if (typeof url !== 'string' || url.length > REQUEST_LIMITS.urlLength)
       return 'params.url must be a URL string';
     if (!Array.isArray(blocks)) return 'params.blocks must be a list of strings';
@@ -26,18 +26,25 @@ const validators: { [M in Method]: Validator<M> } = {
     }
     if (total > REQUEST_LIMITS.textChars)
       return `params.blocks hold more than ${REQUEST_LIMITS.textChars} characters`;
-    return { url, blocks: blocks as string[] };
+    if (shown === undefined) return { url, blocks: blocks as string[] };
+    if (!Array.isArray(shown) || shown.length > REQUEST_LIMITS.shownCards)
+      return `params.shown must be a list of at most ${REQUEST_LIMITS.shownCards} card ids`;
+    for (const [i, id] of shown.entries())
+      if (typeof id !== 'string' || id.length > REQUEST_LIMITS.cardIdLength)
+        return `params.shown[${i}] must be a card id`;
+    return { url, blocks: blocks as string[], shown: shown as string[] };
   },
   'site.hideCard': ({ url, cardId }) => {
     if (typeof url !== 'string' || url.length > REQUEST_LIMITS.urlLength)
       return 'params.url must be a URL string';
-    if (typeof cardId !== 'string' || cardId.length > 200) return 'params.cardId must be a card id';
+    if (typeof cardId !== 'string' || cardId.length > REQUEST_LIMITS.cardIdLength)
+      return 'params.cardId must be a card id';
     return { url, cardId };
   },
   'worker.wake': () => ({}),
   'settings.changed': () => ({}),
   'manager.open': ({ cardId }) => {
-    if (cardId !== undefined && (typeof cardId !== 'string' || cardId.length > 200)) {
+    if (cardId !== undefined && (typeof cardId !== 'string' || cardId.length > REQUEST_LIMITS.cardIdLength)) {
       return 'params.cardId must be a card id';
     }
     return cardId === undefined ? {} : { cardId };

@@ -1,4 +1,5 @@
 import type { Send } from '../../protocol/client';
+import { REQUEST_LIMITS } from '../../protocol/limits';
 import { liveRange, measureRange } from '../highlights';
 import type { MentionStore, PaintedMention } from '../mention-store';
 import type { ActiveHighlight } from './active-highlight';
@@ -174,6 +175,7 @@ export class CardSession {
     const hadFocus = this.focusInside();
     open.follower?.stop();
     this.current = undefined;
+    this.deps.store.setShown([]);
     this.deps.active.clear();
     this.deps.renderer.render(null, this.deps.host.float());
     if (hadFocus && restoreFocus && open.returnFocus?.isConnected)
@@ -185,8 +187,8 @@ export class CardSession {
    * Follows a store change: the open card stays if its mention is still painted, and moves
    * to it if it was painted anew. When it is not found, a card the reader pinned or holds
    * focus in stays where it was (a live blog replaced the text around it, and may put the
-   * mention back at the next update); only Escape or its close button end it. Other cards
-   * close.
+   * mention back at the next update); only Escape or its close button end it, or its
+   * cards being deleted (or hidden on the site) meanwhile. Other cards close.
    */
   refresh(): void {
     this.cards.reset();
@@ -201,13 +203,27 @@ export class CardSession {
       open.cardIds = cardIds;
       if (!this.cards.get(open.cardId)) open.cardId = cardIds[0] as string;
       this.render();
-    } else if (open.pinned || this.focusInside()) {
+    } else if ((open.pinned || this.focusInside()) && this.dropGone(open)) {
       open.index = undefined;
       this.deps.active.clear();
       this.render();
     } else {
       this.close({ restoreFocus: true });
     }
+  }
+
+  /**
+   * Leaves out of a card whose mention is gone the cards the last scan says are gone (see
+   * MentionStore.gone); false when none of its cards is left to show.
+   */
+  private dropGone(open: OpenCard): boolean {
+    const { gone } = this.deps.store;
+    open.cardIds = open.cardIds.filter((id) => !gone.has(id));
+    if (!gone.has(open.cardId)) return true;
+    const next = open.cardIds[0];
+    if (next === undefined) return false;
+    open.cardId = next;
+    return true;
   }
 
   /**
@@ -300,6 +316,9 @@ export class CardSession {
     const open = this.current;
     const card = open && this.cards.get(open.cardId);
     if (!open || !card) return;
+    this.deps.store.setShown(
+      [...new Set([open.cardId, ...open.cardIds])].slice(0, REQUEST_LIMITS.shownCards),
+    );
     this.deps.renderer.render(
       {
         card,

@@ -354,6 +354,32 @@ test.describe('a card over text the page rewrites every second', () => {
     expect(await card.isOpen()).toBe(false);
   });
 
+  test('a pinned card whose mention is gone shows the edits made to its card in the manager, and goes when the card is deleted there', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, scripted, '/live.html');
+    await card.settle();
+    await hoverNato(page, card);
+    await card.pressControl('Pin card');
+    await setTopic(page, 'Ukraine');
+    await twoUpdates(page);
+    expect((await card.accessible())?.name).toBe('NATO');
+    const summary = () =>
+      card.inCard<string>(`function () { return this.querySelector('[role=dialog]')?.textContent ?? ''; }`);
+    const manager = await ManagerPage.open(extension);
+    await manager.openCard('nato');
+    await manager.field('Summary').fill('Edited while its card was pinned on a live page.');
+    await manager.button('Save').click();
+    await expect
+      .poll(summary, { timeout: 5_000 })
+      .toContain('Edited while its card was pinned on a live page.');
+    await manager.search.fill('nato');
+    await manager.search.press('ArrowDown');
+    await manager.page.keyboard.press('Delete');
+    await expect(manager.page.getByText('Deleted “NATO”', { exact: true })).toBeVisible();
+    await expect.poll(() => card.isOpen(), { timeout: 5_000 }).toBe(false);
+  });
+
   test('a card reached by keyboard keeps focus while its mention is rewritten or gone, until Escape', async ({
     extension,
   }) => {

@@ -91,6 +91,31 @@ describe('the page.scan handler', () => {
     });
   });
 
+  it('answers the cards open on the page that still exist, with the cards they link to, though no block mentions them', async () => {
+    const { db, handle } = await setup();
+    const request = (shown: string[]) => ({
+      backstory: 1,
+      method: 'page.scan',
+      params: { url: 'https://news.example/article', blocks: ['Markets are closed.'], shown },
+    });
+    expect(await handle(request(['nato', 'deleted-card']))).toEqual({
+      ok: true,
+      result: {
+        enabled: true,
+        mentions: [],
+        cards: { nato: makePack().cards[0], 'founding-act': makePack().cards[1] },
+        preferences: DEFAULT_PREFERENCES,
+      },
+    });
+    // Hidden on the site: not answered, so the page takes it for gone too.
+    await handle(hideCard('https://news.example/', 'founding-act'));
+    await db.cards.delete('nato');
+    expect(await handle(request(['nato', 'founding-act']))).toMatchObject({
+      ok: true,
+      result: { cards: {} },
+    });
+  });
+
   it('sees a card written after the first scan, without a restart', async () => {
     const { db, handle } = await setup();
     await handle(scan(['warm up']));
@@ -347,6 +372,33 @@ describe('request validation', () => {
       'blocks that are not text',
       { backstory: 1, method: 'page.scan', params: { url: 'https://a.example/', blocks: ['ok', 7] } },
       'page.scan: params.blocks[1] must be a string',
+    ],
+    [
+      'open cards that are not a list',
+      { backstory: 1, method: 'page.scan', params: { url: 'https://a.example/', blocks: [], shown: 'nato' } },
+      `page.scan: params.shown must be a list of at most ${REQUEST_LIMITS.shownCards} card ids`,
+    ],
+    [
+      'more open cards than one card can offer',
+      {
+        backstory: 1,
+        method: 'page.scan',
+        params: {
+          url: 'https://a.example/',
+          blocks: [],
+          shown: Array(REQUEST_LIMITS.shownCards + 1).fill('nato'),
+        },
+      },
+      `page.scan: params.shown must be a list of at most ${REQUEST_LIMITS.shownCards} card ids`,
+    ],
+    [
+      'an open card id that is not text',
+      {
+        backstory: 1,
+        method: 'page.scan',
+        params: { url: 'https://a.example/', blocks: [], shown: ['nato', 7] },
+      },
+      'page.scan: params.shown[1] must be a card id',
     ],
     [
       'a card id that is not text',

@@ -3,6 +3,7 @@ import { SETTLE_MS } from '@/lib/content/annotator';
 import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
 import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
+import { makeCard } from '../factories';
 import { TestStaticRange } from '../static-range';
 import {
   annotate,
@@ -114,6 +115,35 @@ describe('the annotator', () => {
     (two as Text).data = 'Draft two, edited';
     await vi.waitFor(() => expect(scanned).toHaveLength(3), { timeout: 2000 });
     expect(scanned.slice(1)).toEqual([['Draft one, edited'], ['Draft two, edited']]);
+  });
+
+  it('asks every scan for the cards open on the page, and tells the store which of them did not come back', async () => {
+    const { background } = fakeBackground(true);
+    const asked: (readonly string[])[] = [];
+    /** The cards the background still has: "nato" is deleted after the first scan. */
+    const existing = new Set(['founding-act', 'nato']);
+    const store = new MentionStore();
+    const annotator = startAnnotator(store, {
+      ...background,
+      scan: async (url, blocks, shown) => {
+        asked.push(shown);
+        const result = await background.scan(url, blocks, shown);
+        for (const id of shown) if (existing.has(id)) result.cards[id] = makeCard({ id });
+        return result;
+      },
+    });
+    await annotator.refresh();
+    expect(asked).toEqual([[]]);
+    expect(store.gone).toEqual(new Set());
+    store.setShown(['nato', 'founding-act']);
+    await annotator.refresh();
+    expect(asked[1]).toEqual(['nato', 'founding-act']);
+    expect(Object.keys(store.cards).sort()).toEqual(['founding-act', 'nato']);
+    expect(store.gone).toEqual(new Set());
+    existing.delete('nato');
+    await annotator.refresh();
+    expect(Object.keys(store.cards)).toEqual(['founding-act']);
+    expect(store.gone).toEqual(new Set(['nato']));
   });
 
   it('registers no highlight and adopts no style on a page with nothing to mark', async () => {
@@ -258,7 +288,7 @@ describe('the annotator', () => {
     const shared = {
       ...background,
       scan: async (url: string, blocks: string[]) => {
-        const result = await background.scan(url, blocks);
+        const result = await background.scan(url, blocks, []);
         const second = result.mentions[1];
         if (second) second.cardIds = ['founding-act', 'nato-russia'];
         return result;
