@@ -162,7 +162,7 @@ export class CardSession {
       float.dir = next.dir;
       this.render();
       // Placed after the first render, so Floating UI measures the card's real size.
-      next.follower = followRange(live, float, options.point);
+      next.follower = followRange(live, float, options.point, () => this.focusInside());
     }
     if (options.focus) this.focusCard();
     return true;
@@ -266,7 +266,7 @@ export class CardSession {
     if (live !== open.live) {
       open.follower?.stop();
       open.live = live;
-      open.follower = followRange(live, this.deps.host.float());
+      open.follower = followRange(live, this.deps.host.float(), undefined, () => this.focusInside());
     }
     return true;
   }

@@ -25,12 +25,18 @@ export interface Follower {
  * Keeps `floating` next to the mention's range until `stop` is called:
  * below it, or above when there is no room (flip), slid back inside the viewport (shift),
  * never taller than the room left (size), hidden while the mention is scrolled out of its
- * container (hide). When the mention wraps, `inline` places the card under the whole
+ * container (hide), unless `keepShown` says otherwise: a card that holds focus stays drawn,
+ * since hiding it would drop focus to the page's body. When the mention wraps, `inline` places the card under the whole
  * mention if its lines overlap side by side (a card under the hovered line would cover the
  * next), and under the line at `point` if they are apart. Floating UI follows scrolling in
  * every ancestor of the mention and resizes of either side.
  */
-export function followRange(range: Range, floating: HTMLElement, point?: Point): Follower {
+export function followRange(
+  range: Range,
+  floating: HTMLElement,
+  point?: Point,
+  keepShown: () => boolean = () => false,
+): Follower {
   // A mention's range is never empty, so a collapsed one lost its text (the page replaced
   // the node): the card keeps its last place until a rescan finds the mention again.
   let last: DOMRect | undefined;
@@ -68,17 +74,21 @@ export function followRange(range: Range, floating: HTMLElement, point?: Point):
       // left/top: the Layout Instability API leaves transforms out, so a card following its
       // mention as the page scrolls is not counted as a layout shift against the site.
       floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      floating.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : 'visible';
+      const hidden = middlewareData.hide?.referenceHidden && !keepShown();
+      floating.style.visibility = hidden ? 'hidden' : 'visible';
     });
   };
   // Visible at once: the first placement lands in a microtask, before anything is painted,
   // and a hidden element could not take focus.
   floating.style.visibility = 'visible';
   const cleanup = autoUpdate(reference, floating, update);
+  // Focus leaving the card may let it hide now, not at the next scroll.
+  floating.addEventListener('focusout', update);
   return {
     stop: () => {
       stopped = true;
       cleanup();
+      floating.removeEventListener('focusout', update);
       floating.style.visibility = '';
     },
     lastBox: () => last,

@@ -140,6 +140,34 @@ test('on a page whose body is right to left, the walk reaches a mention in the o
   await walkThrough(extension, '/rtl-body.html', ['NATO', 'Kremlin', 'Kyiv', 'European Union']);
 });
 
+test('a card holding focus stays drawn, with focus in it, when the reader scrolls its mention out of an inner box', async ({
+  extension,
+}) => {
+  const { page, card } = await visit(extension, server, '/app-shell.html');
+  await card.mention('European Union');
+  await card.settle();
+  await page.focus('#search');
+  const worker = serviceWorker(extension);
+  for (let step = 0; step < 5; step++) await sendToActiveTab(worker, 'tab.navigate', { direction: 'next' });
+  await frame(page);
+  expect(await card.activeMention()).toBe('European Union');
+  expect(await card.focused()).toBe('dialog');
+  // Scrolled back to the box's top, the mention is clipped away by the box.
+  await page.evaluate(() => {
+    (document.querySelector('.inner') as HTMLElement).scrollTop = 0;
+  });
+  await frame(page);
+  await frame(page);
+  expect(await card.focused()).toBe('dialog');
+  expect(await cardShown(card)).toBe(true);
+  // Without focus in it, it hides with its mention as before.
+  await page.focus('#search');
+  await frame(page);
+  await frame(page);
+  expect(await cardShown(card)).toBe(false);
+  expect(await card.isOpen()).toBe(true);
+});
+
 test('a sticky heading far below the window is not stuck, so the walk can start from it', async ({
   extension,
 }) => {
