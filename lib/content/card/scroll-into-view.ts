@@ -36,6 +36,31 @@ function underFixedLayer(range: Range, win: Window, isHost: ScrollOptions['isHos
   return inFixedLayer(top, win);
 }
 
+const SIDEWAYS = new Set(['auto', 'scroll', 'overlay']);
+
+/**
+ * Brings the mention's middle to the middle of each box that scrolls sideways around it,
+ * innermost first, and then of the window, where it is outside them. `scrollIntoView`
+ * cannot: its element may be wider than the box (a long table cell, a line set wider than
+ * the window), and "nearest" then leaves the box where it is.
+ */
+function revealSideways(range: Range, element: Element | null, win: Window): void {
+  const middle = () => {
+    const { left, right } = range.getBoundingClientRect();
+    return { left, right, centre: (left + right) / 2 };
+  };
+  for (let box = element; box; box = box.parentElement) {
+    if (box.scrollWidth <= box.clientWidth || !SIDEWAYS.has(win.getComputedStyle(box).overflowX)) continue;
+    const start = box.getBoundingClientRect().left + box.clientLeft;
+    const end = start + box.clientWidth;
+    const mention = middle();
+    if (mention.left < start || mention.right > end) box.scrollLeft += mention.centre - (start + end) / 2;
+  }
+  const mention = middle();
+  if (mention.left < 0 || mention.right > win.innerWidth)
+    win.scrollBy({ left: mention.centre - win.innerWidth / 2, behavior: 'instant' });
+}
+
 /**
  * Scrolls a mention into view, in every scrolling ancestor, unless it is already
  * comfortably visible. The element's `scrollIntoView` handles nested scroll containers;
@@ -54,6 +79,7 @@ export function scrollRangeIntoView(range: Range, win: Window, options: ScrollOp
   const node = range.startContainer;
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  revealSideways(range, element, win);
   if (!inView()) {
     win.scrollBy({ top: range.getBoundingClientRect().top - win.innerHeight / 2, behavior: 'instant' });
   }

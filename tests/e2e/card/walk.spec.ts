@@ -30,6 +30,7 @@ test.beforeAll(async () => {
     '/rtl-body.html': here('rtl-body.html'),
     '/sticky-below.html': here('sticky-below.html'),
     '/closed-menu.html': here('closed-menu.html'),
+    '/wide.html': here('wide.html'),
     ...Object.fromEntries(pages),
   });
   scripted = await startStaticServer({ '/live.html': here('live.html') }, { scripts: true });
@@ -166,6 +167,12 @@ test('a card holding focus stays drawn, with focus in it, when the reader scroll
   await frame(page);
   expect(await cardShown(card)).toBe(false);
   expect(await card.isOpen()).toBe(true);
+});
+
+test('the walk scrolls sideways to a mention at the far end of an element wider than its box or the window', async ({
+  extension,
+}) => {
+  await walkThrough(extension, '/wide.html', ['NATO', 'Moscow', 'Kyiv']);
 });
 
 test('a sticky heading far below the window is not stuck, so the walk can start from it', async ({
