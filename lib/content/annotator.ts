@@ -44,7 +44,7 @@ export const SETTLE_MS = 250;
 export class Annotator {
   private mentions: PaintedMention[] = [];
   private cards: ScanResult['cards'] = {};
-  /** The cards the latest scan asked for by id and did not get. */
+  /** The cards the latest scan asked for by id and was told are gone (see ScanResult.gone). */
   private gone: ReadonlySet<string> = new Set();
   private result: ScanResult | undefined;
   private readonly observer: MutationObserver;
@@ -165,8 +165,7 @@ export class Annotator {
     this.result = result;
     if (!result.enabled || this.signal.aborted) return undefined;
     Object.assign(this.cards, result.cards);
-    this.gone = new Set(shown.filter((id) => !result.cards[id]));
-    for (const id of this.gone) delete this.cards[id];
+    this.gone = new Set(result.gone);
     return timed(this.recording, 'ranges', () =>
       result.mentions.flatMap((found: BlockMention) => {
         const range = mentionRange(blocks, found);

@@ -48,7 +48,7 @@ export class MentionStore {
     this.open = ids;
   }
 
-  /** Of the cards the latest scan asked for by id, those it did not get: deleted, or hidden on the site. */
+  /** Of the cards the latest scan asked for by id, those the background says are deleted or hidden on the site. */
   get gone(): ReadonlySet<string> {
     return this.missing;
   }

@@ -25,6 +25,8 @@ export interface ScanResult {
   mentions: BlockMention[];
   /** Every card a mention refers to, so a hover needs no further round trip. */
   cards: Record<string, Card>;
+  /** Of the cards asked for by id (`shown`), those deleted or hidden on the site; only when some were asked for. */
+  gone?: string[];
   preferences: Preferences;
 }
 

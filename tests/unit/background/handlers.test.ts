@@ -105,14 +105,25 @@ describe('the page.scan handler', () => {
         mentions: [],
         cards: { nato: makePack().cards[0], 'founding-act': makePack().cards[1] },
         preferences: DEFAULT_PREFERENCES,
+        gone: ['deleted-card'],
       },
     });
-    // Hidden on the site: not answered, so the page takes it for gone too.
+    // Hidden on the site: gone for the page, though it still comes as the card NATO links to.
     await handle(hideCard('https://news.example/', 'founding-act'));
+    const hidden = await handle(request(['nato', 'founding-act']));
+    if (!hidden.ok) throw new Error(hidden.error);
+    const { cards, gone } = hidden.result as { cards: Record<string, unknown>; gone: string[] };
+    expect(Object.keys(cards).sort()).toEqual(['founding-act', 'nato']);
+    expect(gone).toEqual(['founding-act']);
     await db.cards.delete('nato');
-    expect(await handle(request(['nato', 'founding-act']))).toMatchObject({
-      ok: true,
-      result: { cards: {} },
+    const deleted = await handle(request(['nato', 'founding-act']));
+    if (!deleted.ok) throw new Error(deleted.error);
+    expect(deleted.result).toEqual({
+      enabled: true,
+      mentions: [],
+      cards: {},
+      preferences: DEFAULT_PREFERENCES,
+      gone: ['nato', 'founding-act'],
     });
   });
 

@@ -117,7 +117,7 @@ describe('the annotator', () => {
     expect(scanned.slice(1)).toEqual([['Draft one, edited'], ['Draft two, edited']]);
   });
 
-  it('asks every scan for the cards open on the page, and tells the store which of them did not come back', async () => {
+  it('asks every scan for the cards open on the page, and tells the store which of them are gone', async () => {
     const { background } = fakeBackground(true);
     const asked: (readonly string[])[] = [];
     /** The cards the background still has: "nato" is deleted after the first scan. */
@@ -129,7 +129,7 @@ describe('the annotator', () => {
         asked.push(shown);
         const result = await background.scan(url, blocks, shown);
         for (const id of shown) if (existing.has(id)) result.cards[id] = makeCard({ id });
-        return result;
+        return { ...result, gone: shown.filter((id) => !existing.has(id)) };
       },
     });
     await annotator.refresh();
