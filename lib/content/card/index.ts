@@ -153,6 +153,8 @@ export function startCardFeature(
     return session.open(i, { origin: 'keyboard', focus: true, cardId });
   };
 
+  let walking: Promise<boolean> = Promise.resolve(false);
+
   return {
     reveal(cardId) {
       const placeOf = placer();
@@ -161,59 +163,67 @@ export function startCardFeature(
       );
       return i >= 0 && showWithFocus(i, placeOf(i), cardId);
     },
-    async navigate(direction) {
-      // Relative to the open card; else to the last one shown if the reader is still there.
-      const current = session.openIndex ?? inViewport(session.lastIndex);
-      const mentions = store.mentions;
-      const step = direction === 'next' ? 1 : -1;
-      let placeOf = placer();
-      let resume: { at?: number } = {};
-      // From the start, or on from `at` where the last look ran out of its budget.
-      const look = (at?: number) => {
-        // Styles read before a yield may be stale after it.
-        if (at !== undefined) placeOf = placer();
-        resume = {};
-        const from = at !== undefined && current !== undefined ? at - step : current;
-        const start = current === undefined ? at : undefined;
-        return pickMention(
-          direction,
-          mentions.length,
-          boxOf,
-          win.innerHeight,
-          from,
-          placeOf,
-          undefined,
-          resume,
-          start,
-        );
-      };
-      // 1 ms, not 0: Chromium runs a zero-delay timer ahead of the page's own timers that
-      // fell due while the walk ran, so the page would wait out two budgets in a row.
-      // False when a rescan in between renumbered the mentions: this walk's places mean
-      // nothing now.
-      const pause = async () => {
-        await new Promise((done) => setTimeout(done, 1));
-        return store.mentions === mentions;
-      };
-      let i = look();
-      let paused = false;
-      // A long run of hidden mentions (a closed menu of thousands) is looked through a
-      // budget at a time, each in its own task, so the page is never held for long.
-      while (i === undefined && resume.at !== undefined) {
-        const at = resume.at;
-        paused = true;
-        if (!(await pause())) return false;
-        i = look(at);
-      }
-      // After a budget, the card opens in a task of its own too (it lays out the page).
-      if (i !== undefined && paused) {
-        if (!(await pause())) return false;
-        placeOf = placer();
-      }
-      if (i !== undefined) return showWithFocus(i, placeOf(i));
-      // No wrapping: the open card says the reader has reached an end.
-      session.tell(direction === 'next' ? END_OF_MENTIONS.next : END_OF_MENTIONS.previous);
-      return false;
+    navigate(direction) {
+      // One step at a time: a second press during a long step goes on from where the first
+      // one lands, not from where it started.
+      const run = walking.then(() => walk(direction));
+      walking = run.catch(() => false);
+      return run;
     },
   };
+
+  async function walk(direction: 'next' | 'previous'): Promise<boolean> {
+    // Relative to the open card; else to the last one shown if the reader is still there.
+    const current = session.openIndex ?? inViewport(session.lastIndex);
+    const mentions = store.mentions;
+    const step = direction === 'next' ? 1 : -1;
+    let placeOf = placer();
+    let resume: { at?: number } = {};
+    // From the start, or on from `at` where the last look ran out of its budget.
+    const look = (at?: number) => {
+      // Styles read before a yield may be stale after it.
+      if (at !== undefined) placeOf = placer();
+      resume = {};
+      const from = at !== undefined && current !== undefined ? at - step : current;
+      const start = current === undefined ? at : undefined;
+      return pickMention(
+        direction,
+        mentions.length,
+        boxOf,
+        win.innerHeight,
+        from,
+        placeOf,
+        undefined,
+        resume,
+        start,
+      );
+    };
+    // 1 ms, not 0: Chromium runs a zero-delay timer ahead of the page's own timers that
+    // fell due while the walk ran, so the page would wait out two budgets in a row.
+    // False when a rescan in between renumbered the mentions: this walk's places mean
+    // nothing now.
+    const pause = async () => {
+      await new Promise((done) => setTimeout(done, 1));
+      return store.mentions === mentions;
+    };
+    let i = look();
+    let paused = false;
+    // A long run of hidden mentions (a closed menu of thousands) is looked through a
+    // budget at a time, each in its own task, so the page is never held for long.
+    while (i === undefined && resume.at !== undefined) {
+      const at = resume.at;
+      paused = true;
+      if (!(await pause())) return false;
+      i = look(at);
+    }
+    // After a budget, the card opens in a task of its own too (it lays out the page).
+    if (i !== undefined && paused) {
+      if (!(await pause())) return false;
+      placeOf = placer();
+    }
+    if (i !== undefined) return showWithFocus(i, placeOf(i));
+    // No wrapping: the open card says the reader has reached an end.
+    session.tell(direction === 'next' ? END_OF_MENTIONS.next : END_OF_MENTIONS.previous);
+    return false;
+  }
 }

@@ -82,13 +82,18 @@ export function followRange(
   // and a hidden element could not take focus.
   floating.style.visibility = 'visible';
   const cleanup = autoUpdate(reference, floating, update);
-  // Focus leaving the card may let it hide now, not at the next scroll.
-  floating.addEventListener('focusout', update);
+  // Focus leaving the card may let it hide now, not at the next scroll. Not on a move
+  // inside it (Tab, a click on a button): between the two elements the card holds no
+  // focus, and hiding it then would drop focus to the page's body.
+  const onFocusOut = (event: FocusEvent) => {
+    if (!floating.contains(event.relatedTarget as Node | null)) update();
+  };
+  floating.addEventListener('focusout', onFocusOut);
   return {
     stop: () => {
       stopped = true;
       cleanup();
-      floating.removeEventListener('focusout', update);
+      floating.removeEventListener('focusout', onFocusOut);
       floating.style.visibility = '';
     },
     lastBox: () => last,

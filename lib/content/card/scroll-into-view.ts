@@ -39,6 +39,32 @@ function underFixedLayer(range: Range, win: Window, isHost: ScrollOptions['isHos
 const SIDEWAYS = new Set(['auto', 'scroll', 'overlay']);
 
 /**
+ * True when the mention lies inside every box around it that clips what overflows it (an
+ * inner scroller, a table in a box that scrolls sideways). The window is left to `within`:
+ * the root and the body may pass their overflow on to it.
+ */
+function insideBoxes(range: Range, element: Element | null, win: Window): boolean {
+  const { documentElement, body } = win.document;
+  const mention = range.getBoundingClientRect();
+  for (let box = element; box && box !== body && box !== documentElement; box = box.parentElement) {
+    if (box.scrollWidth <= box.clientWidth && box.scrollHeight <= box.clientHeight) continue;
+    const { overflowX, overflowY } = win.getComputedStyle(box);
+    if (overflowX === 'visible' && overflowY === 'visible') continue;
+    const rect = box.getBoundingClientRect();
+    const left = rect.left + box.clientLeft;
+    const top = rect.top + box.clientTop;
+    if (
+      mention.left < left ||
+      mention.right > left + box.clientWidth ||
+      mention.top < top ||
+      mention.bottom > top + box.clientHeight
+    )
+      return false;
+  }
+  return true;
+}
+
+/**
  * Brings the mention's middle to the middle of each box that scrolls sideways around it,
  * innermost first, and then of the window, where it is outside them. `scrollIntoView`
  * cannot: its element may be wider than the box (a long table cell, a line set wider than
@@ -63,8 +89,10 @@ function revealSideways(range: Range, element: Element | null, win: Window): voi
 
 /**
  * Scrolls a mention into view, in every scrolling ancestor, unless it is already
- * comfortably visible. The element's `scrollIntoView` handles nested scroll containers;
- * a long paragraph may still leave the mention outside, so the window finishes the job.
+ * comfortably visible: in the window, inside each box that clips it, under nothing fixed.
+ * The element's `scrollIntoView` handles nested scroll containers; a long paragraph may
+ * still leave the mention outside, so the window finishes the job, and `revealSideways`
+ * the boxes that scroll sideways.
  * Instant, not smooth: the card is placed against where the mention ends up.
  *
  * A mention in a fixed or sticky element that is on screen stays where it is: scrolling
@@ -73,11 +101,13 @@ function revealSideways(range: Range, element: Element | null, win: Window): voi
  */
 export function scrollRangeIntoView(range: Range, win: Window, options: ScrollOptions): void {
   if (options.fixed && within(range.getBoundingClientRect(), win, 0)) return;
-  const inView = () =>
-    within(range.getBoundingClientRect(), win, MARGIN) && !underFixedLayer(range, win, options.isHost);
-  if (inView()) return;
   const node = range.startContainer;
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const inView = () =>
+    within(range.getBoundingClientRect(), win, MARGIN) &&
+    insideBoxes(range, element, win) &&
+    !underFixedLayer(range, win, options.isHost);
+  if (inView()) return;
   element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
   revealSideways(range, element, win);
   if (!inView()) {

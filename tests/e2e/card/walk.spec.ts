@@ -103,7 +103,12 @@ test('the walk skips mentions nobody can see, and focus stays in the card or goe
  * Walks `next` from the page's search box and checks that it stops on each of `terms` in
  * turn, with the card on screen and focus in it, and then says it reached the end.
  */
-async function walkThrough(extension: Parameters<typeof visit>[0], path: string, terms: string[]) {
+async function walkThrough(
+  extension: Parameters<typeof visit>[0],
+  path: string,
+  terms: string[],
+  afterStep?: (page: Page, term: string) => Promise<void>,
+) {
   const { page, card } = await visit(extension, server, path);
   await card.mention(terms[0] as string);
   await card.settle();
@@ -122,6 +127,7 @@ async function walkThrough(extension: Parameters<typeof visit>[0], path: string,
     const [active] = await page.evaluate(readPainted, 'backstory-active');
     const box = active?.box;
     expect(box && box.right > 0 && box.left < 1000 && box.bottom > 0 && box.top < 800, term).toBe(true);
+    await afterStep?.(page, term);
   }
   expect(await sendToActiveTab(worker, 'tab.navigate', { direction: 'next' })).toEqual({
     ok: true,
@@ -161,6 +167,13 @@ test('a card holding focus stays drawn, with focus in it, when the reader scroll
   await frame(page);
   expect(await card.focused()).toBe('dialog');
   expect(await cardShown(card)).toBe(true);
+  // Tab moves focus inside it, which leaves the card without focus for a moment.
+  await page.keyboard.press('Tab');
+  await frame(page);
+  await frame(page);
+  expect(await card.focused()).toBeDefined();
+  expect(await card.focused()).not.toBe('dialog');
+  expect(await cardShown(card)).toBe(true);
   // Without focus in it, it hides with its mention as before.
   await page.focus('#search');
   await frame(page);
@@ -172,7 +185,21 @@ test('a card holding focus stays drawn, with focus in it, when the reader scroll
 test('the walk scrolls sideways to a mention at the far end of an element wider than its box or the window', async ({
   extension,
 }) => {
-  await walkThrough(extension, '/wide.html', ['NATO', 'Moscow', 'Kyiv']);
+  // Moscow's step also leaves it inside the box that scrolls sideways, not only in the window.
+  await walkThrough(extension, '/wide.html', ['NATO', 'Moscow', 'Kyiv'], async (page, term) => {
+    if (term !== 'Moscow') return;
+    const inBox = await page.evaluate(() => {
+      const box = (document.querySelector('.table-box') as HTMLElement).getBoundingClientRect();
+      const [active] = CSS.highlights.get('backstory-active') ?? [];
+      if (!active) return false;
+      const range = document.createRange();
+      range.setStart(active.startContainer, active.startOffset);
+      range.setEnd(active.endContainer, active.endOffset);
+      const { left, right } = range.getBoundingClientRect();
+      return left >= box.left && right <= box.right;
+    });
+    expect(inBox).toBe(true);
+  });
 });
 
 test('a sticky heading far below the window is not stuck, so the walk can start from it', async ({
@@ -224,6 +251,22 @@ test('a step over three thousand mentions in a closed menu reaches the mention a
   expect(moved).toEqual({ ok: true, result: { found: true } });
   expect(await card.activeMention()).toBe('European Union');
   expect(await page.evaluate(() => (window as unknown as { gap: { max: number } }).gap.max)).toBeLessThan(50);
+  // Back over the menu, then two presses in quick succession: the second waits for the
+  // first and goes on from where it lands, to the end of the page.
+  expect(await sendToActiveTab(worker, 'tab.navigate', { direction: 'previous' })).toEqual({
+    ok: true,
+    result: { found: true },
+  });
+  expect(await card.activeMention()).toBe('NATO');
+  const twice = await Promise.all([
+    sendToActiveTab(worker, 'tab.navigate', { direction: 'next' }),
+    sendToActiveTab(worker, 'tab.navigate', { direction: 'next' }),
+  ]);
+  expect(twice).toEqual([
+    { ok: true, result: { found: true } },
+    { ok: true, result: { found: false } },
+  ]);
+  expect(await card.activeMention()).toBe('European Union');
 });
 
 test('the walk starts from the article in view, not its sticky header, and a mention in the header opens without scrolling the page', async ({
