@@ -411,13 +411,19 @@ test.describe('a card over text the page rewrites every second', () => {
     await expect.poll(() => card.activeMention(), { timeout: 5_000 }).toBe('Kremlin');
   });
 
-  test('a pinned card stays while its mention is rewritten, gone, and back, until Escape', async ({
-    extension,
-  }) => {
+  /** Opens the ticker, rests the pointer on NATO and pins its card. */
+  const pinNato = async (extension: Parameters<typeof visit>[0]) => {
     const { page, card } = await visit(extension, scripted, '/live.html');
     await card.settle();
     await hoverNato(page, card);
     await card.pressControl('Pin card');
+    return { page, card };
+  };
+
+  test('a pinned card stays while its mention is rewritten, gone, and back, until Escape', async ({
+    extension,
+  }) => {
+    const { page, card } = await pinNato(extension);
     await page.mouse.move(990, 790);
     await twoUpdates(page);
     expect(await card.isOpen()).toBe(true);
@@ -435,10 +441,7 @@ test.describe('a card over text the page rewrites every second', () => {
   test('a pinned card whose mention is gone shows the edits made to its card in the manager, and goes when the card is deleted there', async ({
     extension,
   }) => {
-    const { page, card } = await visit(extension, scripted, '/live.html');
-    await card.settle();
-    await hoverNato(page, card);
-    await card.pressControl('Pin card');
+    const { page, card } = await pinNato(extension);
     await setTopic(page, 'Ukraine');
     await twoUpdates(page);
     expect((await card.accessible())?.name).toBe('NATO');
