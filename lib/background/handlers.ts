@@ -141,7 +141,7 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
         }
       }
       // An open card outlives its mention for a while (a live page rewrote it): it is
-      // answered too, so it shows edits, and its absence says it was deleted or hidden.
+      // answered too, so it shows edits; `gone` below says if it was deleted or hidden.
       for (const id of shown) if (!state.hiddenCards.has(id)) ids.add(id);
       const cards = await cardsWithRelated(db, ids);
       // Said outright: a hidden card may still be in `cards`, as a related card of another.
