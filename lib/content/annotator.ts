@@ -7,7 +7,7 @@ import { isHtmlDocument } from './html-document';
 import { LateShadows } from './late-shadows';
 import type { MentionStore, PaintedMention } from './mention-store';
 import { insideAny, sortByDocument, stillFits } from './range-order';
-import { PAINTED_MARK, timed } from './task-timing';
+import { ANSWERED_MARK, PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
 import { filterInSlices, SLICE_MS, yieldToMain } from './yield';
@@ -105,7 +105,9 @@ export class Annotator {
     this.observe();
     // Asked before anything is read: a switched-off site's text is never collected or sent.
     // (Asked while reading instead, the worker's answer competed with the read for the CPU.)
-    const { enabled, preferences } = await this.background.state(this.doc.location.href);
+    const asked = this.background.state(this.doc.location.href);
+    if (this.recording) void asked.then(() => performance.mark(ANSWERED_MARK)).catch(() => undefined);
+    const { enabled, preferences } = await asked;
     if (!enabled || this.signal.aborted) return this.disable(preferences);
     this.enabled = true;
     // Read in a task of our own, not in the one that evaluated the content script.

@@ -4,6 +4,8 @@ export const TASK_MEASURE = 'backstory-task';
 export const START_MARK = 'backstory-start';
 /** Mark set when the document_start script asks the worker to wake (entrypoints/early.ts). */
 export const WAKE_MARK = 'backstory-wake';
+/** Mark set when the first full scan has the worker's answer on whether to read the page. */
+export const ANSWERED_MARK = 'backstory-answered';
 /** Mark set when the first full scan of a page is painted. */
 export const PAINTED_MARK = 'backstory-painted';
 

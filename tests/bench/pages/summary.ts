@@ -47,12 +47,13 @@ function paintedOrInfinity(figures: ScanFigures): number {
   return figures.paintedMs ?? Number.POSITIVE_INFINITY;
 }
 
-/** Median lead of the document_start script's wake-up over the content script's start. */
-function headStart(condition: Condition): string {
-  const leads = condition.rows.flatMap(({ figures }) =>
-    figures.headStartMs === undefined ? [] : [figures.headStartMs],
-  );
-  return leads.length > 0 ? ms(median(leads)) : '–';
+/** Median of a figure over the condition's pages that have it. */
+function medianOf(condition: Condition, pick: (f: ScanFigures) => number | undefined): string {
+  const values = condition.rows.flatMap(({ figures }) => {
+    const value = pick(figures);
+    return value === undefined ? [] : [value];
+  });
+  return values.length > 0 ? ms(median(values)) : '–';
 }
 
 function worst(condition: Condition, pick: (f: ScanFigures) => number): string {
@@ -86,7 +87,8 @@ function printConditions(results: BenchResults, all: Condition[]): void {
       `${painted.filter(Number.isFinite).length} of ${c.rows.length}`,
       ms(median(painted)),
       worst(c, paintedOrInfinity),
-      headStart(c),
+      medianOf(c, (f) => f.headStartMs),
+      medianOf(c, (f) => f.answeredMs),
       ms(median(c.rows.map((r) => r.figures.mainThreadMs))),
       worst(c, (f) => f.mainThreadMs),
       ms(median(c.rows.map((r) => r.figures.longestMs))),
@@ -105,6 +107,7 @@ function printConditions(results: BenchResults, all: Condition[]): void {
       'median painted ms',
       'worst painted ms',
       'median worker woken ms before start',
+      'median worker answered ms after start',
       'median main-thread ms',
       'worst main-thread ms',
       'median longest ms',

@@ -29,6 +29,8 @@ export interface PageTimeline {
   /** When the document_start script asked the worker to wake. */
   woke: number | undefined;
   started: number | undefined;
+  /** When the reading script had the worker's answer on whether to read the page. */
+  answered: number | undefined;
   painted: number | undefined;
   slices: Slice[];
   longTasks: Span[];
@@ -83,6 +85,7 @@ export function readTimeline(page: Page, timeoutMs: number): Promise<PageTimelin
       return {
         woke: performance.getEntriesByName('backstory-wake')[0]?.startTime,
         started: performance.getEntriesByName('backstory-start')[0]?.startTime,
+        answered: performance.getEntriesByName('backstory-answered')[0]?.startTime,
         painted: performance.getEntriesByName('backstory-painted')[0]?.startTime,
         slices: performance.getEntriesByName('backstory-task').map((e) => ({
           start: e.startTime,
@@ -106,6 +109,8 @@ export interface ScanFigures {
    * to wake: time in which a stopped worker could start beside the page's loading.
    */
   headStartMs: number | undefined;
+  /** From the content script's start to the worker's answer on whether to read the page. */
+  answeredMs: number | undefined;
   /** Sum of the slices. */
   mainThreadMs: number;
   /** Longest slice, or longer: a long task that held one of the slices. */
@@ -124,7 +129,7 @@ function overlaps(a: Span, b: Span): boolean {
 
 /** Reduces a timeline to the benchmark's figures. */
 export function scanFigures(timeline: PageTimeline): ScanFigures {
-  const { woke, started, painted, slices } = timeline;
+  const { woke, started, answered, painted, slices } = timeline;
   const longestSlice = Math.max(0, ...slices.map((s) => s.duration));
   // The wake-up runs inside the task that parses the page's head: a long task around it is
   // the page's own loading, not work of ours, so only the reading script's slices count here.
@@ -135,6 +140,7 @@ export function scanFigures(timeline: PageTimeline): ScanFigures {
   return {
     paintedMs: started !== undefined && painted !== undefined ? painted - started : undefined,
     headStartMs: started !== undefined && woke !== undefined ? started - woke : undefined,
+    answeredMs: started !== undefined && answered !== undefined ? answered - started : undefined,
     mainThreadMs: slices.reduce((sum, s) => sum + s.duration, 0),
     longestMs: Math.max(longestSlice, longestHolding),
     longestFromLongTask: longestHolding > longestSlice,
@@ -161,9 +167,11 @@ export function medianFigures(visits: ScanFigures[]): ScanFigures {
   const painted = mid((f) => f.paintedMs ?? Number.POSITIVE_INFINITY);
   const longest = mid((f) => f.longestMs);
   const headStarts = visits.flatMap((f) => (f.headStartMs === undefined ? [] : [f.headStartMs]));
+  const answers = visits.flatMap((f) => (f.answeredMs === undefined ? [] : [f.answeredMs]));
   return {
     paintedMs: Number.isFinite(painted) ? painted : undefined,
     headStartMs: headStarts.length > 0 ? median(headStarts) : undefined,
+    answeredMs: answers.length > 0 ? median(answers) : undefined,
     mainThreadMs: mid((f) => f.mainThreadMs),
     longestMs: longest,
     longestFromLongTask: visits.some((f) => f.longestFromLongTask && f.longestMs >= longest),

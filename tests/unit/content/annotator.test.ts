@@ -2,6 +2,7 @@
 import { SETTLE_MS } from '@/lib/content/annotator';
 import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
+import { ANSWERED_MARK, PAINTED_MARK } from '@/lib/content/task-timing';
 import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
 import { makeCard } from '../factories';
 import { TestStaticRange } from '../static-range';
@@ -58,6 +59,19 @@ describe('the annotator', () => {
     open();
     expect(await Promise.all([first, ...burst])).toEqual(Array(51).fill(1));
     expect(asked).toEqual(['state', 'scan', 'state', 'scan']);
+  });
+
+  it('marks on the page timeline when the first scan had its answer and when it was painted, for the benchmarks', async () => {
+    performance.clearMarks();
+    const { background } = fakeBackground(true);
+    const annotator = startAnnotator(new MentionStore(), background);
+    await annotator.refresh();
+    await annotator.refresh();
+    const [answered, ...moreAnswers] = performance.getEntriesByName(ANSWERED_MARK);
+    const [painted, ...morePaints] = performance.getEntriesByName(PAINTED_MARK);
+    // Only the first scan leaves marks.
+    expect([moreAnswers, morePaints]).toEqual([[], []]);
+    expect(answered?.startTime).toBeLessThanOrEqual(painted?.startTime ?? Number.NaN);
   });
 
   it('never sends the text of a page on a switched-off site, and paints nothing', async () => {
