@@ -2,14 +2,13 @@
 // starts before any other code is evaluated: it is the first statement of the built script.
 import '@/lib/background/early-read';
 import { browser } from 'wxt/browser';
-import { bundledSeedPacks } from '@/lib/background/bundled-seeds';
+import { syncBundledSeeds } from '@/lib/background/bundled-seeds';
 import { relayCommands } from '@/lib/background/commands';
 import { storedMatcherAtStart } from '@/lib/background/early-read';
 import { createRequestHandler, requestSender } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { isPaused } from '@/lib/background/site-state';
 import { ToolbarBadge } from '@/lib/background/toolbar-badge';
-import { syncSeeds } from '@/lib/db/install-pack';
 import { BackstoryDB } from '@/lib/db/schema';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 
@@ -31,7 +30,7 @@ function wakeOnNavigation(): void {
 export default defineBackground(() => {
   const db = new BackstoryDB();
   // Installs the seeds on first run and updates unedited seed cards after an upgrade.
-  const seeded = syncSeeds(db, bundledSeedPacks()).catch((error: unknown) => {
+  const seeded = syncBundledSeeds(db).catch((error: unknown) => {
     console.error('Backstory: seed packs could not be installed', error);
   });
   const matchers = new MatcherService(db, undefined, storedMatcherAtStart);
