@@ -22,14 +22,14 @@ export interface Follower {
 }
 
 /**
- * Keeps `floating` next to the mention's range until `stop` is called:
- * below it, or above when there is no room (flip), slid back inside the viewport (shift),
- * never taller than the room left (size), hidden while the mention is scrolled out of its
- * container (hide), unless `keepShown` says otherwise: a card that holds focus stays drawn,
- * since hiding it would drop focus to the page's body. When the mention wraps, `inline` places the card under the whole
- * mention if its lines overlap side by side (a card under the hovered line would cover the
- * next), and under the line at `point` if they are apart. Floating UI follows scrolling in
- * every ancestor of the mention and resizes of either side.
+ * Keeps `floating` next to the mention's range until `stop` is called: below it, or above
+ * when there is no room (flip), slid back inside the viewport (shift), never taller than the
+ * room left (size), hidden while the mention is scrolled out of its container (hide), unless
+ * `keepShown` says otherwise: a card that holds focus stays drawn, since hiding it would
+ * drop focus to the page's body. When the mention wraps, `inline` places the card under the
+ * whole mention if its lines overlap side by side (a card under the hovered line would cover
+ * the next), and under the line at `point` if they are apart. Floating UI follows scrolling
+ * in every ancestor of the mention and resizes of either side.
  */
 export function followRange(
   range: Range,

@@ -38,6 +38,14 @@ function underFixedLayer(range: Range, win: Window, isHost: ScrollOptions['isHos
 
 const SIDEWAYS = new Set(['auto', 'scroll', 'overlay']);
 
+/** Where `box` shows its content (inside its borders, beside its scroll bars), in viewport coordinates. */
+function clientEdges(box: Element): { left: number; top: number; right: number; bottom: number } {
+  const rect = box.getBoundingClientRect();
+  const left = rect.left + box.clientLeft;
+  const top = rect.top + box.clientTop;
+  return { left, top, right: left + box.clientWidth, bottom: top + box.clientHeight };
+}
+
 /**
  * True when the mention lies inside every box around it that clips what overflows it (an
  * inner scroller, a table in a box that scrolls sideways). The window is left to `within`:
@@ -50,14 +58,12 @@ function insideBoxes(range: Range, element: Element | null, win: Window): boolea
     if (box.scrollWidth <= box.clientWidth && box.scrollHeight <= box.clientHeight) continue;
     const { overflowX, overflowY } = win.getComputedStyle(box);
     if (overflowX === 'visible' && overflowY === 'visible') continue;
-    const rect = box.getBoundingClientRect();
-    const left = rect.left + box.clientLeft;
-    const top = rect.top + box.clientTop;
+    const edges = clientEdges(box);
     if (
-      mention.left < left ||
-      mention.right > left + box.clientWidth ||
-      mention.top < top ||
-      mention.bottom > top + box.clientHeight
+      mention.left < edges.left ||
+      mention.right > edges.right ||
+      mention.top < edges.top ||
+      mention.bottom > edges.bottom
     )
       return false;
   }
@@ -77,10 +83,9 @@ function revealSideways(range: Range, element: Element | null, win: Window): voi
   };
   for (let box = element; box; box = box.parentElement) {
     if (box.scrollWidth <= box.clientWidth || !SIDEWAYS.has(win.getComputedStyle(box).overflowX)) continue;
-    const start = box.getBoundingClientRect().left + box.clientLeft;
-    const end = start + box.clientWidth;
+    const { left, right } = clientEdges(box);
     const mention = middle();
-    if (mention.left < start || mention.right > end) box.scrollLeft += mention.centre - (start + end) / 2;
+    if (mention.left < left || mention.right > right) box.scrollLeft += mention.centre - (left + right) / 2;
   }
   const mention = middle();
   if (mention.left < 0 || mention.right > win.innerWidth)
