@@ -166,12 +166,15 @@ export function medianFigures(visits: ScanFigures[]): ScanFigures {
   const mid = (pick: (f: ScanFigures) => number) => median(visits.map(pick));
   const painted = mid((f) => f.paintedMs ?? Number.POSITIVE_INFINITY);
   const longest = mid((f) => f.longestMs);
-  const headStarts = visits.flatMap((f) => (f.headStartMs === undefined ? [] : [f.headStartMs]));
-  const answers = visits.flatMap((f) => (f.answeredMs === undefined ? [] : [f.answeredMs]));
+  /** The median over the visits that have the figure; undefined when none has it. */
+  const midOfSome = (pick: (f: ScanFigures) => number | undefined) => {
+    const values = visits.flatMap((f) => pick(f) ?? []);
+    return values.length > 0 ? median(values) : undefined;
+  };
   return {
     paintedMs: Number.isFinite(painted) ? painted : undefined,
-    headStartMs: headStarts.length > 0 ? median(headStarts) : undefined,
-    answeredMs: answers.length > 0 ? median(answers) : undefined,
+    headStartMs: midOfSome((f) => f.headStartMs),
+    answeredMs: midOfSome((f) => f.answeredMs),
     mainThreadMs: mid((f) => f.mainThreadMs),
     longestMs: longest,
     longestFromLongTask: visits.some((f) => f.longestFromLongTask && f.longestMs >= longest),
