@@ -49,6 +49,8 @@ export class HoverIntent {
   private pending: number | undefined;
   private hideTimer: number | undefined;
   private suppressed: number | undefined;
+  /** The mention the pointer was last seen on. */
+  private under: number | undefined;
   private readonly clock: Clock;
 
   constructor(private readonly deps: HoverDeps) {
@@ -60,6 +62,7 @@ export class HoverIntent {
    * held. `elapsedMs` is how long ago the pointer got there (the frame throttle's lag).
    */
   update(target: PointerTarget, armed = true, elapsedMs = 0): void {
+    this.under = target.kind === 'mention' ? target.index : undefined;
     if (target.kind === 'card') {
       this.cancelShow();
       this.cancelHide();
@@ -94,9 +97,12 @@ export class HoverIntent {
     );
   }
 
-  /** After Escape: the mention under the pointer does not reopen until the pointer leaves it. */
+  /**
+   * After Escape: the mention under the pointer does not reopen until the pointer leaves it.
+   * A card reached from the keyboard, its mention elsewhere, leaves hovering as it was.
+   */
   suppress(index: number | undefined): void {
-    this.suppressed = index;
+    this.suppressed = index !== undefined && index === this.under ? index : undefined;
     this.cancel();
   }
 

@@ -187,6 +187,7 @@ describe('hover intent', () => {
 
   it('does not reopen a dismissed card until the pointer leaves its mention', () => {
     const { hover, deps } = setup();
+    hover.update(on(2));
     hover.suppress(2);
     hover.update(on(2));
     vi.advanceTimersByTime(DELAY);
@@ -195,6 +196,16 @@ describe('hover intent', () => {
     hover.update(on(2));
     vi.advanceTimersByTime(DELAY);
     expect(deps.open).toHaveBeenCalledOnce();
+  });
+
+  it('a card dismissed away from the pointer opens at the next hover of its mention', () => {
+    const { hover, deps } = setup();
+    hover.update(away);
+    // Reached from the keyboard, then Escape: the pointer was never on the mention.
+    hover.suppress(2);
+    hover.update(on(2));
+    vi.advanceTimersByTime(DELAY);
+    expect(deps.open).toHaveBeenCalledWith(2, undefined);
   });
 
   it('passes the resting point on, so a wrapped mention gets the card at the hovered line', () => {
