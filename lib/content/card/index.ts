@@ -4,7 +4,7 @@ import type { MentionStore } from '../mention-store';
 import { createActiveHighlight } from './active-highlight';
 import type { CardRenderer } from './card-renderer';
 import { CardSession } from './card-session';
-import { listenForEscape } from './escape-key';
+import { earlyEscape, listenForEscape } from './escape-key';
 import { mentionAtPoint } from './hit-test';
 import { createCardHost } from './host';
 import { GRACE_MS, HoverIntent } from './hover-intent';
@@ -98,7 +98,10 @@ export function startCardFeature(
       hover.suppress(open);
       return true;
     };
-    listenForEscape(doc, signal, dismiss, host.isHost);
+    // The early listener watches this script's own window; a document passed in (tests)
+    // gets a listener of its own.
+    const early = doc === globalThis.document ? earlyEscape() : undefined;
+    listenForEscape(doc, signal, dismiss, host.isHost, early);
   };
 
   store.subscribe(() => {

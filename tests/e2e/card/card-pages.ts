@@ -25,6 +25,7 @@ export function startCardPages(): Promise<StaticServer> {
       '/bad-input.html': here('bad-input.html'),
       '/component.html': here('component.html'),
       '/dark.html': here('dark.html'),
+      '/escape-trap.html': here('escape-trap.html'),
     },
     { scripts: true },
   );

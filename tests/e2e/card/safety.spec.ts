@@ -4,7 +4,7 @@ import type { StaticServer } from '../../support/static-server';
 import { expect, paintedMentions, test } from '../fixtures';
 import { serviceWorker, startCardPages, visit } from './card-pages';
 import type { CardProbe } from './card-probe';
-import { hiddenCardsOn, putRawCards } from './extension-side';
+import { hiddenCardsOn, putRawCards, sendToActiveTab } from './extension-side';
 
 // The card against the page and against its own data: page CSS and scripts, accessibility,
 // hostile card content, and the "don't mark" action that writes to the database.
@@ -136,6 +136,30 @@ test.describe('the background card, kept safe', () => {
     expect(await card.isOpen()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => card.isOpen()).toBe(false);
+  });
+
+  test('Escape closes the card on a page whose own first listener stops every Escape', async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/escape-trap.html');
+    const escapesSeen = () => page.evaluate(() => (window as unknown as { escapesSeen: number }).escapesSeen);
+    await card.mention('NATO');
+    // Reached from the keyboard, with focus in the card: the key is the card's alone.
+    const worker = serviceWorker(extension);
+    expect(await sendToActiveTab(worker, 'tab.navigate', { direction: 'next' })).toEqual({
+      ok: true,
+      result: { found: true },
+    });
+    expect(await card.focused()).toBe('dialog');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.isOpen()).toBe(false);
+    expect(await escapesSeen()).toBe(0);
+
+    // Opened by the pointer, focus on the page: the card closes and the page gets its key.
+    await card.hoverOpen('NATO');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.isOpen()).toBe(false);
+    expect(await escapesSeen()).toBe(1);
   });
 
   test('the open card is a named dialog with no axe-core violations, light and dark', async ({
