@@ -9,7 +9,7 @@ import {
   undoImport,
 } from '@/lib/db/pack-import';
 import type { BackstoryDB } from '@/lib/db/schema';
-import { checkPackSize, decodePackBytes, readPackText } from '@/lib/pack/read-pack';
+import { checkPackSize, readPackBytes } from '@/lib/pack/read-pack';
 import type { Pack } from '@/lib/pack/types';
 import type { ManagerEnv } from '../manager/env';
 
@@ -58,7 +58,7 @@ export function usePackImport(db: BackstoryDB, env: Pick<ManagerEnv, 'refreshTab
       if (tooLarge) return setState({ step: 'refused', file: file.name, problems: [tooLarge] });
       setState({ step: 'reading', file: file.name });
       try {
-        const read = readPackText(file.name, decodePackBytes(new Uint8Array(await file.arrayBuffer())));
+        const read = readPackBytes(file.name, new Uint8Array(await file.arrayBuffer()));
         if (!read.ok) return setState({ step: 'refused', file: file.name, problems: read.problems });
         setState({
           step: 'preview',

@@ -15,8 +15,11 @@ export function isoDateProblem(value: string): string | undefined {
   if (m < 1 || m > 12) return `is not a real date: there is no month ${month}`;
   if (day === undefined) return undefined;
   const d = Number(day);
-  // Day 0 of the next month is the last day of this one.
-  const daysInMonth = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+  // Day 0 of the next month is the last day of this one. Set apart from the constructor,
+  // which reads the years 0 to 99 as 1900 to 1999 (and year 0, a leap year, as 1900).
+  const last = new Date(0);
+  last.setUTCFullYear(Number(year), m, 0);
+  const daysInMonth = last.getUTCDate();
   // No year in the words: the editor puts separators in long numbers ("2,024").
   return d >= 1 && d <= daysInMonth ? undefined : `is not a real date: that month has ${daysInMonth} days`;
 }

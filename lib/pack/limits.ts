@@ -20,6 +20,7 @@ export const LIMITS = {
   tags: 50,
   related: 50,
   packVersionLength: 50,
+  languageLength: 35,
   cards: 100_000,
   /** Errors reported for one pack before the validator stops collecting. */
   errors: 50,

@@ -1,7 +1,7 @@
 import { jsonErrorOffset } from './json-error';
 import { LIMITS } from './limits';
 import type { Pack } from './types';
-import { describeIssues, validatePack } from './validate';
+import { issueLines, validatePack } from './validate';
 
 /**
  * The largest pack file Backstory reads. A pack at the card limit with cards like a
@@ -30,16 +30,81 @@ export function checkPackSize(file: string, bytes: number): string | undefined {
 }
 
 /**
- * The text of a pack file's bytes: UTF-8, or UTF-16 when the file starts with a UTF-16
+ * Where the first byte that is not part of well-formed UTF-8 is, or -1 when there is none.
+ * The ranges are the Unicode standard's (table 3-7): no overlong forms, no surrogates,
+ * nothing past U+10FFFF.
+ */
+export function firstNonUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let follow: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) follow = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      follow = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      follow = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= follow; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < low || next > high) return i;
+      low = 0x80;
+      high = 0xbf;
+    }
+    i += follow + 1;
+  }
+  return -1;
+}
+
+/** Lines (from 1) up to a byte offset. */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+/**
+ * Reads a pack file's bytes: UTF-8, or UTF-16 when the file starts with a UTF-16
  * byte-order mark (as Windows Notepad's "Unicode" and PowerShell's `>` write). Browsers'
  * `File.text()` always decodes UTF-8, and Firefox then refused such a file where Chromium
- * happened to read it.
+ * happened to read it. Bytes that are not text in that encoding (a file saved as Latin-1,
+ * say) refuse the file, saying where: replacing them would change the cards' text unseen.
  */
-export function decodePackBytes(bytes: Uint8Array): string {
+export function readPackBytes(file: string, bytes: Uint8Array): PackFileResult {
   const [a, b] = bytes;
-  if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
+  const utf16 = a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    try {
+      return readPackText(file, new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2)));
+    } catch {
+      return {
+        ok: false,
+        problems: [
+          `${file}: starts as UTF-16 text but holds bytes that are not; save it as UTF-8 and import it again`,
+        ],
+      };
+    }
+  }
+  const bad = firstNonUtf8Byte(bytes);
+  if (bad !== -1) {
+    return {
+      ok: false,
+      problems: [
+        `${file}: not UTF-8 text: byte ${bad + 1} (line ${lineOfByte(bytes, bad)}) is not part of a UTF-8 character; save the file as UTF-8 and import it again`,
+      ],
+    };
+  }
+  return readPackText(file, new TextDecoder('utf-8').decode(bytes));
 }
 
 /** Line and column (from 1) of a character offset in `text`. */
@@ -85,7 +150,7 @@ function parseProblem(message: string): string {
 /**
  * Reads the text of a pack file named `file`: JSON first (a byte-order mark is allowed),
  * then the pack format. Problems name the file and, for JSON, the line and column; for the
- * format, the card and field (see `describeIssues`).
+ * format, the card and field (see `issueLines`).
  */
 export function readPackText(file: string, text: string): PackFileResult {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -112,7 +177,7 @@ export function readPackText(file: string, text: string): PackFileResult {
   }
   const result = validatePack(value);
   if (!result.ok) {
-    const problems = describeIssues(result.issues, file).split('\n');
+    const problems = issueLines(result.issues, file);
     if (result.issues.length >= LIMITS.errors)
       problems.push(`${file}: stopped after ${LIMITS.errors} problems; there may be more`);
     return { ok: false, problems };

@@ -47,9 +47,10 @@ class Checker {
   }
 
   date(value: unknown, field: string, required: boolean): void {
-    if (!this.text(value, field, 10, required)) return;
+    // No length limit of its own: a date with a time after it is told it is not a date.
+    if (!this.text(value, field, Number.POSITIVE_INFINITY, required)) return;
     const problem = isoDateProblem(value);
-    if (problem !== undefined) this.fail(field, `"${value}" ${problem}`);
+    if (problem !== undefined) this.fail(field, `${quoted(value)} ${problem}`);
   }
 
   list(value: unknown, field: string, max: number): unknown[] {
@@ -73,13 +74,29 @@ class Checker {
 
   known(value: Json, allowed: Set<string>, prefix: string): void {
     for (const key of Object.keys(value)) {
-      if (!allowed.has(key)) this.fail(`${prefix}${key}`, 'is not a field of the pack format');
+      // The key as the file has it, escaped and cut short like any value quoted back.
+      if (!allowed.has(key))
+        this.fail(`${prefix}${quoted(key).slice(1, -1)}`, 'is not a field of the pack format');
     }
   }
 }
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Longest stretch of a value a message repeats, in characters. */
+const QUOTED_LENGTH = 60;
+
+/**
+ * A value from the file as a message quotes it: in JSON's quotes and escapes, so a line
+ * break or a quote in it cannot break the message apart, and cut short, so a file of long
+ * values cannot make messages many times its size.
+ */
+export function quoted(value: string): string {
+  const characters = Array.from(value.slice(0, QUOTED_LENGTH * 2));
+  if (characters.length <= QUOTED_LENGTH && value.length <= QUOTED_LENGTH * 2) return JSON.stringify(value);
+  return JSON.stringify(`${characters.slice(0, QUOTED_LENGTH).join('')}…`);
 }
 
 function checkCard(card: Json, c: Checker): void {
@@ -112,9 +129,13 @@ function checkCard(card: Json, c: Checker): void {
   c.list(card.tags, 'tags', LIMITS.tags).forEach((tag, i) => {
     c.text(tag, `tags[${i}]`, LIMITS.tagLength, true);
   });
+  const related = new Set<string>();
   c.list(card.related, 'related', LIMITS.related).forEach((id, i) => {
-    if (typeof id !== 'string' || !isId(id)) c.fail(`related[${i}]`, 'must be a card id');
+    if (typeof id !== 'string' || !isId(id) || id.length > LIMITS.idLength)
+      c.fail(`related[${i}]`, 'must be a card id');
     else if (id === card.id) c.fail(`related[${i}]`, 'must not name the card itself');
+    else if (related.has(id)) c.fail(`related[${i}]`, `${quoted(id)} is named earlier in the list`);
+    related.add(id as string);
   });
   c.date(card.updated, 'updated', false);
 }
@@ -122,7 +143,7 @@ function checkCard(card: Json, c: Checker): void {
 function checkId(value: unknown, c: Checker, field: string): value is string {
   if (!c.text(value, field, LIMITS.idLength, true)) return false;
   if (isId(value)) return true;
-  c.fail(field, `"${value}" is not a valid id (lower-case letters, digits, ".", "-", "_")`);
+  c.fail(field, `${quoted(value)} is not a valid id (lower-case letters, digits, ".", "-", "_")`);
   return false;
 }
 
@@ -157,8 +178,11 @@ export function validatePack(value: unknown): PackResult {
     checkId(info.id, top, 'pack.id');
     top.text(info.title, 'pack.title', LIMITS.titleLength, true);
     top.text(info.version, 'pack.version', LIMITS.packVersionLength, true);
-    if (top.text(info.language, 'pack.language', 35, false) && !isLanguageTag(info.language)) {
-      top.fail('pack.language', `"${info.language}" is not a language tag such as "en" or "pt-BR"`);
+    if (
+      top.text(info.language, 'pack.language', LIMITS.languageLength, false) &&
+      !isLanguageTag(info.language)
+    ) {
+      top.fail('pack.language', `${quoted(info.language)} is not a language tag such as "en" or "pt-BR"`);
     }
   }
   let cards: unknown[] = [];
@@ -170,7 +194,12 @@ export function validatePack(value: unknown): PackResult {
     issues.push(...validateCard(card, i));
     const id = isObject(card) ? card.id : undefined;
     if (typeof id === 'string' && seen.has(id)) {
-      issues.push({ cardId: id, cardIndex: i, field: 'id', message: `"${id}" is used by an earlier card` });
+      issues.push({
+        cardId: id,
+        cardIndex: i,
+        field: 'id',
+        message: `${quoted(id)} is used by an earlier card`,
+      });
     }
     if (typeof id === 'string') seen.add(id);
   });
@@ -179,18 +208,21 @@ export function validatePack(value: unknown): PackResult {
 }
 
 /** One line per issue, naming the file, the card and the field. */
+export function issueLines(issues: PackIssue[], file = 'pack'): string[] {
+  return issues.map((issue) => {
+    const card =
+      issue.cardIndex === undefined
+        ? undefined
+        : `card ${issue.cardId ? quoted(issue.cardId) : `#${issue.cardIndex + 1}`} (cards[${issue.cardIndex}])`;
+    // "card #3 (cards[2]) must be an object": the card is at fault, not a field of it.
+    if (issue.field === '') return `${file}: ${card ?? 'the card'} ${issue.message}`;
+    return `${file}:${card ? ` ${card},` : ''} field "${issue.field}" ${issue.message}`;
+  });
+}
+
+/** The issues as one text, a line each (see `issueLines`). */
 export function describeIssues(issues: PackIssue[], file = 'pack'): string {
-  return issues
-    .map((issue) => {
-      const card =
-        issue.cardIndex === undefined
-          ? undefined
-          : `card ${issue.cardId ? `"${issue.cardId}"` : `#${issue.cardIndex + 1}`} (cards[${issue.cardIndex}])`;
-      // "card #3 (cards[2]) must be an object": the card is at fault, not a field of it.
-      if (issue.field === '') return `${file}: ${card ?? 'the card'} ${issue.message}`;
-      return `${file}:${card ? ` ${card},` : ''} field "${issue.field}" ${issue.message}`;
-    })
-    .join('\n');
+  return issueLines(issues, file).join('\n');
 }
 
 export type { Card };

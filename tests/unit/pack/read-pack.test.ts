@@ -1,4 +1,11 @@
-import { checkPackSize, decodePackBytes, MAX_PACK_BYTES, readPackText, sizeText } from '@/lib/pack/read-pack';
+import {
+  checkPackSize,
+  firstNonUtf8Byte,
+  MAX_PACK_BYTES,
+  readPackBytes,
+  readPackText,
+  sizeText,
+} from '@/lib/pack/read-pack';
 import { makeCard, makePack } from '../factories';
 
 const text = (value: unknown) => JSON.stringify(value, null, 2);
@@ -84,8 +91,78 @@ describe('reading a pack file', () => {
     const utf8 = new TextEncoder().encode(text);
     const withMark = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
     for (const bytes of [utf16(true), utf16(false), utf8, withMark]) {
-      const read = readPackText('f.json', decodePackBytes(bytes));
+      const read = readPackBytes('f.json', bytes);
       expect(read.ok && read.pack.cards[0]?.title).toBe('Kyïv – قمة 🕊️');
+    }
+  });
+
+  it('refuses a file that is not UTF-8, naming the byte and line, rather than change its text', () => {
+    // "Café" saved as Latin-1 (Windows-1252): é is the one byte 0xE9.
+    const latin1 = new TextEncoder().encode(JSON.stringify(makePack([makeCard({ title: 'Cafe' })]), null, 2));
+    const at = latin1.lastIndexOf(0x65); // the "e" of "Cafe"
+    latin1[at] = 0xe9;
+    const line = new TextDecoder().decode(latin1.subarray(0, at)).split('\n').length;
+    expect(readPackBytes('latin1.json', latin1)).toEqual({
+      ok: false,
+      problems: [
+        `latin1.json: not UTF-8 text: byte ${at + 1} (line ${line}) is not part of a UTF-8 character; save the file as UTF-8 and import it again`,
+      ],
+    });
+    // A lone surrogate in a UTF-16 file.
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x00, 0xd8, 0x7d, 0x00]);
+    expect(readPackBytes('u16.json', utf16)).toEqual({
+      ok: false,
+      problems: [
+        'u16.json: starts as UTF-16 text but holds bytes that are not; save it as UTF-8 and import it again',
+      ],
+    });
+  });
+
+  it('finds the first byte that is not UTF-8 exactly where a strict decoder stops', () => {
+    const strictOk = (bytes: Uint8Array) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const edges = [
+      [0xc0, 0x80], // overlong
+      [0xc2, 0x80], // U+0080
+      [0xe0, 0x80, 0x80], // overlong
+      [0xe0, 0xa0, 0x80], // U+0800
+      [0xed, 0xa0, 0x80], // a surrogate
+      [0xed, 0x9f, 0xbf], // U+D7FF
+      [0xef, 0xbf, 0xbf], // U+FFFF
+      [0xf0, 0x8f, 0xbf, 0xbf], // overlong
+      [0xf0, 0x90, 0x80, 0x80], // U+10000
+      [0xf4, 0x8f, 0xbf, 0xbf], // U+10FFFF
+      [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+      [0xf5, 0x80, 0x80, 0x80],
+      [0xe2, 0x82], // cut short
+      [0x80],
+    ];
+    for (const edge of edges) {
+      const bytes = new Uint8Array([0x41, ...edge, 0x42]);
+      expect(firstNonUtf8Byte(bytes) === -1, edge.join(' ')).toBe(strictOk(bytes));
+      if (!strictOk(bytes)) expect(firstNonUtf8Byte(bytes)).toBe(1);
+    }
+    // Random bytes, mostly from the ranges where the rules are.
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let n = 0; n < 3000; n++) {
+      const bytes = Uint8Array.from({ length: 1 + (next() % 6) }, () =>
+        next() % 3 === 0 ? next() % 256 : 0x80 + (next() % 0x78),
+      );
+      const bad = firstNonUtf8Byte(bytes);
+      expect(bad === -1, [...bytes].join(' ')).toBe(strictOk(bytes));
+      if (bad !== -1) {
+        expect(strictOk(bytes.subarray(0, bad))).toBe(true);
+      }
     }
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LIMITS } from '@/lib/pack/limits';
 import type { Card } from '@/lib/pack/types';
-import { describeIssues, validateCard, validatePack } from '@/lib/pack/validate';
+import { describeIssues, issueLines, validateCard, validatePack } from '@/lib/pack/validate';
 import { makeCard, makePack } from '../factories';
 
 function issuesOf(value: unknown) {
@@ -63,6 +63,14 @@ describe('validatePack', () => {
     );
     const fields = issuesOf(makePack([makeCard({ timeline })])).map((issue) => issue.field);
     expect(fields).toEqual(['timeline[3].date', 'timeline[4].date', 'timeline[5].date', 'timeline[6].date']);
+  });
+
+  it('knows the leap years of the first centuries, year 0 among them', () => {
+    const refused = (date: string) => validateCard(makeCard({ updated: date })).map((issue) => issue.message);
+    for (const leap of ['0000-02-29', '0004-02-29', '0096-02-29', '2000-02-29'])
+      expect(refused(leap)).toEqual([]);
+    for (const common of ['0001-02-29', '0100-02-29', '1900-02-29'])
+      expect(refused(common)).toEqual([`"${common}" is not a real date: that month has 28 days`]);
   });
 
   it('says whether a refused date has the wrong shape or names a month or day that does not exist', () => {
@@ -198,7 +206,7 @@ describe('the limits of the pack format', () => {
       'pack.id': [LIMITS.idLength],
       'pack.title': [LIMITS.titleLength],
       'pack.version': [LIMITS.packVersionLength],
-      'pack.language': [],
+      'pack.language': [LIMITS.languageLength],
       cards: [LIMITS.cards],
       id: [LIMITS.idLength],
       title: [LIMITS.titleLength],
@@ -208,7 +216,7 @@ describe('the limits of the pack format', () => {
       timeline: [LIMITS.timeline, LIMITS.timelineTextLength],
       sources: [LIMITS.sources, LIMITS.sourceTitleLength, LIMITS.urlLength],
       tags: [LIMITS.tags, LIMITS.tagLength],
-      related: [LIMITS.related],
+      related: [LIMITS.related, LIMITS.idLength],
       updated: [],
     });
     expect(doc).toContain(`every problem it finds (up to ${LIMITS.errors})`);
@@ -260,13 +268,37 @@ describe('the limits of the pack format', () => {
   it('does not repeat a huge date or language tag in its message', () => {
     const huge = '2'.repeat(1_000_000);
     const card = makeCard({ timeline: [{ date: huge, text: 't' }], updated: huge });
-    expect(validateCard(card).map((issue) => issue.message)).toEqual([
-      'is 1000000 characters; the limit is 10',
-      'is 1000000 characters; the limit is 10',
-    ]);
+    const notADate = `"${'2'.repeat(60)}…" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`;
+    expect(validateCard(card).map((issue) => issue.message)).toEqual([notADate, notADate]);
     expect(issuesOf(makePack(undefined, { language: `en-${'x'.repeat(100)}` }))[0]?.message).toBe(
       'is 103 characters; the limit is 35',
     );
+  });
+
+  it('says a date with a time after it is not a date, rather than counting its characters', () => {
+    expect(validateCard(makeCard({ updated: '2000-01-01T00:00Z' })).map((issue) => issue.message)).toEqual([
+      '"2000-01-01T00:00Z" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)',
+    ]);
+  });
+
+  it('quotes a huge id, field name or related id cut short, so messages stay small', () => {
+    const id = 'a'.repeat(2_000_000);
+    const key = `x${'y'.repeat(2_000_000)}`;
+    const pack = makePack([{ ...makeCard({ id, aliases: list(60, () => '') }), [key]: 1 } as never]);
+    const text = describeIssues(issuesOf(pack), 'big.json');
+    expect(text.length).toBeLessThan(20_000);
+    expect(text).toContain(
+      `big.json: card "${'a'.repeat(60)}…" (cards[0]), field "id" is 2000000 characters`,
+    );
+    expect(text).toContain(`field "x${'y'.repeat(59)}…" is not a field of the pack format`);
+  });
+
+  it('refuses a related id longer than an id may be, and one named twice', () => {
+    const long = 'r'.repeat(LIMITS.idLength + 1);
+    expect(validateCard(makeCard({ related: [long, 'kremlin', 'kremlin'] }))).toEqual([
+      { cardId: 'nato', field: 'related[0]', message: 'must be a card id' },
+      { cardId: 'nato', field: 'related[2]', message: '"kremlin" is named earlier in the list' },
+    ]);
   });
 
   it('reports at most fifty issues for one card, and for a pack of a few bad cards', () => {
@@ -405,6 +437,18 @@ describe('the formats of ids, dates and language tags', () => {
         language,
       ).toEqual(['pack.language']);
     }
+  });
+});
+
+describe('issueLines', () => {
+  it('keeps one line per issue when a value holds line breaks or quotes', () => {
+    const result = validatePack(makePack([makeCard({ id: 'a\nb"c' })], { language: 'x\ny' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(issueLines(result.issues, 'nl.json')).toEqual([
+      'nl.json: field "pack.language" "x\\ny" is not a language tag such as "en" or "pt-BR"',
+      'nl.json: card "a\\nb\\"c" (cards[0]), field "id" "a\\nb\\"c" is not a valid id (lower-case letters, digits, ".", "-", "_")',
+    ]);
   });
 });
 
