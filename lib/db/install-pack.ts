@@ -9,6 +9,26 @@ export function packRecord(pack: Pack, origin: PackRecord['origin'], installed: 
   return { id, title, version, ...(language ? { language } : {}), origin, installed };
 }
 
+/**
+ * The id an imported pack is kept under when a seed pack has (or takes) its id: seed
+ * updates remove the unedited cards of their pack that they no longer ship, so an import
+ * sharing the id would lose its cards. Within the 128 characters an id may have.
+ */
+export function importedPackId(id: string): string {
+  return `${id.slice(0, 119)}-imported`;
+}
+
+/**
+ * Moves an imported pack's cards and record to `importedPackId`, where a seed pack that
+ * now takes its id leaves them alone in this and every later version. Merged with a pack
+ * already there (its record is kept).
+ */
+async function moveImportApart(db: BackstoryDB, record: PackRecord): Promise<void> {
+  const apart = importedPackId(record.id);
+  await db.cards.where('pack').equals(record.id).modify({ pack: apart });
+  if (!(await db.packs.get(apart))) await db.packs.put({ ...record, id: apart });
+}
+
 /** What installing a seed pack changed. */
 export interface SeedReport {
   added: number;
@@ -33,13 +53,14 @@ export async function installSeedPack(db: BackstoryDB, pack: Pack, now = Date.no
       db.packs.get(pack.pack.id),
     ]);
     // Cards the reader imported under this id before it became a seed pack's are theirs:
-    // the seed neither updates nor removes them.
-    const owned = record?.origin !== 'import';
+    // they move apart first, and the seed neither updates nor removes them, now or later.
+    if (record?.origin === 'import') await moveImportApart(db, record);
+    const moved = record?.origin === 'import' ? await db.cards.bulkGet(ids) : existing;
     const writes: StoredCard[] = [];
     pack.cards.forEach((card, i) => {
-      const old = existing[i];
+      const old = moved[i];
       if (tombstones[i]) return;
-      if (old && (old.edited || old.pack !== pack.pack.id || !owned)) {
+      if (old && (old.edited || old.pack !== pack.pack.id)) {
         if (old.edited) report.keptEdited++;
         return;
       }
@@ -55,13 +76,11 @@ export async function installSeedPack(db: BackstoryDB, pack: Pack, now = Date.no
       else report.added++;
     });
     const keep = new Set(ids);
-    const dropped = !owned
-      ? []
-      : await db.cards
-          .where('pack')
-          .equals(pack.pack.id)
-          .filter((card) => !card.edited && !keep.has(card.id))
-          .primaryKeys();
+    const dropped = await db.cards
+      .where('pack')
+      .equals(pack.pack.id)
+      .filter((card) => !card.edited && !keep.has(card.id))
+      .primaryKeys();
     report.removed = dropped.length;
     await db.cards.bulkPut(writes);
     await db.cards.bulkDelete(dropped);

@@ -1,6 +1,6 @@
 import { isId } from '../pack/formats';
 import { LIMITS } from '../pack/limits';
-import { PACK_FORMAT_VERSION, type Pack } from '../pack/types';
+import { type Card, PACK_FORMAT_VERSION, type Pack } from '../pack/types';
 import { describeIssues, validatePack } from '../pack/validate';
 import { isYours, toPackCard } from './cards';
 import type { BackstoryDB } from './schema';
@@ -37,6 +37,19 @@ export function exportVersion(now: Date): string {
 }
 
 /**
+ * A stored card as a pack holds it. Its related ids are each written once, and only if an
+ * id could be that long: packs read before the format said so could store one twice, or one
+ * no card can have, and either would make the export fail its own check while meaning
+ * nothing.
+ */
+function exportedCard(stored: Card): Card {
+  const card = toPackCard(stored);
+  if (!card.related) return card;
+  const related = [...new Set(card.related)].filter((id) => id.length <= LIMITS.idLength);
+  return related.length === card.related.length ? card : { ...card, related };
+}
+
+/**
  * The reader's cards as packs, ordered by id: exactly the public fields of each card,
  * nothing of Backstory's bookkeeping. One pack, unless there are more cards than a pack may
  * hold (`perPack`, the format's limit): then as many packs as needed, with the same id and a
@@ -51,7 +64,7 @@ export async function exportPacks(
   perPack: number = LIMITS.cards,
 ): Promise<Pack[]> {
   const stored = await db.cards.orderBy(':id').toArray();
-  const cards = stored.filter((card) => options.scope === 'all' || isYours(card)).map(toPackCard);
+  const cards = stored.filter((card) => options.scope === 'all' || isYours(card)).map(exportedCard);
   const title = options.title.trim() || 'Backstory cards';
   const parts = Math.max(1, Math.ceil(cards.length / perPack));
   const version = exportVersion(now);

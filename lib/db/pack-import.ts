@@ -1,6 +1,6 @@
 import type { Card, Pack } from '../pack/types';
 import { bumpRevision, isYours, toPackCard, toStoredCard } from './cards';
-import { packRecord } from './install-pack';
+import { importedPackId, packRecord } from './install-pack';
 import type { PackRecord, StoredCard, Tombstone } from './records';
 import type { BackstoryDB } from './schema';
 
@@ -40,6 +40,8 @@ export interface ImportUndo {
   cards: { id: string; before: StoredCard | undefined; modified: number }[];
   tombstones: Tombstone[];
   packBefore: PackRecord | undefined;
+  /** When the import wrote the pack's record: a record written since is left as it is. */
+  installed: number;
 }
 
 /** What an import wrote. */
@@ -76,7 +78,7 @@ function sameCard(stored: StoredCard, card: Card): boolean {
 async function importId(db: BackstoryDB, pack: Pack): Promise<{ packId: string; seedClash: boolean }> {
   const { id } = pack.pack;
   if ((await db.packs.get(id))?.origin !== 'seed') return { packId: id, seedClash: false };
-  return { packId: `${id.slice(0, 119)}-imported`, seedClash: true };
+  return { packId: importedPackId(id), seedClash: true };
 }
 
 function effectOf(
@@ -155,6 +157,7 @@ export async function importPack(
       cards: [],
       tombstones: [],
       packBefore: await db.packs.get(packId),
+      installed: now,
     };
     pack.cards.forEach((card, i) => {
       const effect = effects[i];
@@ -198,7 +201,8 @@ export interface ImportUndone {
 /**
  * Takes an import back: each card it wrote returns to what it was (or goes, if it was new),
  * unless it has changed since the import, which is then kept; deleted cards it brought back
- * are deleted again. Resolves with what it did and the new revision.
+ * are deleted again. The pack's record goes back too, unless a later import or a seed
+ * pack wrote it since. Resolves with what it did and the new revision.
  */
 export async function undoImport(
   db: BackstoryDB,
@@ -219,8 +223,11 @@ export async function undoImport(
     const gone = new Set(deletes);
     const tombstones = undo.tombstones.filter((tombstone) => gone.has(tombstone.id));
     await db.tombstones.bulkPut(tombstones);
-    if (undo.packBefore) await db.packs.put(undo.packBefore);
-    else await db.packs.delete(undo.packId);
+    const record = await db.packs.get(undo.packId);
+    if (record?.origin === 'import' && record.installed === undo.installed) {
+      if (undo.packBefore) await db.packs.put(undo.packBefore);
+      else await db.packs.delete(undo.packId);
+    }
     return {
       removed: deletes.length - tombstones.length,
       deletedAgain: tombstones.length,

@@ -137,4 +137,44 @@ describe('seed installation', () => {
     expect(report).toMatchObject({ added: 1, updated: 0, removed: 0 });
     expect((await db.cards.get('mine'))?.title).toBe('Mine');
   });
+
+  it('moves an imported pack apart when a seed pack takes its id, so later versions leave it too', async () => {
+    const db = freshDb();
+    for (const id of ['mine', 'mine2']) {
+      await db.cards.add(
+        toStoredCard(makeCard({ id, title: `Mine ${id}` }), {
+          pack: 'news',
+          edited: false,
+          created: 1,
+          modified: 1,
+        }),
+      );
+    }
+    await db.packs.put({ id: 'news', title: 'My news', version: 'x', origin: 'import', installed: 1 });
+    const seed = (version: string, ids: string[]) =>
+      makePack(
+        ids.map((id) => makeCard({ id, title: `Seed ${id} ${version}` })),
+        { id: 'news', version },
+      );
+
+    await installSeedPack(db, seed('1', ['mine', 'other']), 2000);
+    expect(await db.packs.get('news-imported')).toEqual({
+      id: 'news-imported',
+      title: 'My news',
+      version: 'x',
+      origin: 'import',
+      installed: 1,
+    });
+    expect((await db.packs.get('news'))?.origin).toBe('seed');
+    // Version 2 ships "mine" again and drops "other": the import's cards stay as they were.
+    const report = await installSeedPack(db, seed('2', ['mine', 'other2']), 3000);
+    expect(report).toEqual({ added: 1, updated: 0, keptEdited: 0, removed: 1 });
+    const cards = await db.cards.bulkGet(['mine', 'mine2', 'other', 'other2']);
+    expect(cards.map((card) => card && [card.title, card.pack])).toEqual([
+      ['Mine mine', 'news-imported'],
+      ['Mine mine2', 'news-imported'],
+      undefined,
+      ['Seed other2 2', 'news'],
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import { readRevision, toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { exportPacks, exportVersion, packFileName, packFileText, packIdFor } from '@/lib/db/pack-export';
 import { importPack, planImport, undoImport } from '@/lib/db/pack-import';
+import { LIMITS } from '@/lib/pack/limits';
 import { readPackText } from '@/lib/pack/read-pack';
 import type { Card, Pack } from '@/lib/pack/types';
 import { freshDb, makeCard, makePack, writeEditedCard } from '../factories';
@@ -235,6 +236,8 @@ describe('importing a pack', () => {
     expect(undone).toMatchObject({ removed: 0, deletedAgain: 0, putBack: 0 });
     expect((await db.cards.get('nato'))?.summary).toBe('Edited after the import.');
     expect((await db.cards.get('founding-act'))?.summary).toBe('Version 2.');
+    // The later import's record of the pack stays too.
+    expect((await db.packs.get(later.pack.id))?.version).toBe('2');
   });
 });
 
@@ -254,6 +257,14 @@ describe('exporting cards', () => {
     expect(pack.cards).toEqual(byId);
     expect(readPackText('export.json', packFileText(pack))).toEqual({ ok: true, pack });
     expect(packFileName(pack)).toBe('my-backstory-2026.12.03.140500.json');
+  });
+
+  it('writes a related id once, and none longer than an id, from a card stored before the format said so', async () => {
+    const db = freshDb();
+    const related = ['kremlin', 'kremlin', 'r'.repeat(LIMITS.idLength + 1), 'hague'];
+    await db.cards.put(toStoredCard(makeCard({ related }), { edited: true, created: 1, modified: 1 }));
+    const [pack] = await exportPacks(db, { scope: 'all', title: 'Old' });
+    expect(pack?.cards[0]?.related).toEqual(['kremlin', 'hague']);
   });
 
   it('can hold only the cards the reader wrote or edited', async () => {
