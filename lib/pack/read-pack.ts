@@ -84,8 +84,9 @@ export function readPackBytes(file: string, bytes: Uint8Array): PackFileResult {
   const [a, b] = bytes;
   const utf16 = a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined;
   if (utf16) {
+    let text: string;
     try {
-      return readPackText(file, new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2)));
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2));
     } catch {
       return {
         ok: false,
@@ -94,9 +95,14 @@ export function readPackBytes(file: string, bytes: Uint8Array): PackFileResult {
         ],
       };
     }
+    return readPackText(file, text);
   }
-  const bad = firstNonUtf8Byte(bytes);
-  if (bad !== -1) {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Found again byte by byte, only now: the decoder does not say where it stopped.
+    const bad = Math.max(0, firstNonUtf8Byte(bytes));
     return {
       ok: false,
       problems: [
@@ -104,7 +110,7 @@ export function readPackBytes(file: string, bytes: Uint8Array): PackFileResult {
       ],
     };
   }
-  return readPackText(file, new TextDecoder('utf-8').decode(bytes));
+  return readPackText(file, text);
 }
 
 /** Line and column (from 1) of a character offset in `text`. */
