@@ -66,49 +66,61 @@ function sameSite(method: Method, params: unknown, sender: RequestSender): strin
  * The mentioned cards plus the cards they link to (one hop), so the card can switch to a
  * related card in place without another round trip.
  */
-async function cardsWithRelated(db: BackstoryDB, ids: Set<string>): Promise<Record<string, Card>> {
-  const cards: Record<string, Card> = {};
+async function cardsWithRelated(db: BackstoryDB, ids: Set<string>): Promise<Map<string, Card>> {
+  // A Map, not an object: a card may be called "constructor", which every object has.
+  const cards = new Map<string, Card>();
   const add = (found: (Card | undefined)[]) => {
-    for (const card of found) if (card) cards[card.id] = toPackCard(card);
+    for (const card of found) if (card) cards.set(card.id, toPackCard(card));
   };
   if (ids.size === 0) return cards;
   add(await db.cards.bulkGet([...ids]));
-  const related = [...new Set(Object.values(cards).flatMap((card) => card.related ?? []))].filter(
-    (id) => !cards[id],
+  const related = [...new Set([...cards.values()].flatMap((card) => card.related ?? []))].filter(
+    (id) => !cards.has(id),
   );
   // Most cards link to nothing: no second read then.
   if (related.length > 0) add(await db.cards.bulkGet(related));
   return cards;
 }
 
-/** How many mentions one block's walk may collect while looking past cards hidden on the site. */
-const HIDDEN_WALK_LIMIT = MENTIONS_PER_SCAN * 10;
+/**
+ * How many mentions one scan may have the matcher make in all, counting those of cards
+ * hidden on the site and those made again when a block is asked for more.
+ */
+export const SCAN_WALK_LIMIT = MENTIONS_PER_SCAN * 10;
 
 /**
  * The first `room` mentions of `text` whose cards are not all hidden on the site, each with
  * its shown cards. Hidden cards' mentions do not take places: the matcher is asked for more
- * while they fill its answer, up to HIDDEN_WALK_LIMIT per block, which bounds a page that
- * repeats a hidden term millions of times.
+ * while they fill its answer. Every mention it makes is taken from `walk`, which the whole
+ * scan shares, so a page that repeats a hidden term millions of times, in one block or in
+ * thousands, costs the worker a bounded amount.
  */
 function shownMentions(
   matcher: Matcher,
   text: string,
   room: number,
   hidden: ReadonlySet<string>,
+  walk: { left: number },
 ): Omit<BlockMention, 'block'>[] {
-  let want = room;
-  for (;;) {
+  let shown: Omit<BlockMention, 'block'>[] = [];
+  let want = Math.min(room, walk.left);
+  while (want > 0) {
     const found = matcher.find(text, want);
-    const shown: Omit<BlockMention, 'block'>[] = [];
+    walk.left -= found.length;
+    shown = [];
     for (const { start, end, cardIds } of found) {
       const ids = hidden.size === 0 ? cardIds : cardIds.filter((id) => !hidden.has(id));
       if (ids.length === 0) continue;
       shown.push({ start, end, cardIds: ids });
       if (shown.length === room) return shown;
     }
-    if (found.length < want || want >= HIDDEN_WALK_LIMIT) return shown;
-    want = Math.min(want * 4, HIDDEN_WALK_LIMIT);
+    if (found.length < want) return shown;
+    // Asked again from the block's start, for more: only while the scan can pay for it.
+    const next = Math.min(want * 4, walk.left);
+    if (next <= want) return shown;
+    want = next;
   }
+  return shown;
 }
 
 type Handlers = { [M in Method]: (params: Params<M>, sender: RequestSender) => Promise<Result<M>> };
@@ -133,9 +145,14 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
       const matcher = await current;
       const mentions: BlockMention[] = [];
       const ids = new Set<string>();
-      for (let block = 0; block < blocks.length && mentions.length < MENTIONS_PER_SCAN; block++) {
+      const walk = { left: SCAN_WALK_LIMIT };
+      for (
+        let block = 0;
+        block < blocks.length && mentions.length < MENTIONS_PER_SCAN && walk.left > 0;
+        block++
+      ) {
         const room = MENTIONS_PER_SCAN - mentions.length;
-        for (const found of shownMentions(matcher, blocks[block] as string, room, state.hiddenCards)) {
+        for (const found of shownMentions(matcher, blocks[block] as string, room, state.hiddenCards, walk)) {
           mentions.push({ block, ...found });
           for (const id of found.cardIds) ids.add(id);
         }
@@ -145,11 +162,11 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
       for (const id of shown) if (!state.hiddenCards.has(id)) ids.add(id);
       const cards = await cardsWithRelated(db, ids);
       // Said outright: a hidden card may still be in `cards`, as a related card of another.
-      const gone = shown.filter((id) => state.hiddenCards.has(id) || !cards[id]);
+      const gone = shown.filter((id) => state.hiddenCards.has(id) || !cards.has(id));
       return {
         enabled: true,
         mentions,
-        cards,
+        cards: Object.fromEntries(cards),
         preferences: state.preferences,
         ...(shown.length > 0 ? { gone } : {}),
       };

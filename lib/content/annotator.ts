@@ -43,7 +43,8 @@ export const SETTLE_MS = 250;
  */
 export class Annotator {
   private mentions: PaintedMention[] = [];
-  private cards: ScanResult['cards'] = {};
+  /** By card id, with no prototype: a card may be called "constructor". */
+  private cards: ScanResult['cards'] = Object.create(null);
   /** The cards the latest scan asked for by id and was told are gone (see ScanResult.gone). */
   private gone: ReadonlySet<string> = new Set();
   private result: ScanResult | undefined;
@@ -116,7 +117,7 @@ export class Annotator {
     this.late.clear();
     const blocks = await this.readBlocks([this.doc.body as Node]);
     const found: Located[] = [];
-    this.cards = {};
+    this.cards = Object.create(null);
     for (const group of timed(this.recording, 'visible-first', () => visibleFirst(blocks))) {
       if (group.length === 0) continue;
       const added = await this.scanBlocks(
@@ -259,7 +260,7 @@ export class Annotator {
     this.dirty.clear();
     this.mentions = [];
     clearMentions();
-    if (preferences) this.store.set([], {}, preferences);
+    if (preferences) this.store.set([], Object.create(null), preferences);
     return 0;
   }
 

@@ -15,7 +15,7 @@ export interface PaintedMention {
  */
 export class MentionStore {
   private current: readonly PaintedMention[] = [];
-  private cardMap: Readonly<Record<string, Card>> = {};
+  private cardMap: Readonly<Record<string, Card>> = Object.create(null);
   private prefs: Preferences = DEFAULT_PREFERENCES;
   private open: readonly string[] = [];
   private missing: ReadonlySet<string> = new Set();

@@ -16,7 +16,11 @@ export function pageCards(store: MentionStore): PageCard[] {
   for (const { cardIds } of store.mentions) {
     for (const id of cardIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  return [...counts].map(([id, count]) => ({ id, title: store.cards[id]?.title ?? id, count }));
+  return [...counts].map(([id, count]) => ({
+    id,
+    title: (Object.hasOwn(store.cards, id) ? store.cards[id]?.title : undefined) ?? id,
+    count,
+  }));
 }
 
 type Handlers = { [M in TabMethod]: (params: TabParams<M>) => Promise<TabResult<M>> };

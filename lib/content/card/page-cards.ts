@@ -13,7 +13,9 @@ export class PageCards {
 
   /** The card with this id, unless the page has no data for it or the reader hid it. */
   get(id: string): Card | undefined {
-    return this.hidden.has(id) ? undefined : this.store.cards[id];
+    // Own properties only: a related id such as "constructor" is no card of the page's.
+    const { cards } = this.store;
+    return this.hidden.has(id) || !Object.hasOwn(cards, id) ? undefined : cards[id];
   }
 
   /** The cards among `ids` that can be shown, in order. */

@@ -1,4 +1,4 @@
-import { createRequestHandler, requestSender } from '@/lib/background/handlers';
+import { createRequestHandler, requestSender, SCAN_WALK_LIMIT } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { syncSeeds } from '@/lib/db/install-pack';
 import { PAUSED_KEY } from '@/lib/db/reader-settings';
@@ -89,6 +89,56 @@ describe('the page.scan handler', () => {
         ],
       },
     });
+  });
+
+  it('bounds the work of a page that repeats a hidden term in many blocks, for the whole scan', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack([makeCard({ id: 'eu', title: 'EU', aliases: [] }), makeCard()])]);
+    const matchers = new MatcherService(db);
+    let made = 0;
+    const counting = {
+      current: async () => {
+        const matcher = await matchers.current();
+        return {
+          ...matcher,
+          find: (text: string, limit?: number) => {
+            const found = matcher.find(text, limit);
+            made += found.length;
+            return found;
+          },
+        };
+      },
+    } as unknown as MatcherService;
+    const handle = createRequestHandler({ db, matchers: counting, openManager: async () => {} });
+    await handle(hideCard('https://news.example/', 'eu'));
+    const blocks = Array.from({ length: 16 }, () => 'EU '.repeat(200_000));
+    const answer = await handle(scan([...blocks, 'NATO said.']));
+    expect(answer).toMatchObject({ ok: true, result: { enabled: true, mentions: [] } });
+    // Before, each block was walked to ten times the scan's limit on its own: 4.8 million.
+    expect(made).toBeLessThanOrEqual(SCAN_WALK_LIMIT);
+    expect(made).toBeGreaterThan(MENTIONS_PER_SCAN);
+  });
+
+  it('sends a related card called "constructor", and says so when it is gone', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [
+      makePack([makeCard({ related: ['constructor'] }), makeCard({ id: 'constructor', title: 'Builder' })]),
+    ]);
+    const handle = createRequestHandler({
+      db,
+      matchers: new MatcherService(db),
+      openManager: async () => {},
+    });
+    const first = await handle(scan(['NATO said.']));
+    if (!first.ok) throw new Error(first.error);
+    expect(Object.keys((first.result as { cards: object }).cards).sort()).toEqual(['constructor', 'nato']);
+    await db.cards.delete('constructor');
+    const request = {
+      backstory: 1,
+      method: 'page.scan',
+      params: { url: 'https://news.example/article', blocks: ['Markets.'], shown: ['constructor'] },
+    };
+    expect(await handle(request)).toMatchObject({ ok: true, result: { gone: ['constructor'] } });
   });
 
   it('answers the cards open on the page that still exist, with the cards they link to, though no block mentions them', async () => {
