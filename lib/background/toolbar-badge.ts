@@ -41,23 +41,30 @@ function toolbarButton(): BadgeApi {
  * global one only when the pause changes. Never rejects: a tab may close before its badge is set.
  */
 export class ToolbarBadge {
-  /** The pause last shown by this worker; undefined until it has shown one. */
+  /** The pause last asked for; undefined until one was. */
   private paused: boolean | undefined;
+  /** The global writes, one after another, so the latest pause asked for is the one left. */
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly api: BadgeApi = toolbarButton()) {}
 
   /** Shows the pause on every tab that has no value of its own. */
-  async showPause(paused: boolean): Promise<void> {
-    if (paused === this.paused) return;
+  showPause(paused: boolean): Promise<void> {
+    if (paused === this.paused) return this.writes;
     const first = this.paused === undefined;
     this.paused = paused;
-    await this.quietly(async () => {
-      if (first) await this.api.setBadgeBackgroundColor({ color: BADGE_COLOR });
-      await Promise.all([
-        this.api.setBadgeText({ text: paused ? BADGE_OFF : '' }),
-        this.api.setTitle({ title: paused ? TITLE_PAUSED : TITLE_ON }),
-      ]);
-    });
+    this.writes = this.writes.then(() =>
+      this.quietly(async () => {
+        if (first) await this.api.setBadgeBackgroundColor({ color: BADGE_COLOR });
+        // What is asked for now: a later call may have changed it while this one waited.
+        const now = this.paused === true;
+        await Promise.all([
+          this.api.setBadgeText({ text: now ? BADGE_OFF : '' }),
+          this.api.setTitle({ title: now ? TITLE_PAUSED : TITLE_ON }),
+        ]);
+      }),
+    );
+    return this.writes;
   }
 
   /**

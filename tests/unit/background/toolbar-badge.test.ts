@@ -36,6 +36,26 @@ function recordingButton() {
 const on = { paused: false, siteOff: false, host: 'news.example' };
 
 describe('the toolbar badge', () => {
+  it('leaves the latest pause shown when a resume comes while the first pause is being written', async () => {
+    const button = recordingButton();
+    // The colour, written before the first text, takes its time, as a browser call may.
+    let colourDone: (() => void) | undefined;
+    button.api.setBadgeBackgroundColor = () =>
+      new Promise<void>((resolve) => {
+        colourDone = resolve;
+      });
+    const badge = new ToolbarBadge(button.api);
+    const paused = badge.showPause(true);
+    await vi.waitFor(() => expect(colourDone).toBeDefined());
+    const resumed = badge.showPause(false);
+    colourDone?.();
+    await Promise.all([paused, resumed]);
+    expect(button.shown(1)).toEqual({ text: '', title: TITLE_ON });
+    // And a later resume is not taken for one already shown.
+    await badge.showPause(true);
+    expect(button.shown(1)).toEqual({ text: BADGE_OFF, title: TITLE_PAUSED });
+  });
+
   it('shows the pause on every tab, tabs that never asked included, and clears it on resume', async () => {
     const button = recordingButton();
     const badge = new ToolbarBadge(button.api);
