@@ -110,13 +110,17 @@ export function CardForm(props: CardFormProps) {
     setDirty(true);
   };
 
+  // Set at once, where `saving` waits for a render: a held Ctrl+S repeats within one.
+  const busy = useRef(false);
   const save = async () => {
+    if (busy.current) return;
     setSubmitted(true);
     const [firstError] = check.errors.keys();
     if (firstError !== undefined) {
       document.getElementById(idOf(firstError))?.focus();
       return;
     }
+    busy.current = true;
     setSaving(true);
     setFailure('');
     try {
@@ -124,6 +128,7 @@ export function CardForm(props: CardFormProps) {
     } catch (error) {
       setFailure(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
+      busy.current = false;
       setSaving(false);
     }
   };

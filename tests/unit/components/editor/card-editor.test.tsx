@@ -353,6 +353,26 @@ describe('CardEditor', () => {
     await vi.waitFor(async () => expect(await db.cards.count()).toBe(1));
   });
 
+  it('saves a new card once however often Ctrl+S is pressed while it saves', async () => {
+    const { container, db } = await render();
+    await typeInto(field(container, 'Title'), 'Once');
+    await typeInto(field(container, 'Summary'), 'Saved once.');
+    const summary = field(container, 'Summary');
+    const ctrlS = () =>
+      summary.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true, cancelable: true }),
+      );
+    // Two within one render (a key's auto-repeat), and one after "Saving…" shows.
+    await act(() => {
+      ctrlS();
+      ctrlS();
+    });
+    ctrlS();
+    await vi.waitFor(() => expect(container.querySelector('[type="submit"]')?.textContent).toBe('Save'));
+    await settle(100);
+    expect(await db.cards.count()).toBe(1);
+  });
+
   it('asks before discarding changes, and keeps them when the reader says so', async () => {
     const { container, closed } = await render();
     await typeInto(field(container, 'Title'), 'Half-written');
