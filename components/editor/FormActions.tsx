@@ -47,6 +47,8 @@ export function FormActions({ saving, dirty, leaving = false, onClose, onStay, o
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Not while the form is out of sight (the reader is on another panel): the key is theirs.
+      if ((keep.current ?? cancelRef.current)?.closest('[hidden]')) return;
       // Escape in a search field with text clears that field (the browser does it).
       const target = event.target;
       if (target instanceof HTMLInputElement && target.type === 'search' && target.value !== '') return;

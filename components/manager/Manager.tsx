@@ -129,7 +129,16 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
           // A manager in its own tab has no page to show: "On this page" would only say so.
           tabs={view === 'tab' && !tab ? TABS.filter((t) => t.key !== 'page') : TABS}
         />
-        {!editing && <KeptDraftBar db={db} onContinue={(id, draft) => editor.open({ id, draft })} />}
+        {!editing && (
+          <KeptDraftBar
+            db={db}
+            onContinue={(id, draft) => {
+              // Offered on every panel: the editor is on the cards panel.
+              setPanel('cards');
+              editor.open({ id, draft });
+            }}
+          />
+        )}
         <div
           id={`${ID}-panel-cards`}
           role="tabpanel"

@@ -4,7 +4,7 @@ import { Manager } from '@/components/manager/Manager';
 import { keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
 import { freshDb } from '../factories';
 import { fakeEnv } from './fake-env';
-import { axeViolations, button, click, field, mount, typeInto } from './harness';
+import { axeViolations, button, click, field, mount, press, typeInto } from './harness';
 
 async function render(kept?: { title: string; summary: string }) {
   const db = freshDb();
@@ -54,6 +54,27 @@ describe('unsaved changes survive the popup closing', () => {
     expect(container.textContent).toContain('Your unsaved changes to “Half-written” were kept.');
     await click(button(container, 'Continue editing'));
     await vi.waitFor(() => expect(field(container, 'Summary').value).toBe('So far.'));
+  });
+
+  it('continues the draft on the cards panel when offered on another', async () => {
+    const { container } = await render({ title: 'Half-written', summary: 'So far.' });
+    await click(button(container, 'Settings'));
+    await click(button(container, 'Continue editing'));
+    await vi.waitFor(() => expect(field(container, 'Summary').value).toBe('So far.'));
+    expect(field(container, 'Summary').closest('[hidden]')).toBeNull();
+    expect(button(container, 'Cards').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('leaves the editor alone at an Escape pressed on another panel', async () => {
+    const { container } = await render();
+    await click(button(container, 'New card'));
+    await vi.waitFor(() => field(container, 'Title'));
+    await typeInto(field(container, 'Title'), 'Half-written');
+    await click(button(container, 'Settings'));
+    await press(button(container, 'Settings'), 'Escape');
+    expect(container.textContent).not.toContain('Discard your changes?');
+    await click(button(container, 'Cards'));
+    expect(field(container, 'Title').value).toBe('Half-written');
   });
 
   it('forgets the kept draft when the reader discards it', async () => {
