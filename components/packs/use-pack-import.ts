@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import {
   type ImportChoice,
   type ImportPlan,
@@ -48,55 +48,67 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
  */
 export function usePackImport(db: BackstoryDB, env: Pick<ManagerEnv, 'refreshTabs'>): PackImport {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
+  // The latest choice of file (or cancel): a slower read of an earlier file shows nothing.
+  const choice = useRef(0);
+  // Set at once, where `state` waits for a render: a double click writes or undoes once.
+  const busy = useRef(false);
   const repaint = () =>
     env.refreshTabs().catch((error: unknown) => console.debug('Backstory: tabs not refreshed', error));
 
   return {
     state,
     choose: async (file) => {
+      if (busy.current) return;
+      const mine = ++choice.current;
+      const show = (next: ImportState) => mine === choice.current && setState(next);
       const tooLarge = checkPackSize(file.name, file.size);
-      if (tooLarge) return setState({ step: 'refused', file: file.name, problems: [tooLarge] });
-      setState({ step: 'reading', file: file.name });
+      if (tooLarge) return void show({ step: 'refused', file: file.name, problems: [tooLarge] });
+      show({ step: 'reading', file: file.name });
       try {
         const read = readPackBytes(file.name, new Uint8Array(await file.arrayBuffer()));
-        if (!read.ok) return setState({ step: 'refused', file: file.name, problems: read.problems });
-        setState({
-          step: 'preview',
-          file: file.name,
-          pack: read.pack,
-          plan: await planImport(db, read.pack),
-        });
+        if (!read.ok) return void show({ step: 'refused', file: file.name, problems: read.problems });
+        const plan = await planImport(db, read.pack);
+        show({ step: 'preview', file: file.name, pack: read.pack, plan });
       } catch (error) {
-        setState({
+        show({
           step: 'refused',
           file: file.name,
           problems: [`${file.name}: could not be read: ${reason(error)}`],
         });
       }
     },
-    confirm: async (choice) => {
-      if (state.step !== 'preview') return;
+    confirm: async (replace) => {
+      if (state.step !== 'preview' || busy.current) return;
+      busy.current = true;
       const { file } = state;
       setState({ step: 'writing', file, written: 0, total: 0 });
       try {
-        const result = await importPack(db, state.pack, choice, Date.now(), (written, total) =>
+        const result = await importPack(db, state.pack, replace, Date.now(), (written, total) =>
           setState({ step: 'writing', file, written, total }),
         );
         setState({ step: 'done', title: state.pack.pack.title, written: result.written, undo: result.undo });
         void repaint();
       } catch (error) {
         setState({ step: 'failed', message: `The import failed and nothing was changed: ${reason(error)}` });
+      } finally {
+        busy.current = false;
       }
     },
-    cancel: () => setState({ step: 'idle' }),
+    cancel: () => {
+      choice.current++;
+      setState({ step: 'idle' });
+    },
     undo: async () => {
-      if (state.step !== 'done' || state.undone !== undefined) return;
+      if (state.step !== 'done' || state.undone !== undefined || busy.current) return;
+      busy.current = true;
       try {
         const { removed, deletedAgain, putBack } = await undoImport(db, state.undo);
         setState({ ...state, undone: { removed, deletedAgain, putBack } });
         void repaint();
       } catch (error) {
         setState({ step: 'failed', message: `The import could not be undone: ${reason(error)}` });
+      } finally {
+        busy.current = false;
       }
     },
   };

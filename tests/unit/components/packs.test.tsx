@@ -2,7 +2,7 @@
 import { act } from 'preact/test-utils';
 import { Manager } from '@/components/manager/Manager';
 import { PackTransfer, type PackTransferProps } from '@/components/packs/PackTransfer';
-import { usePackImport } from '@/components/packs/use-pack-import';
+import { type PackImport, usePackImport } from '@/components/packs/use-pack-import';
 import { deleteCard } from '@/lib/db/card-writes';
 import { toStoredCard } from '@/lib/db/cards';
 import { syncSeeds } from '@/lib/db/install-pack';
@@ -328,5 +328,63 @@ describe('import and export in the toolbar popup', () => {
     await click(button(container, 'Import or export in a tab'));
     expect(calls.packsOpened).toBe(1);
     expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe('import steps taken twice', () => {
+  async function probe() {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const hook: { current?: PackImport } = {};
+    function Probe() {
+      const packImport = usePackImport(db, fakeEnv().env);
+      hook.current = packImport;
+      const { state } = packImport;
+      return <p>{state.step === 'preview' ? state.pack.pack.title : state.step}</p>;
+    }
+    const mounted = await mount(<Probe />);
+    return { ...mounted, db, hook: () => hook.current as PackImport };
+  }
+  const bytes = (title: string) =>
+    new TextEncoder().encode(json(makePack([makeCard({ id: 'kyiv', title: 'Kyiv' })], { id: 'p', title })))
+      .buffer as ArrayBuffer;
+
+  it('shows the latest file chosen, however long an earlier one takes to read', async () => {
+    const { container, hook } = await probe();
+    let release: () => void = () => {};
+    const slow = {
+      name: 'a.json',
+      size: 100,
+      arrayBuffer: () =>
+        new Promise<ArrayBuffer>((resolve) => {
+          release = () => resolve(bytes('Pack A'));
+        }),
+    };
+    const fast = { name: 'b.json', size: 100, arrayBuffer: async () => bytes('Pack B') };
+    let first: Promise<void> = Promise.resolve();
+    await act(() => {
+      first = hook().choose(slow);
+    });
+    await act(() => hook().choose(fast));
+    await vi.waitFor(() => expect(container.textContent).toBe('Pack B'));
+    await act(async () => {
+      release();
+      await first;
+    });
+    await settle();
+    expect(container.textContent).toBe('Pack B');
+  });
+
+  it('undoes an import once, and says so rightly, when Undo is pressed twice at once', async () => {
+    const { hook, db } = await probe();
+    await act(() => hook().choose({ name: 'b.json', size: 100, arrayBuffer: async () => bytes('Pack B') }));
+    await vi.waitFor(() => expect(hook().state.step).toBe('preview'));
+    await act(() => hook().confirm({ replaceYours: false }));
+    await vi.waitFor(() => expect(hook().state.step).toBe('done'));
+    const undo = hook().undo;
+    await act(() => Promise.all([undo(), undo()]).then(() => undefined));
+    await settle();
+    expect(hook().state).toMatchObject({ undone: { removed: 1, deletedAgain: 0, putBack: 0 } });
+    expect(await db.cards.get('kyiv')).toBeUndefined();
   });
 });
