@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import {
   type CardWrite,
   createCard,
@@ -35,6 +35,7 @@ export interface CardActions {
 export function useCardActions(db: BackstoryDB, env: ManagerEnv, catalog: LiveCatalog): CardActions {
   const [deleted, setDeleted] = useState<DeletedCard | undefined>();
   const [message, setMessage] = useState('');
+  const removing = useRef(new Set<string>());
 
   const after = (write: OwnWrite, text: string) => {
     catalog.applyOwn(write);
@@ -54,10 +55,15 @@ export function useCardActions(db: BackstoryDB, env: ManagerEnv, catalog: LiveCa
     save: async (card) => {
       const write = await saveCard(db, card);
       after({ revision: write.revision, put: write.card }, `Saved “${write.card.title}”.`);
+      // Saved again after it was deleted: there is no delete left to undo.
+      if (deleted?.card.id === card.id) setDeleted(undefined);
       return write;
     },
     remove: async (id) => {
-      const gone = await deleteCard(db, id);
+      // A second Delete on the row while the first is under way.
+      if (removing.current.has(id)) return;
+      removing.current.add(id);
+      const gone = await deleteCard(db, id).finally(() => removing.current.delete(id));
       if (!gone) {
         // Deleted elsewhere a moment ago; the catalog drops it when it hears of that write.
         setMessage('That card was already deleted, perhaps in another window.');
@@ -70,6 +76,10 @@ export function useCardActions(db: BackstoryDB, env: ManagerEnv, catalog: LiveCa
       if (!deleted) return;
       const write = await restoreCard(db, deleted);
       setDeleted(undefined);
+      if (!write) {
+        setMessage(`“${deleted.card.title}” was saved again since it was deleted; that is kept.`);
+        return;
+      }
       after({ revision: write.revision, put: write.card }, `Restored “${write.card.title}”.`);
     },
     dismissUndo: () => setDeleted(undefined),

@@ -103,9 +103,15 @@ export async function deleteCard(
   });
 }
 
-/** Undoes a delete: the card comes back exactly as it was and its tombstone goes. */
-export async function restoreCard(db: BackstoryDB, deleted: DeletedCard): Promise<CardWrite> {
+/**
+ * Undoes a delete: the card comes back exactly as it was and its tombstone goes. When a card
+ * with its id was written since (saved again from an editor left open, imported), that one
+ * stays and nothing changes: undefined.
+ */
+export async function restoreCard(db: BackstoryDB, deleted: DeletedCard): Promise<CardWrite | undefined> {
   return db.transaction('rw', [db.cards, db.tombstones, db.settings], async () => {
+    const now = await db.cards.get(deleted.card.id);
+    if (now && now.modified !== deleted.card.modified) return undefined;
     await db.cards.put(deleted.card);
     if (deleted.tombstoned) await db.tombstones.delete(deleted.card.id);
     return { card: deleted.card, revision: await bumpRevision(db) };

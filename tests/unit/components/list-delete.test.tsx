@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
 import { Manager } from '@/components/manager/Manager';
 import { bumpRevision, toStoredCard } from '@/lib/db/cards';
 import { freshDb, makeCard } from '../factories';
 import { fakeEnv } from './fake-env';
-import { axeViolations, button, click, field, mount, press, typeInto } from './harness';
+import { axeViolations, button, click, field, mount, press, settle, typeInto } from './harness';
 
 /** The manager over Alpha, Bravo, Charlie and Delta, listed in that order (last edited first). */
 async function render() {
@@ -54,6 +55,21 @@ describe('deleting cards from the list with the keyboard', () => {
     await deleteFocused(container, 'Delta');
     expect(titles(container)).toEqual(['Alpha', 'Bravo']);
     expect((await db.cards.toArray()).map((card) => card.title).sort()).toEqual(['Alpha', 'Bravo']);
+  });
+
+  it('takes a second Delete pressed while the first is under way as the same one', async () => {
+    const { container, db } = await render();
+    await focusRow(container, 2);
+    const row = focused() as HTMLElement;
+    await act(() => {
+      for (let i = 0; i < 2; i++)
+        row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }));
+    });
+    await vi.waitFor(() => expect(titles(container)).not.toContain('Charlie'));
+    await settle(50);
+    expect(container.textContent).not.toContain('already deleted');
+    expect(titles(container)).toEqual(['Alpha', 'Bravo', 'Delta']);
+    expect(await db.cards.count()).toBe(3);
   });
 
   it('moves on from the focused row with ↓ after a delete', async () => {

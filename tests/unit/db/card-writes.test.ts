@@ -118,6 +118,16 @@ describe('deleteCard and restoreCard', () => {
     expect(await db.cards.get('nato')).toEqual(before);
   });
 
+  it('leaves a card saved again since its delete, rather than put the old one back', async () => {
+    const db = await withSeedCard();
+    const deleted = await deleteCard(db, 'nato', 99);
+    if (!deleted) throw new Error('not deleted');
+    // An editor left open on the card saves it after the delete.
+    const again = await saveCard(db, { ...toPackCard(deleted.card), summary: 'Written since.' });
+    expect(await restoreCard(db, deleted)).toBeUndefined();
+    expect(await db.cards.get('nato')).toEqual(again.card);
+  });
+
   it('deletes the reader’s own card without a tombstone', async () => {
     const db = freshDb();
     const { card } = await createCard(db, fields);
