@@ -117,7 +117,10 @@ export function CardForm(props: CardFormProps) {
     setSubmitted(true);
     const [firstError] = check.errors.keys();
     if (firstError !== undefined) {
-      document.getElementById(idOf(firstError))?.focus();
+      // A whole list's error (too many tags) has no field of its own: its Add control says it.
+      (
+        document.getElementById(idOf(firstError)) ?? document.getElementById(idOf(`${firstError}-add`))
+      )?.focus();
       return;
     }
     busy.current = true;

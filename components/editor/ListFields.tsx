@@ -1,3 +1,4 @@
+import { LIMITS } from '@/lib/pack/limits';
 import type { Draft, ListName, Row } from './draft';
 import type { FieldNotes } from './FieldMessages';
 import { type Column, RowsField } from './RowsField';
@@ -65,6 +66,7 @@ export function ListFields(props: ListFieldsProps) {
         <RowsField
           key={spec.name}
           {...spec}
+          max={LIMITS[spec.name]}
           rows={props.draft[spec.name]}
           idOf={props.idOf}
           notesOf={props.notesOf}

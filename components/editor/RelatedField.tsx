@@ -3,7 +3,7 @@ import { LIMITS } from '@/lib/pack/limits';
 import type { CatalogEntry } from '@/lib/search/catalog';
 import type { SearchIndex } from '@/lib/search/search-index';
 import { CloseIcon } from '../card/icons';
-import { FieldMessages, type FieldNotes } from './FieldMessages';
+import { describedBy, FieldMessages, type FieldNotes } from './FieldMessages';
 
 /** Props of the related-cards field. */
 export interface RelatedFieldProps {
@@ -96,6 +96,8 @@ export function RelatedField(props: RelatedFieldProps) {
         // would drop it to the page's body.
         readOnly={full}
         aria-disabled={full}
+        // Where an error about the whole list (an id no card has) is read.
+        aria-describedby={describedBy(id, props.notes)}
         placeholder="Search cards to link"
         value={query}
         onInput={(event) => setQuery(event.currentTarget.value)}

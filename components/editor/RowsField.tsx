@@ -24,6 +24,8 @@ export interface RowsFieldProps {
   onRows(rows: Row[]): void;
   onBlur(key: string): void;
   hint?: string;
+  /** The most rows the pack format allows: Add stops there. */
+  max?: number;
 }
 
 /** A fieldset of rows the reader adds, edits and removes; focus follows each action. */
@@ -39,7 +41,9 @@ export function RowsField(props: RowsFieldProps) {
   const firstInput = (i: number) => props.idOf(`${name}.${i}.${columns[0]?.key}`);
   const update = (i: number, key: string, text: string) =>
     props.onRows(rows.map((row, j) => (j === i ? { ...row, [key]: text } : row)));
+  const full = props.max !== undefined && rows.length >= props.max;
   const add = () => {
+    if (full) return;
     pendingFocus.current = firstInput(rows.length);
     props.onRows([...rows, Object.fromEntries(columns.map((column) => [column.key, '']))]);
   };
@@ -93,7 +97,24 @@ export function RowsField(props: RowsFieldProps) {
         </div>
       ))}
       <FieldMessages id={props.idOf(name)} notes={listNotes} />
-      <button type="button" id={props.idOf(`${name}-add`)} class="button rows-field__add" onClick={add}>
+      {full && (
+        <p class="field__hint" id={props.idOf(`${name}-full`)}>
+          {props.legend}: at most {props.max}.
+        </p>
+      )}
+      {/* Not `disabled` at the limit: focus stays on it, and a list-wide error is read from it. */}
+      <button
+        type="button"
+        id={props.idOf(`${name}-add`)}
+        class="button rows-field__add"
+        aria-disabled={full ? 'true' : undefined}
+        aria-describedby={
+          [full && props.idOf(`${name}-full`), describedBy(props.idOf(name), listNotes)]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
+        onClick={add}
+      >
         Add {item.toLowerCase()}
       </button>
     </fieldset>

@@ -373,6 +373,36 @@ describe('CardEditor', () => {
     expect(await db.cards.count()).toBe(1);
   });
 
+  it('adds no list row past the format’s limit, and says so at the Add button', async () => {
+    const tags = Array.from({ length: 49 }, (_, i) => ({ tag: `t${i}` }));
+    const { container } = await render({ startDraft: { ...emptyDraft(), title: 'Many', tags } });
+    const add = button(container, 'Add tag');
+    expect(add.getAttribute('aria-disabled')).toBeNull();
+    await click(add);
+    expect(container.querySelectorAll('input[id*="-tags-"]')).toHaveLength(50);
+    await click(add);
+    expect(container.querySelectorAll('input[id*="-tags-"]')).toHaveLength(50);
+    expect(add.getAttribute('aria-disabled')).toBe('true');
+    const note = document.getElementById(add.getAttribute('aria-describedby') ?? '');
+    expect(note?.textContent).toBe('Tags: at most 50.');
+  });
+
+  it('takes focus to the Add button of a list over its limit, which names the error', async () => {
+    // A draft kept by an older Backstory, which let the reader add more.
+    const tags = Array.from({ length: 51 }, (_, i) => ({ tag: `t${i}` }));
+    const { container, db } = await render({
+      keptDraft: { ...emptyDraft(), title: 'Many', summary: 'Too many tags.', tags },
+    });
+    await click(button(container, 'Save'));
+    const add = button(container, 'Add tag');
+    expect(document.activeElement).toBe(add);
+    const described = (add.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id));
+    expect(described.map((element) => element?.textContent).join(' ')).toContain('the limit is 50');
+    expect(await db.cards.count()).toBe(0);
+  });
+
   it('asks before discarding changes, and keeps them when the reader says so', async () => {
     const { container, closed } = await render();
     await typeInto(field(container, 'Title'), 'Half-written');
