@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { toPackCard } from '@/lib/db/cards';
-import { dropDraft, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
+import { draftSlot, dropDraft, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { Card } from '@/lib/pack/types';
 import type { CatalogEntry } from '@/lib/search/catalog';
@@ -21,6 +21,8 @@ export interface CardEditorProps {
   onClose(savedId?: string): void;
   /** Unsaved changes kept from an earlier session, to continue from. */
   keptDraft?: Draft;
+  /** Where that draft is kept (a new card's own slot); a stored card's is found by its id. */
+  draftSlot?: string;
   /** Where a new card starts (a title the search did not find); not a change until edited. */
   startDraft?: Draft;
   /** Something else was asked for while the form holds changes: the form asks first. */
@@ -47,7 +49,7 @@ function useStoredCard(db: BackstoryDB, id: string | undefined): Opened | undefi
   useEffect(() => {
     if (id === undefined) return;
     let current = true;
-    const kept = readKeptDraft(db).catch(() => undefined);
+    const kept = readKeptDraft(db, draftSlot(id)).catch(() => undefined);
     Promise.all([db.cards.get(id), kept]).then(
       ([stored, draft]) =>
         current &&
@@ -55,7 +57,7 @@ function useStoredCard(db: BackstoryDB, id: string | undefined): Opened | undefi
           card: stored ? toPackCard(stored) : null,
           // Not over a card changed since (an import, another window): that draft waits in
           // the "Continue editing" offer, where the reader chooses it knowingly.
-          ...(draft?.cardId === id && isDraft(draft.draft) && (!stored || draft.kept >= stored.modified)
+          ...(draft && isDraft(draft.draft) && (!stored || draft.kept >= stored.modified)
             ? { kept: draft.draft }
             : {}),
         }),
@@ -73,6 +75,9 @@ export function CardEditor(props: CardEditorProps) {
   const { db, cardId, actions } = props;
   const opened = useStoredCard(db, cardId);
   const stored = opened?.card;
+  // This card's own draft slot, for as long as the editor is open on it: every other draft
+  // kept (another card's, left when the popup closed) is neither overwritten nor dropped.
+  const slot = useRef(props.draftSlot ?? draftSlot(cardId)).current;
   // Saved, discarded or deleted: the kept draft has served its purpose.
   // A save that ends after the reader went on to another card (Discard while it ran) is not
   // this editor's to close: the card on screen is another.
@@ -85,14 +90,17 @@ export function CardEditor(props: CardEditorProps) {
   );
   const onClose = (savedId?: string) => {
     if (!mounted.current) return;
-    dropDraft(db).catch(console.error);
+    dropDraft(db, slot).catch(console.error);
     props.onClose(savedId);
   };
   const onDraft = (draft: Draft) => {
     const title = draft.title.trim() || stored?.title || 'a new card';
-    keepDraft(db, { ...(cardId === undefined ? {} : { cardId }), title, draft, kept: Date.now() }).catch(
-      console.error,
-    );
+    keepDraft(db, slot, {
+      ...(cardId === undefined ? {} : { cardId }),
+      title,
+      draft,
+      kept: Date.now(),
+    }).catch(console.error);
   };
   const keptDraft = props.keptDraft ?? opened?.kept;
   const kept = keptDraft !== undefined;

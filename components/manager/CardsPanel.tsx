@@ -185,6 +185,7 @@ export function CardsPanel(props: CardsPanelProps) {
             onStay={editor.stay}
             onUnsaved={editor.onUnsaved}
             {...(editing.draft ? { keptDraft: editing.draft } : {})}
+            {...(editing.slot ? { draftSlot: editing.slot } : {})}
             {...(editing.start ? { startDraft: editing.start } : {})}
           />
         </section>

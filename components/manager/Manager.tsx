@@ -132,10 +132,10 @@ export function Manager({ db, env, view, initialCardId, initialPanel = 'cards' }
         {!editing && (
           <KeptDraftBar
             db={db}
-            onContinue={(id, draft) => {
+            onContinue={(id, draft, slot) => {
               // Offered on every panel: the editor is on the cards panel.
               setPanel('cards');
-              editor.open({ id, draft });
+              editor.open({ id, draft, slot });
             }}
           />
         )}

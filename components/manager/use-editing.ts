@@ -8,11 +8,14 @@ import type { Draft } from '../editor/draft';
  * with it as changes to save); `start` is where a new card begins, such as the title a search
  * did not find (closing it untouched asks nothing).
  */
-export type Editing = { id: string | undefined; draft?: Draft; start?: Draft } | undefined;
+export type Editing = { id: string | undefined; draft?: Draft; slot?: string; start?: Draft } | undefined;
 
-/** Tells apart what the editor shows: a stored card by id, a new card by where it starts. */
+/**
+ * Tells apart what the editor shows: a stored card by id, a new card by its kept draft's
+ * slot or where it starts.
+ */
 export function editorKey(editing: NonNullable<Editing>): string {
-  return editing.id ?? `new:${editing.start?.title ?? ''}`;
+  return editing.id ?? `new:${editing.slot ?? ''}:${editing.start?.title ?? ''}`;
 }
 
 /** The editor's card, and the way to another one that never drops an unsaved edit. */

@@ -1,15 +1,19 @@
 // @vitest-environment happy-dom
 import { emptyDraft } from '@/components/editor/draft';
 import { Manager } from '@/components/manager/Manager';
-import { keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
+import { keepDraft, readKeptDrafts } from '@/lib/db/editor-draft';
+import type { BackstoryDB } from '@/lib/db/schema';
 import { freshDb } from '../factories';
 import { fakeEnv } from './fake-env';
 import { axeViolations, button, click, field, mount, press, typeInto } from './harness';
 
+/** The draft kept last, whichever card it is for. */
+const latestDraft = async (db: BackstoryDB) => (await readKeptDrafts(db))[0];
+
 async function render(kept?: { title: string; summary: string }) {
   const db = freshDb();
   if (kept) {
-    await keepDraft(db, { title: kept.title, draft: { ...emptyDraft(), ...kept }, kept: 1 });
+    await keepDraft(db, 'new:earlier', { title: kept.title, draft: { ...emptyDraft(), ...kept }, kept: 1 });
   }
   const mounted = await mount(<Manager db={db} env={fakeEnv().env} view="popup" />);
   await vi.waitFor(() => expect(mounted.container.textContent).toContain('0 cards'));
@@ -23,7 +27,7 @@ describe('unsaved changes survive the popup closing', () => {
     await click(button(container, 'New card'));
     await vi.waitFor(() => field(container, 'Title'));
     await typeInto(field(container, 'Title'), 'Half-written');
-    await vi.waitFor(async () => expect((await readKeptDraft(db))?.title).toBe('Half-written'), {
+    await vi.waitFor(async () => expect((await latestDraft(db))?.title).toBe('Half-written'), {
       timeout: 2000,
     });
   });
@@ -36,12 +40,12 @@ describe('unsaved changes survive the popup closing', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       await typeInto(field(container, 'Title'), 'Typed as the popup closed');
-      expect((await readKeptDraft(db))?.title).toBeUndefined();
+      expect((await latestDraft(db))?.title).toBeUndefined();
       dispatchEvent(new Event('pagehide'));
       let kept: string | undefined;
       for (let turn = 0; turn < 50 && kept === undefined; turn++) {
         await new Promise((next) => setImmediate(next));
-        kept = (await readKeptDraft(db))?.title;
+        kept = (await latestDraft(db))?.title;
       }
       expect(kept).toBe('Typed as the popup closed');
     } finally {
@@ -80,7 +84,7 @@ describe('unsaved changes survive the popup closing', () => {
   it('forgets the kept draft when the reader discards it', async () => {
     const { container, db } = await render({ title: 'Half-written', summary: '' });
     await click(button(container, 'Discard them'));
-    await vi.waitFor(async () => expect(await readKeptDraft(db)).toBeUndefined());
+    await vi.waitFor(async () => expect(await latestDraft(db)).toBeUndefined());
     expect(container.textContent).not.toContain('were kept');
   });
 

@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
+import { draftOf, emptyDraft } from '@/components/editor/draft';
 import { Manager, type ManagerProps } from '@/components/manager/Manager';
 import { bumpRevision, toStoredCard } from '@/lib/db/cards';
-import { readKeptDraft } from '@/lib/db/editor-draft';
+import { draftSlot, keepDraft, readKeptDraft, readKeptDrafts } from '@/lib/db/editor-draft';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { freshDb, makeCard, writeEditedCard } from '../factories';
 import { fakeEnv } from './fake-env';
-import { axeViolations, button, click, field, mount, press, typeInto } from './harness';
+import { axeViolations, button, click, field, mount, press, settle, typeInto } from './harness';
+
+/** The draft kept last, whichever card it is for. */
+const latestDraft = async (db: BackstoryDB) => (await readKeptDrafts(db))[0];
 
 const SUMMARY = 'A military alliance of 32 countries in Europe and North America.';
 
@@ -34,7 +38,7 @@ async function editNato(container: HTMLElement, db: BackstoryDB) {
   await press(field(container, 'Search cards'), 'Enter');
   await vi.waitFor(() => expect(field(container, 'Title').value).toBe('NATO'));
   await typeInto(summary(container), 'Edited, not saved.');
-  await vi.waitFor(async () => expect((await readKeptDraft(db))?.cardId).toBe('nato'));
+  await vi.waitFor(async () => expect((await latestDraft(db))?.cardId).toBe('nato'));
 }
 
 const altN = (target: Element | null) => press(target, 'n', { altKey: true, code: 'KeyN' });
@@ -52,7 +56,7 @@ describe('moving to another card with unsaved changes', () => {
     await click(button(container, 'Keep editing'));
     expect(summary(container).value).toBe('Edited, not saved.');
     expect(document.activeElement).toBe(summary(container));
-    expect((await readKeptDraft(db))?.draft).toMatchObject({ summary: 'Edited, not saved.' });
+    expect((await latestDraft(db))?.draft).toMatchObject({ summary: 'Edited, not saved.' });
   });
 
   it('opens the new card once the reader discards the edit, and forgets the kept draft', async () => {
@@ -62,7 +66,7 @@ describe('moving to another card with unsaved changes', () => {
     await click(button(container, 'Discard'));
     await vi.waitFor(() => expect(heading(container)).toBe('New card'));
     expect(field(container, 'Summary').value).toBe('');
-    await vi.waitFor(async () => expect(await readKeptDraft(db)).toBeUndefined());
+    await vi.waitFor(async () => expect(await latestDraft(db)).toBeUndefined());
     expect((await db.cards.get('nato'))?.summary).toBe(SUMMARY);
   });
 
@@ -95,7 +99,7 @@ describe('moving to another card with unsaved changes', () => {
     expect(summary(container).value).toBe('Edited, not saved.');
     await click(button(container, 'Discard'));
     await vi.waitFor(() => expect(field(container, 'Title').value).toBe('Kyiv'));
-    await vi.waitFor(async () => expect(await readKeptDraft(db)).toBeUndefined());
+    await vi.waitFor(async () => expect(await latestDraft(db)).toBeUndefined());
   });
 });
 
@@ -120,7 +124,7 @@ describe('carrying an edit to a tab', () => {
     await editNato(container, db);
     unmount();
     // Another window (or an import) writes NATO afterwards.
-    const later = ((await readKeptDraft(db))?.kept ?? 0) + 1000;
+    const later = ((await latestDraft(db))?.kept ?? 0) + 1000;
     await db.transaction('rw', db.cards, db.settings, async () => {
       const card = makeCard({ id: 'nato', title: 'NATO', summary: 'Newer words.' });
       await db.cards.put(toStoredCard(card, { edited: true, created: 1, modified: later }));
@@ -128,7 +132,7 @@ describe('carrying an edit to a tab', () => {
     });
     const tab = await render({ db, view: 'tab', initialCardId: 'nato' });
     await vi.waitFor(() => expect(summary(tab.container).value).toBe('Newer words.'));
-    expect((await readKeptDraft(db))?.draft).toMatchObject({ summary: 'Edited, not saved.' });
+    expect((await latestDraft(db))?.draft).toMatchObject({ summary: 'Edited, not saved.' });
   });
 
   it('opens a card as stored when the kept edit is another card’s', async () => {
@@ -150,5 +154,84 @@ describe('saving beside the list', () => {
     await vi.waitFor(async () => expect((await db.cards.get('kyiv'))?.summary).toBe('Capital of Ukraine.'));
     await vi.waitFor(() => expect(container.querySelector('.card-form')).toBeNull());
     await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Kyiv'));
+  });
+});
+
+describe('the edits kept from an earlier popup, while other cards are opened', () => {
+  /** The manager as it opens again after the popup closed on an edit of NATO. */
+  async function withNatoKept() {
+    const db = await cardsDb();
+    await keepDraft(db, draftSlot('nato'), {
+      cardId: 'nato',
+      title: 'NATO',
+      draft: { ...draftOf(makeCard({ id: 'nato', title: 'NATO' })), summary: 'Kept, not saved.' },
+      kept: Date.now() + 60_000,
+    });
+    const rendered = await render({ db });
+    await vi.waitFor(() => expect(rendered.container.textContent).toContain('“NATO” were kept'));
+    return rendered;
+  }
+  const openKyiv = async (container: HTMLElement) => {
+    await typeInto(field(container, 'Search cards'), 'kyiv');
+    await press(field(container, 'Search cards'), 'Enter');
+    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('Kyiv'));
+  };
+
+  it('keeps NATO’s edit when Kyiv is opened to look and closed', async () => {
+    const { container, db } = await withNatoKept();
+    await openKyiv(container);
+    await press(field(container, 'Title'), 'Escape');
+    await vi.waitFor(() => expect(container.querySelector('.card-form')).toBeNull());
+    await settle(50);
+    expect((await readKeptDraft(db, draftSlot('nato')))?.draft).toMatchObject({
+      summary: 'Kept, not saved.',
+    });
+  });
+
+  it('keeps NATO’s edit when Kyiv is edited, kept and saved', async () => {
+    const { container, db } = await withNatoKept();
+    await openKyiv(container);
+    await typeInto(summary(container), 'Kyiv, edited.');
+    await vi.waitFor(async () => expect(await readKeptDraft(db, draftSlot('kyiv'))).toBeDefined());
+    await click(button(container, 'Save'));
+    await vi.waitFor(async () => expect((await db.cards.get('kyiv'))?.summary).toBe('Kyiv, edited.'));
+    await settle(50);
+    expect(await readKeptDraft(db, draftSlot('kyiv'))).toBeUndefined();
+    expect((await readKeptDraft(db, draftSlot('nato')))?.draft).toMatchObject({
+      summary: 'Kept, not saved.',
+    });
+    // And NATO opens on its kept edit.
+    await typeInto(field(container, 'Search cards'), 'nato');
+    await press(field(container, 'Search cards'), 'Enter');
+    await vi.waitFor(() => expect(summary(container).value).toBe('Kept, not saved.'));
+  });
+
+  it('offers every card’s kept edit, and discarding one leaves the others', async () => {
+    const db = await cardsDb();
+    await keepDraft(db, draftSlot(undefined), {
+      title: 'First new',
+      draft: { ...emptyDraft(), title: 'First new' },
+      kept: 2,
+    });
+    await keepDraft(db, draftSlot(undefined), {
+      title: 'Second new',
+      draft: { ...emptyDraft(), title: 'Second new' },
+      kept: 3,
+    });
+    const { container } = await render({ db });
+    await vi.waitFor(() => expect(container.querySelectorAll('.kept-draft__row')).toHaveLength(2));
+    expect([...container.querySelectorAll('.kept-draft p')].map((p) => p.textContent)).toEqual([
+      'Your unsaved changes to “Second new” were kept.',
+      'Your unsaved changes to “First new” were kept.',
+    ]);
+    expect(await axeViolations(container)).toEqual([]);
+    await click(
+      container.querySelectorAll<HTMLButtonElement>('.kept-draft__row .button:not(.button--primary)')[0],
+    );
+    await vi.waitFor(async () =>
+      expect((await readKeptDrafts(db)).map((draft) => draft.title)).toEqual(['First new']),
+    );
+    await click(button(container, 'Continue editing'));
+    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('First new'));
   });
 });

@@ -1,5 +1,12 @@
 import { pageState } from '@/lib/background/site-state';
-import { DRAFT_KEY, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
+import {
+  DRAFT_KEY,
+  draftSlot,
+  dropDraft,
+  keepDraft,
+  readKeptDraft,
+  readKeptDrafts,
+} from '@/lib/db/editor-draft';
 import {
   hideCardOnSite,
   PAUSED_KEY,
@@ -127,18 +134,48 @@ describe('recently used cards', () => {
   });
 });
 
-describe('the kept editor draft', () => {
+describe('the kept editor drafts', () => {
   it('reads a kept draft back, and one missing its draft or its time as none', async () => {
     const db = freshDb();
     const kept = { cardId: 'nato', title: 'NATO', draft: { title: 'NATO' }, kept: 5 };
-    await keepDraft(db, kept);
-    expect(await readKeptDraft(db)).toEqual(kept);
+    await keepDraft(db, draftSlot('nato'), kept);
+    expect(await readKeptDraft(db, draftSlot('nato'))).toEqual(kept);
     for (const broken of [
       { ...kept, draft: undefined },
       { ...kept, kept: '5' },
     ]) {
-      await db.settings.put({ key: DRAFT_KEY, value: broken });
-      expect(await readKeptDraft(db)).toBeUndefined();
+      await db.settings.put({ key: `${DRAFT_KEY}:card:nato`, value: broken });
+      expect(await readKeptDraft(db, draftSlot('nato'))).toBeUndefined();
     }
+  });
+
+  it('keeps one draft per card and per new card, the latest first, and drops one alone', async () => {
+    const db = freshDb();
+    const first = draftSlot(undefined);
+    const second = draftSlot(undefined);
+    expect(first).not.toBe(second);
+    await keepDraft(db, draftSlot('nato'), { cardId: 'nato', title: 'NATO', draft: {}, kept: 1 });
+    await keepDraft(db, first, { title: 'New one', draft: {}, kept: 3 });
+    await keepDraft(db, second, { title: 'New two', draft: {}, kept: 2 });
+    expect((await readKeptDrafts(db)).map((draft) => [draft.title, draft.slot])).toEqual([
+      ['New one', first],
+      ['New two', second],
+      ['NATO', 'card:nato'],
+    ]);
+    await dropDraft(db, first);
+    expect((await readKeptDrafts(db)).map((draft) => draft.title)).toEqual(['New two', 'NATO']);
+  });
+
+  it('still reads, and drops, the one draft an older Backstory kept', async () => {
+    const db = freshDb();
+    await db.settings.put({ key: DRAFT_KEY, value: { cardId: 'kyiv', title: 'Kyiv', draft: {}, kept: 4 } });
+    expect(await readKeptDrafts(db)).toEqual([
+      { cardId: 'kyiv', title: 'Kyiv', draft: {}, kept: 4, slot: 'card:kyiv' },
+    ]);
+    expect(await readKeptDraft(db, draftSlot('kyiv'))).toMatchObject({ title: 'Kyiv' });
+    await dropDraft(db, draftSlot('nato'));
+    expect(await readKeptDrafts(db)).toHaveLength(1);
+    await dropDraft(db, draftSlot('kyiv'));
+    expect(await readKeptDrafts(db)).toEqual([]);
   });
 });
