@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { savePreferences } from '@/lib/db/reader-settings';
+import { changePreferences } from '@/lib/db/reader-settings';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { Preferences } from '@/lib/protocol/preferences';
 import type { ManagerEnv } from '../manager/env';
@@ -25,7 +25,7 @@ const MODIFIERS: { value: Preferences['modifier']; label: string }[] = [
 export function PreferencesForm({ db, preferences, env }: PreferencesFormProps) {
   const id = useId();
   const update = async (change: Partial<Preferences>) => {
-    await savePreferences(db, { ...preferences, ...change });
+    await changePreferences(db, change);
     await env.refreshTabs().catch(console.debug);
   };
   return (

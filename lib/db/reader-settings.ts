@@ -30,6 +30,17 @@ export async function savePreferences(db: BackstoryDB, preferences: Preferences)
   return clean;
 }
 
+/**
+ * Changes some preferences and keeps the others as stored, in one transaction: two quick
+ * changes (density, then theme) each keep the other's.
+ */
+export async function changePreferences(db: BackstoryDB, change: Partial<Preferences>): Promise<Preferences> {
+  return db.transaction('rw', db.settings, async () => {
+    const stored = readPreferences((await db.settings.get(PREFERENCES_KEY))?.value);
+    return savePreferences(db, { ...stored, ...change });
+  });
+}
+
 /** Hides a card's mentions on the site of `url`; false when the URL has no host. */
 export async function hideCardOnSite(db: BackstoryDB, url: string, cardId: string): Promise<boolean> {
   const host = hostOf(url);

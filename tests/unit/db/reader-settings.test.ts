@@ -8,6 +8,7 @@ import {
   readKeptDrafts,
 } from '@/lib/db/editor-draft';
 import {
+  changePreferences,
   hideCardOnSite,
   PAUSED_KEY,
   savePreferences,
@@ -75,6 +76,19 @@ describe('reader settings', () => {
     const db = freshDb();
     await showCardOnSite(db, 'a.example', 'nato');
     expect(await db.sites.get('a.example')).toBeUndefined();
+  });
+
+  it('keeps both of two changes made at once to different preferences', async () => {
+    const db = freshDb();
+    await Promise.all([
+      changePreferences(db, { density: 'first' }),
+      changePreferences(db, { theme: 'dark' }),
+    ]);
+    expect((await db.settings.get(PREFERENCES_KEY))?.value).toEqual({
+      ...DEFAULT_PREFERENCES,
+      density: 'first',
+      theme: 'dark',
+    });
   });
 
   it('stores preferences repaired', async () => {
