@@ -105,7 +105,7 @@ export function CardList(props: CardListProps) {
 
   const onKeyDown = (event: KeyboardEvent) => {
     const pageRows = Math.max(1, Math.floor(height() / ROW_HEIGHT) - 1);
-    const action = listKeyAction(event.key, active, entries.length, pageRows);
+    const action = listKeyAction(event.key, active, entries.length, pageRows, event);
     if (!action) return;
     event.preventDefault();
     if (action.kind === 'leave-top') props.onLeave();

@@ -8,10 +8,18 @@ export type ListKeyAction =
 /**
  * Keyboard of the card list (the listbox pattern over rows): arrows, Home/End and
  * PageUp/PageDown move the active row; ArrowUp on the first row goes back to the search
- * field; Delete deletes the active card. Enter and Space belong to the row's button.
+ * field; Delete (or ⌘⌫) deletes the active card. Enter and Space belong to the row's button.
  */
-export function listKeyAction(key: string, active: number, count: number, pageRows: number): ListKeyAction {
+export function listKeyAction(
+  key: string,
+  active: number,
+  count: number,
+  pageRows: number,
+  modifiers: { metaKey?: boolean } = {},
+): ListKeyAction {
   const last = count - 1;
+  // A Mac keyboard has no Delete key: ⌘⌫ deletes there, as in the Finder and Mail.
+  if (key === 'Backspace' && modifiers.metaKey) return { kind: 'delete' };
   switch (key) {
     case 'ArrowDown':
       return { kind: 'move', to: Math.min(last, active + 1) };

@@ -6,7 +6,7 @@ const SHORTCUTS: [keys: string, action: string][] = [
   ['Alt+N or n', 'Write a new card'],
   ['↑ ↓ Home End', 'Move through the cards'],
   ['Enter', 'Open the card for editing'],
-  ['Delete', 'Delete the card (Undo brings it back)'],
+  ['Delete or ⌘⌫', 'Delete the card (Undo brings it back)'],
   ['Ctrl+Z', 'Undo the last delete'],
   ['Ctrl+S', 'Save the card'],
   ['Esc', 'Close the editor'],

@@ -52,6 +52,12 @@ describe('the list keyboard', () => {
     expect(listKeyAction('Home', 2, 10, 5)).toEqual({ kind: 'move', to: 0 });
   });
 
+  it('deletes with Delete, and with ⌘⌫ on a Mac keyboard, which has no Delete key; ⌫ alone does not', () => {
+    expect(listKeyAction('Delete', 3, 10, 5)).toEqual({ kind: 'delete' });
+    expect(listKeyAction('Backspace', 3, 10, 5, { metaKey: true })).toEqual({ kind: 'delete' });
+    expect(listKeyAction('Backspace', 3, 10, 5)).toBeUndefined();
+  });
+
   it('goes back to the search field from the first row, and only from there', () => {
     expect(listKeyAction('ArrowUp', 0, 10, 5)).toEqual({ kind: 'leave-top' });
     expect(listKeyAction('ArrowUp', 1, 10, 5)).toEqual({ kind: 'move', to: 0 });
