@@ -1,3 +1,5 @@
+import { isId } from '../pack/formats';
+import { LIMITS } from '../pack/limits';
 import { REQUEST_LIMITS } from './limits';
 import { type Method, type Params, PROTOCOL_VERSION, type Request } from './messages';
 
@@ -37,7 +39,8 @@ const validators: { [M in Method]: Validator<M> } = {
   'site.hideCard': ({ url, cardId }) => {
     if (typeof url !== 'string' || url.length > REQUEST_LIMITS.urlLength)
       return 'params.url must be a URL string';
-    if (typeof cardId !== 'string' || cardId.length > REQUEST_LIMITS.cardIdLength)
+    // Stored with the site: only what a card's id can be.
+    if (typeof cardId !== 'string' || cardId.length > LIMITS.idLength || !isId(cardId))
       return 'params.cardId must be a card id';
     return { url, cardId };
   },

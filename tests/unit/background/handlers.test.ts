@@ -471,7 +471,16 @@ describe('request validation', () => {
       {
         backstory: 1,
         method: 'site.hideCard',
-        params: { url: 'https://a.example/', cardId: 'x'.repeat(201) },
+        params: { url: 'https://a.example/', cardId: 'x'.repeat(129) },
+      },
+      'site.hideCard: params.cardId must be a card id',
+    ],
+    [
+      'a card id no card can have, to be stored with the site',
+      {
+        backstory: 1,
+        method: 'site.hideCard',
+        params: { url: 'https://a.example/', cardId: 'Not An Id!' },
       },
       'site.hideCard: params.cardId must be a card id',
     ],
