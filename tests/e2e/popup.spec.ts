@@ -230,4 +230,33 @@ test.describe('the card manager', () => {
       await check(`Settings, ${colorScheme}`);
     }
   });
+
+  test('long unbroken titles and searches wrap inside the popup instead of widening it', async ({
+    extension,
+  }) => {
+    const manager = await ManagerPage.open(extension);
+    const long = 'Organisation'.repeat(25); // 300 characters, no space to break at
+    await manager.createCard({ title: long, summary: 'A card with a very long title.' });
+    // A chip naming it in another card's related cards.
+    await manager.openCard('founding act');
+    await manager.page
+      .getByRole('searchbox', { name: 'Add a related card' })
+      .fill('organisationorganisation');
+    await manager.page.getByRole('searchbox', { name: 'Add a related card' }).press('Enter');
+    await expect(manager.page.locator('.chip', { hasText: 'OrganisationOrganisation' })).toHaveCount(1);
+    const overflow = () =>
+      manager.page.evaluate(() => ({
+        page: document.documentElement.scrollWidth > innerWidth,
+        wider: [...document.querySelectorAll<HTMLElement>('.chip, .cards-panel__write')]
+          .filter((element) => element.getBoundingClientRect().right > innerWidth)
+          .map((element) => element.className),
+      }));
+    expect(await overflow()).toEqual({ page: false, wider: [] });
+    await manager.button('Cancel').click();
+    await manager.button('Discard').click();
+    // A search that finds nothing offers to write that card, repeating what was typed.
+    await manager.search.fill(`x${long}`);
+    await expect(manager.page.locator('.cards-panel__write')).toBeVisible();
+    expect(await overflow()).toEqual({ page: false, wider: [] });
+  });
 });
