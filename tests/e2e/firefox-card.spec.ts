@@ -18,6 +18,7 @@ const firefox = useFirefoxSuite(
     '/demo.html': DEMO_PAGE,
     '/edges.html': resolve(import.meta.dirname, 'card/edges.html'),
     '/component.html': resolve(import.meta.dirname, 'card/component.html'),
+    '/escape-trap.html': resolve(import.meta.dirname, 'card/escape-trap.html'),
   },
   {},
   { scripts: true },
@@ -102,6 +103,16 @@ test('Firefox: a card opens under its mention, closes when the pointer leaves; p
   await page.keyboard.press('Escape');
   await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
   expect(await card.hasHost()).toBe(true);
+  await page.close();
+});
+
+test('Firefox: Escape closes the card on a page whose own first listener stops every Escape', async () => {
+  // The early script's listener comes first only if Firefox gives both content scripts one
+  // global object, as Chromium does.
+  const { page, card } = await openNatoCard('/escape-trap.html');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => card.isOpen(), { timeout: 5000 }).toBe(false);
+  expect(await page.evaluate(() => (window as unknown as { escapesSeen: number }).escapesSeen)).toBe(1);
   await page.close();
 });
 
