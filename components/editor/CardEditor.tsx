@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { toPackCard } from '@/lib/db/cards';
 import { draftSlot, dropDraft, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
+import { CardChangedError } from '@/lib/db/card-writes';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { Card } from '@/lib/pack/types';
 import type { CatalogEntry } from '@/lib/search/catalog';
@@ -36,6 +37,8 @@ export interface CardEditorProps {
 /** A stored card (pack fields only; null when there is none) and its kept unsaved edit. */
 interface Opened {
   card: Card | null;
+  /** When the stored card was last written, as read: a save checks it has not changed. */
+  modified?: number;
   kept?: Draft;
 }
 
@@ -55,6 +58,7 @@ function useStoredCard(db: BackstoryDB, id: string | undefined): Opened | undefi
         current &&
         setOpened({
           card: stored ? toPackCard(stored) : null,
+          ...(stored ? { modified: stored.modified } : {}),
           // Not over a card changed since (an import, another window): that draft waits in
           // the "Continue editing" offer, where the reader chooses it knowingly.
           ...(draft && isDraft(draft.draft) && (!stored || draft.kept >= stored.modified)
@@ -102,6 +106,10 @@ export function CardEditor(props: CardEditorProps) {
       kept: Date.now(),
     }).catch(console.error);
   };
+  // The version this editor would replace. After a refused save it is the newer one: the
+  // reader was told, and Save again replaces it.
+  const expected = useRef<number | undefined>(undefined);
+  if (expected.current === undefined && opened?.modified !== undefined) expected.current = opened.modified;
   const keptDraft = props.keptDraft ?? opened?.kept;
   const kept = keptDraft !== undefined;
   if (cardId !== undefined && opened === undefined && !kept) return <p role="status">Opening the card…</p>;
@@ -117,7 +125,12 @@ export function CardEditor(props: CardEditorProps) {
   }
   const onSave: SaveDraft = async ({ card }) => {
     if (cardId !== undefined) {
-      await actions.save(card);
+      try {
+        await actions.save(card, expected.current);
+      } catch (error) {
+        if (error instanceof CardChangedError) expected.current = error.modified;
+        throw error;
+      }
       onClose(cardId);
       return;
     }

@@ -17,7 +17,8 @@ import type { ManagerEnv } from './env';
 /** Card writes as the manager makes them, and what the reader is told about them. */
 export interface CardActions {
   create(fields: NewCard): Promise<CardWrite>;
-  save(card: Card): Promise<CardWrite>;
+  /** Saves an edit; with `expected` (see saveCard), not over a card changed since. */
+  save(card: Card, expected?: number): Promise<CardWrite>;
   remove(id: string): Promise<void>;
   /** Brings back the last deleted card. */
   undo(): Promise<void>;
@@ -52,8 +53,8 @@ export function useCardActions(db: BackstoryDB, env: ManagerEnv, catalog: LiveCa
       await markUsed(db, write.card.id);
       return write;
     },
-    save: async (card) => {
-      const write = await saveCard(db, card);
+    save: async (card, expected) => {
+      const write = await saveCard(db, card, Date.now(), expected);
       after({ revision: write.revision, put: write.card }, `Saved “${write.card.title}”.`);
       // Saved again after it was deleted: there is no delete left to undo.
       if (deleted?.card.id === card.id) setDeleted(undefined);

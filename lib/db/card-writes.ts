@@ -63,15 +63,34 @@ export async function createCard(
   });
 }
 
+/** A save refused because the card changed after the editor read it. */
+export class CardChangedError extends Error {
+  constructor(readonly modified: number) {
+    super(
+      'this card was changed elsewhere (another window, or an import) since it was opened here. ' +
+        'Your changes are still in the form: Save again to replace that version with them.',
+    );
+    this.name = 'CardChangedError';
+  }
+}
+
 /**
  * Stores the reader's edit of a card. It keeps the card's pack and creation time and marks
  * it edited, so seed updates leave it alone. If the card was deleted meanwhile (in another
- * window), the reader's version is stored again rather than lost.
+ * window), the reader's version is stored again rather than lost. Given `expected`, the
+ * stored card's `modified` when the editor read it, a card changed since is not overwritten
+ * unseen: the save throws CardChangedError, which carries the new `modified`.
  */
-export async function saveCard(db: BackstoryDB, card: Card, now = Date.now()): Promise<CardWrite> {
+export async function saveCard(
+  db: BackstoryDB,
+  card: Card,
+  now = Date.now(),
+  expected?: number,
+): Promise<CardWrite> {
   assertValid(card);
   return db.transaction('rw', [db.cards, db.tombstones, db.settings], async () => {
     const old = await db.cards.get(card.id);
+    if (expected !== undefined && old && old.modified !== expected) throw new CardChangedError(old.modified);
     const stored = toStoredCard(card, {
       ...(old?.pack === undefined ? {} : { pack: old.pack }),
       edited: true,

@@ -1,4 +1,11 @@
-import { createCard, deleteCard, newCardId, restoreCard, saveCard } from '@/lib/db/card-writes';
+import {
+  CardChangedError,
+  createCard,
+  deleteCard,
+  newCardId,
+  restoreCard,
+  saveCard,
+} from '@/lib/db/card-writes';
 import { bumpRevision, readRevision, toPackCard, toStoredCard } from '@/lib/db/cards';
 import { isId } from '@/lib/pack/formats';
 import { freshDb, makeCard } from '../factories';
@@ -89,6 +96,17 @@ describe('saveCard', () => {
       saveCard(db, makeCard({ sources: [{ title: 'x', url: 'javascript:alert(1)' }] })),
     ).rejects.toThrow(/sources\[0\]\.url/);
     expect((await db.cards.get('nato'))?.edited).toBe(false);
+  });
+});
+
+describe('saveCard over a card changed since it was read', () => {
+  it('refuses, saying so, when the stored card is not the version the editor read', async () => {
+    const db = await withSeedCard();
+    await saveCard(db, makeCard({ summary: 'Elsewhere.' }), 50);
+    await expect(saveCard(db, makeCard({ summary: 'Here.' }), 60, 1)).rejects.toThrow(CardChangedError);
+    expect((await db.cards.get('nato'))?.summary).toBe('Elsewhere.');
+    await saveCard(db, makeCard({ summary: 'Here.' }), 70, 50);
+    expect((await db.cards.get('nato'))?.summary).toBe('Here.');
   });
 });
 

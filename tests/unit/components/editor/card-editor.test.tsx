@@ -23,7 +23,7 @@ async function render(props: Partial<CardEditorProps> & { db?: BackstoryDB } = {
     index: state.index(),
     actions: {
       create: (fields) => createCard(db, fields),
-      save: (card) => saveCard(db, card),
+      save: (card, expected) => saveCard(db, card, Date.now(), expected),
       remove: async (id) => {
         await deleteCard(db, id);
       },
@@ -60,6 +60,21 @@ describe('CardEditor', () => {
     await db.cards.add(toStoredCard(makeCard(), { pack: 'seeds', edited: false, created: 1, modified: 1 }));
     const { container } = await render({ db, cardId: 'nato' });
     expect(document.activeElement).toBe(field(container, 'Title'));
+  });
+
+  it('does not save over a card changed elsewhere since it opened, until Save is pressed again', async () => {
+    const db = freshDb();
+    await db.cards.add(toStoredCard(makeCard(), { pack: 'seeds', edited: false, created: 1, modified: 1 }));
+    const { container } = await render({ db, cardId: 'nato' });
+    // Another window saves the card while this editor is open.
+    await saveCard(db, makeCard({ summary: 'Written in another window.' }), 5);
+    await typeInto(field(container, 'Summary'), 'Written here.');
+    await save(container);
+    expect(text(container)).toContain('changed elsewhere');
+    expect((await db.cards.get('nato'))?.summary).toBe('Written in another window.');
+    expect(field(container, 'Summary').value).toBe('Written here.');
+    await save(container);
+    expect((await db.cards.get('nato'))?.summary).toBe('Written here.');
   });
 
   it('refuses to save without a title and a summary, and says what to fix', async () => {
