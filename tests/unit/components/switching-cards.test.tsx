@@ -157,6 +157,9 @@ describe('saving beside the list', () => {
   });
 });
 
+/** Generous under a loaded machine: each step is a few database round trips. */
+const WAIT = { timeout: 5000 };
+
 describe('the edits kept from an earlier popup, while other cards are opened', () => {
   /** The manager as it opens again after the popup closed on an edit of NATO. */
   async function withNatoKept() {
@@ -168,20 +171,20 @@ describe('the edits kept from an earlier popup, while other cards are opened', (
       kept: Date.now() + 60_000,
     });
     const rendered = await render({ db });
-    await vi.waitFor(() => expect(rendered.container.textContent).toContain('“NATO” were kept'));
+    await vi.waitFor(() => expect(rendered.container.textContent).toContain('“NATO” were kept'), WAIT);
     return rendered;
   }
   const openKyiv = async (container: HTMLElement) => {
     await typeInto(field(container, 'Search cards'), 'kyiv');
     await press(field(container, 'Search cards'), 'Enter');
-    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('Kyiv'));
+    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('Kyiv'), WAIT);
   };
 
   it('keeps NATO’s edit when Kyiv is opened to look and closed', async () => {
     const { container, db } = await withNatoKept();
     await openKyiv(container);
     await press(field(container, 'Title'), 'Escape');
-    await vi.waitFor(() => expect(container.querySelector('.card-form')).toBeNull());
+    await vi.waitFor(() => expect(container.querySelector('.card-form')).toBeNull(), WAIT);
     await settle(50);
     expect((await readKeptDraft(db, draftSlot('nato')))?.draft).toMatchObject({
       summary: 'Kept, not saved.',
@@ -192,9 +195,9 @@ describe('the edits kept from an earlier popup, while other cards are opened', (
     const { container, db } = await withNatoKept();
     await openKyiv(container);
     await typeInto(summary(container), 'Kyiv, edited.');
-    await vi.waitFor(async () => expect(await readKeptDraft(db, draftSlot('kyiv'))).toBeDefined());
+    await vi.waitFor(async () => expect(await readKeptDraft(db, draftSlot('kyiv'))).toBeDefined(), WAIT);
     await click(button(container, 'Save'));
-    await vi.waitFor(async () => expect((await db.cards.get('kyiv'))?.summary).toBe('Kyiv, edited.'));
+    await vi.waitFor(async () => expect((await db.cards.get('kyiv'))?.summary).toBe('Kyiv, edited.'), WAIT);
     await settle(50);
     expect(await readKeptDraft(db, draftSlot('kyiv'))).toBeUndefined();
     expect((await readKeptDraft(db, draftSlot('nato')))?.draft).toMatchObject({
@@ -203,7 +206,7 @@ describe('the edits kept from an earlier popup, while other cards are opened', (
     // And NATO opens on its kept edit.
     await typeInto(field(container, 'Search cards'), 'nato');
     await press(field(container, 'Search cards'), 'Enter');
-    await vi.waitFor(() => expect(summary(container).value).toBe('Kept, not saved.'));
+    await vi.waitFor(() => expect(summary(container).value).toBe('Kept, not saved.'), WAIT);
   });
 
   it('offers every card’s kept edit, and discarding one leaves the others', async () => {
@@ -219,7 +222,7 @@ describe('the edits kept from an earlier popup, while other cards are opened', (
       kept: 3,
     });
     const { container } = await render({ db });
-    await vi.waitFor(() => expect(container.querySelectorAll('.kept-draft__row')).toHaveLength(2));
+    await vi.waitFor(() => expect(container.querySelectorAll('.kept-draft__row')).toHaveLength(2), WAIT);
     expect([...container.querySelectorAll('.kept-draft p')].map((p) => p.textContent)).toEqual([
       'Your unsaved changes to “Second new” were kept.',
       'Your unsaved changes to “First new” were kept.',
@@ -228,10 +231,11 @@ describe('the edits kept from an earlier popup, while other cards are opened', (
     await click(
       container.querySelectorAll<HTMLButtonElement>('.kept-draft__row .button:not(.button--primary)')[0],
     );
-    await vi.waitFor(async () =>
-      expect((await readKeptDrafts(db)).map((draft) => draft.title)).toEqual(['First new']),
+    await vi.waitFor(
+      async () => expect((await readKeptDrafts(db)).map((draft) => draft.title)).toEqual(['First new']),
+      WAIT,
     );
     await click(button(container, 'Continue editing'));
-    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('First new'));
+    await vi.waitFor(() => expect(field(container, 'Title').value).toBe('First new'), WAIT);
   });
 });
