@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { CardChangedError } from '@/lib/db/card-writes';
 import { toPackCard } from '@/lib/db/cards';
 import { draftSlot, dropDraft, keepDraft, readKeptDraft } from '@/lib/db/editor-draft';
-import { CardChangedError } from '@/lib/db/card-writes';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { Card } from '@/lib/pack/types';
 import type { CatalogEntry } from '@/lib/search/catalog';
