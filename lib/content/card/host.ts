@@ -91,8 +91,9 @@ export function createCardHost(doc: Document, signal: AbortSignal, css = ''): Ca
         { capture: true, passive: true, signal },
       );
     }
-    // Some pages rebuild <html>'s children; put the host back if it was taken out.
-    if (!host.isConnected) doc.documentElement.append(host);
+    // Some pages rebuild <html>'s children; put the host back if it was taken out. Not once
+    // the feature stopped: closing the card then must not bring back the host just removed.
+    if (!host.isConnected && !signal.aborted) doc.documentElement.append(host);
     unzoom(host, doc.documentElement);
     return float;
   };

@@ -169,7 +169,7 @@ export function startCardFeature(
     navigate(direction) {
       // One step at a time: a second press during a long step goes on from where the first
       // one lands, not from where it started.
-      const run = walking.then(() => walk(direction));
+      const run = walking.then(() => !signal.aborted && walk(direction));
       walking = run.catch(() => false);
       return run;
     },
@@ -205,9 +205,10 @@ export function startCardFeature(
     // fell due while the walk ran, so the page would wait out two budgets in a row.
     // False when a rescan in between renumbered the mentions: this walk's places mean
     // nothing now.
+    // False too once the feature stopped (Backstory turned off or updated): nothing opens.
     const pause = async () => {
       await new Promise((done) => setTimeout(done, 1));
-      return store.mentions === mentions;
+      return store.mentions === mentions && !signal.aborted;
     };
     let i = look();
     let paused = false;

@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { cardRenderer } from '@/components/card/preact-card-renderer';
+import { startCardFeature } from '@/lib/content/card';
+import { createCardHost, HOST_TAG } from '@/lib/content/card/host';
+import { MentionVisibility } from '@/lib/content/card/mention-visibility';
+import { MentionStore } from '@/lib/content/mention-store';
+import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
+import { makeCard } from '../factories';
+import { staticRange } from '../static-range';
+
+afterEach(() => {
+  for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('the card feature once stopped', () => {
+  it('leaves no host on the page, even when the card is closed after the host went', () => {
+    const controller = new AbortController();
+    const host = createCardHost(document, controller.signal);
+    host.float();
+    expect(document.querySelector(HOST_TAG)).not.toBeNull();
+    controller.abort();
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    // What the feature's own abort handler does next: close the card, through the host.
+    host.float();
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+
+  it('opens no card from a keyboard step still under way when it stopped', async () => {
+    document.body.innerHTML = '<p>NATO said.</p>';
+    // happy-dom lays nothing out: the mention gets a box in the window.
+    const box = { top: 10, bottom: 30, left: 0, right: 40, width: 40, height: 20, x: 0, y: 10 };
+    vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([box] as unknown as DOMRectList);
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(box as DOMRect);
+    vi.spyOn(MentionVisibility.prototype, 'placeOf').mockReturnValue('flow');
+    // Nor has it the highlight registry: one that keeps names, as a page's does.
+    vi.stubGlobal('CSS', { ...globalThis.CSS, highlights: new Map() });
+    vi.stubGlobal('Highlight', class {});
+    const text = document.querySelector('p')?.firstChild as Text;
+    const store = new MentionStore();
+    store.set(
+      [{ range: staticRange(text, 0, 4), cardIds: ['nato'] }],
+      { nato: makeCard() },
+      DEFAULT_PREFERENCES,
+    );
+    const start = () => {
+      const controller = new AbortController();
+      const card = startCardFeature(controller.signal, store, document, { renderer: cardRenderer });
+      return { card, stop: () => controller.abort() };
+    };
+    // Left running, the step opens the card: the test can fail.
+    const first = start();
+    expect(await first.card.navigate('next')).toBe(true);
+    first.stop();
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    // Stopped while the step waits its turn.
+    const second = start();
+    const step = second.card.navigate('next');
+    second.stop();
+    expect(await step).toBe(false);
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+});
