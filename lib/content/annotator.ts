@@ -260,7 +260,8 @@ export class Annotator {
     this.dirty.clear();
     this.mentions = [];
     clearMentions();
-    if (preferences) this.store.set([], Object.create(null), preferences);
+    // Every open card goes too, pinned or holding focus: Backstory is off here now.
+    if (preferences) this.store.set([], Object.create(null), preferences, new Set(this.store.shown));
     return 0;
   }
 

@@ -114,9 +114,12 @@ describe('the annotator', () => {
     const store = new MentionStore();
     const annotator = startAnnotator(store, background);
     expect(await annotator.refresh()).toBe(1);
+    // A card the reader holds open (pinned, say): its cards go with the mentions.
+    store.setShown(['founding-act']);
     answer.enabled = false;
     await annotator.refresh();
     expect(store.mentions).toEqual([]);
+    expect([...store.gone]).toEqual(['founding-act']);
   });
 
   it('reads again only what changed since the last rescan', async () => {

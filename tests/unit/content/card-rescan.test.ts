@@ -159,6 +159,19 @@ describe('an open card when the page rewrites the text around its mention', () =
     expect(store.shown).toEqual(['alliance']);
   });
 
+  it('closes even a pinned or focused card when Backstory is switched off for the site', () => {
+    const { session, store, pin } = setup();
+    const before = document.getElementById('before') as HTMLElement;
+    before.focus();
+    session.open(0, { origin: 'keyboard', focus: true });
+    pin();
+    // As Annotator.disable leaves the store: no mentions, and every open card gone.
+    store.set([], Object.create(null), DEFAULT_PREFERENCES, new Set(store.shown));
+    session.refresh();
+    expect(session.isOpen).toBe(false);
+    expect(document.activeElement).toBe(before);
+  });
+
   it('opens no card on text the page has already taken out', () => {
     const { session } = setup();
     (document.querySelector('#live') as HTMLElement).textContent = 'NATO and the Kremlin';
