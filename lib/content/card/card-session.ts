@@ -100,7 +100,7 @@ export class CardSession {
   tell(status: string): boolean {
     const open = this.current;
     if (!open) return false;
-    this.setStatus(open, status);
+    this.setStatus(open, open.cardId, status);
     return true;
   }
 
@@ -134,6 +134,7 @@ export class CardSession {
     if (open && open.index !== index && options.origin === 'hover' && !this.mayReplace()) return false;
     if (open?.index === index) {
       if (ORIGIN_RANK[options.origin] > ORIGIN_RANK[open.origin]) open.origin = options.origin;
+      open.returnFocus = this.focusOutside() ?? open.returnFocus;
       if (wanted) open.cardId = wanted;
       this.render();
     } else {
@@ -152,7 +153,8 @@ export class CardSession {
         origin: options.origin,
         pinned: false,
         dir: directionAt(mention.range),
-        returnFocus: open?.returnFocus ?? this.focusOutside(),
+        // Where the reader is now on the page; from inside a card, where they came from.
+        returnFocus: this.focusOutside() ?? open?.returnFocus ?? null,
         follower: undefined,
       };
       this.current = next;
@@ -294,20 +296,24 @@ export class CardSession {
   }
 
   private edit(open: OpenCard): void {
-    openInManager(open.cardId, this.deps.send).then((problem) => problem && this.setStatus(open, problem));
+    const { cardId } = open;
+    openInManager(cardId, this.deps.send).then((problem) => problem && this.setStatus(open, cardId, problem));
   }
 
   private hide(open: OpenCard): void {
     const { cardId } = open;
     hideOnSite(this.deps.doc.location.href, cardId, this.deps.send).then((problem) => {
-      if (problem) return this.setStatus(open, problem);
+      if (problem) return this.setStatus(open, cardId, problem);
       this.cards.hide(cardId);
-      if (this.current === open) this.close({ restoreFocus: true });
+      // Not a card the reader switched to meanwhile (the chooser, a related card).
+      if (this.current === open && open.cardId === cardId) this.close({ restoreFocus: true });
       this.deps.onHidden?.(cardId);
     });
   }
 
-  private setStatus(open: OpenCard, status: string): void {
+  /** Says `status` on the open card, while it still shows the card the answer is about. */
+  private setStatus(open: OpenCard, cardId: string, status: string): void {
+    if (open.cardId !== cardId) return;
     open.status = status;
     if (this.current === open) this.render();
   }

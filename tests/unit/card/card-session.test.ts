@@ -121,6 +121,38 @@ describe('the card session', () => {
     expect(send).toHaveBeenCalledWith({ backstory: 1, method: 'manager.open', params: { cardId: 'nato' } });
   });
 
+  it('says a failed request on the card it was about, not on one the reader switched to since', async () => {
+    let fail: (value: undefined) => void = () => {};
+    const { session, dialog } = setup({
+      send: () =>
+        new Promise((resolve) => {
+          fail = resolve;
+        }),
+    });
+    session.open(1, { origin: 'keyboard', cardId: 'founding-act' });
+    button(dialog() as HTMLElement, 'Edit in Backstory').click();
+    // The chooser: the reader switches to NATO before the answer comes.
+    button(dialog()?.querySelector('.bs-chooser') as HTMLElement, 'NATO').click();
+    await vi.waitFor(() => expect(dialog()?.querySelector('h2')?.textContent).toBe('NATO'));
+    fail(undefined);
+    await new Promise((wait) => setTimeout(wait, 20));
+    expect(dialog()?.querySelector('[role="status"]')?.textContent ?? '').toBe('');
+  });
+
+  it('gives focus back to where the reader was last on the page, not where an earlier card opened', () => {
+    const { session, dialog } = setup();
+    document.body.insertAdjacentHTML('beforeend', '<button id="later">Later</button>');
+    const before = document.getElementById('before') as HTMLElement;
+    const later = document.getElementById('later') as HTMLElement;
+    before.focus();
+    session.open(0, { origin: 'keyboard', focus: true });
+    button(dialog() as HTMLElement, 'Pin card').click();
+    later.focus();
+    session.open(1, { origin: 'keyboard', focus: true });
+    session.close({ restoreFocus: true });
+    expect(document.activeElement).toBe(later);
+  });
+
   it('says so in the card when the background cannot be reached', async () => {
     const { session, dialog } = setup({ send: async () => undefined });
     session.open(0, { origin: 'hover' });
