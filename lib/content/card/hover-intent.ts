@@ -106,6 +106,15 @@ export class HoverIntent {
     this.cancel();
   }
 
+  /**
+   * The mentions were numbered anew (a rescan): the dismissed mention, and the one under the
+   * pointer, keep their meaning at their new numbers (undefined: no longer on the page).
+   */
+  renumber(newIndex: (old: number) => number | undefined): void {
+    if (this.suppressed !== undefined) this.suppressed = newIndex(this.suppressed);
+    if (this.under !== undefined) this.under = newIndex(this.under);
+  }
+
   /** Forgets any pending open or close. */
   cancel(): void {
     this.cancelShow();

@@ -104,8 +104,16 @@ export function startCardFeature(
     listenForEscape(doc, signal, dismiss, host.isHost, early);
   };
 
+  let numbered = store.mentions;
   store.subscribe(() => {
+    const before = numbered;
+    numbered = store.mentions;
     index = new MentionIndex(store.mentions);
+    // A mention the rescan kept has the same range object at its new number.
+    hover.renumber((old) => {
+      const range = before[old]?.range;
+      return range === undefined ? undefined : index.indexOfRange(range);
+    });
     hover.cancel();
     session.refresh();
     listen();

@@ -198,6 +198,21 @@ describe('hover intent', () => {
     expect(deps.open).toHaveBeenCalledOnce();
   });
 
+  it('keeps a dismissed mention closed when a rescan gives it another number', () => {
+    const { hover, deps } = setup();
+    hover.update(on(1));
+    hover.suppress(1);
+    // A mention was added before it: it is number 2 now, and the pointer has not moved.
+    hover.renumber((old) => old + 1);
+    hover.update(on(2));
+    vi.advanceTimersByTime(DELAY);
+    expect(deps.open).not.toHaveBeenCalled();
+    hover.update(away);
+    hover.update(on(2));
+    vi.advanceTimersByTime(DELAY);
+    expect(deps.open).toHaveBeenCalledOnce();
+  });
+
   it('a card dismissed away from the pointer opens at the next hover of its mention', () => {
     const { hover, deps } = setup();
     hover.update(away);
