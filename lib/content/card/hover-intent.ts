@@ -107,6 +107,17 @@ export class HoverIntent {
   }
 
   /**
+   * Escape while a card is about to open on hover: it does not open, and the mention stays
+   * closed until the pointer leaves it. False when no card was about to open.
+   */
+  dismissPending(): boolean {
+    const pending = this.pending;
+    if (pending === undefined) return false;
+    this.suppress(pending);
+    return true;
+  }
+
+  /**
    * The mentions were numbered anew (a rescan): the dismissed mention, and the one under the
    * pointer, keep their meaning at their new numbers (undefined: no longer on the page).
    */

@@ -75,6 +75,8 @@ export function startCardFeature(
   };
 
   let pointer: PointerInput | undefined;
+  /** Escapes pressed so far: a keyboard step that sees one come stops. */
+  let escapes = 0;
   const listen = () => {
     if (pointer || store.mentions.length === 0) return;
     pointer = listenToPointer({
@@ -93,8 +95,10 @@ export function startCardFeature(
       onPressOutside: () => !session.pinned && session.close(),
     });
     const dismiss = () => {
+      // A keyboard step still looking opens nothing now: the reader said no.
+      escapes += 1;
       const open = session.openIndex;
-      if (!session.close({ restoreFocus: true })) return false;
+      if (!session.close({ restoreFocus: true })) return hover.dismissPending();
       hover.suppress(open);
       return true;
     };
@@ -213,10 +217,12 @@ export function startCardFeature(
     // fell due while the walk ran, so the page would wait out two budgets in a row.
     // False when a rescan in between renumbered the mentions: this walk's places mean
     // nothing now.
-    // False too once the feature stopped (Backstory turned off or updated): nothing opens.
+    // False too once the feature stopped (Backstory turned off or updated), or the reader
+    // pressed Escape meanwhile: nothing opens.
+    const escapesBefore = escapes;
     const pause = async () => {
       await new Promise((done) => setTimeout(done, 1));
-      return store.mentions === mentions && !signal.aborted;
+      return store.mentions === mentions && !signal.aborted && escapes === escapesBefore;
     };
     let i = look();
     let paused = false;

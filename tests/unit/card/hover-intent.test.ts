@@ -198,6 +198,21 @@ describe('hover intent', () => {
     expect(deps.open).toHaveBeenCalledOnce();
   });
 
+  it('opens nothing when Escape comes during the hover delay, until the pointer leaves', () => {
+    const { hover, deps } = setup();
+    expect(hover.dismissPending()).toBe(false);
+    hover.update(on(1));
+    expect(hover.dismissPending()).toBe(true);
+    vi.advanceTimersByTime(DELAY);
+    hover.update(on(1));
+    vi.advanceTimersByTime(DELAY);
+    expect(deps.open).not.toHaveBeenCalled();
+    hover.update(away);
+    hover.update(on(1));
+    vi.advanceTimersByTime(DELAY);
+    expect(deps.open).toHaveBeenCalledOnce();
+  });
+
   it('keeps a dismissed mention closed when a rescan gives it another number', () => {
     const { hover, deps } = setup();
     hover.update(on(1));

@@ -61,4 +61,46 @@ describe('the card feature once stopped', () => {
     expect(await step).toBe(false);
     expect(document.querySelector(HOST_TAG)).toBeNull();
   });
+
+  it('opens no card from a keyboard step the reader pressed Escape during', async () => {
+    // Two hundred mentions in a closed menu, then one in view: the step looks through the
+    // menu a budget at a time, in several tasks, which leaves room for a key.
+    const words = Array.from({ length: 201 }, () => 'NATO').join(' ');
+    document.body.innerHTML = `<p>${words}</p>`;
+    const text = document.querySelector('p')?.firstChild as Text;
+    const box = { top: 10, bottom: 30, left: 0, right: 40, width: 40, height: 20, x: 0, y: 10 };
+    vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([box] as unknown as DOMRectList);
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(box as DOMRect);
+    let looked = 0;
+    vi.spyOn(MentionVisibility.prototype, 'placeOf').mockImplementation(() => {
+      looked += 1;
+      const until = performance.now() + 0.2;
+      while (performance.now() < until) {
+        // Each look costs a little, as a real one does.
+      }
+      return looked > 200 ? 'flow' : 'hidden';
+    });
+    vi.stubGlobal('CSS', { ...globalThis.CSS, highlights: new Map() });
+    vi.stubGlobal('Highlight', class {});
+    const store = new MentionStore();
+    const mentions = Array.from({ length: 201 }, (_, i) => ({
+      range: staticRange(text, i * 5, i * 5 + 4),
+      cardIds: ['nato'],
+    }));
+    store.set(mentions, { nato: makeCard() }, DEFAULT_PREFERENCES);
+    const controller = new AbortController();
+    const card = startCardFeature(controller.signal, store, document, { renderer: cardRenderer });
+    const step = card.navigate('next');
+    await new Promise((wait) => setTimeout(wait, 5));
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
+    Object.defineProperty(escape, 'isTrusted', { value: true });
+    document.body.dispatchEvent(escape);
+    expect(await step).toBe(false);
+    expect(looked).toBeLessThan(201);
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    // Without the key, the same step reaches the mention in view.
+    looked = 0;
+    expect(await card.navigate('next')).toBe(true);
+    controller.abort();
+  });
 });
