@@ -92,9 +92,9 @@ describe('the card feature once stopped', () => {
     const card = startCardFeature(controller.signal, store, document, { renderer: cardRenderer });
     const step = card.navigate('next');
     await new Promise((wait) => setTimeout(wait, 5));
-    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
-    Object.defineProperty(escape, 'isTrusted', { value: true });
-    document.body.dispatchEvent(escape);
+    const escapeKey = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
+    Object.defineProperty(escapeKey, 'isTrusted', { value: true });
+    document.body.dispatchEvent(escapeKey);
     expect(await step).toBe(false);
     expect(looked).toBeLessThan(201);
     expect(document.querySelector(HOST_TAG)).toBeNull();
