@@ -275,9 +275,12 @@ export class CardSession {
 
   /** The page element focused before the card took focus, to give focus back on close. */
   private focusOutside(): HTMLElement | null {
-    const focused = this.deps.doc.activeElement;
-    const useful = focused instanceof HTMLElement && focused !== this.deps.doc.body;
-    return useful && !this.deps.host.isHost(focused) ? focused : null;
+    let focused = this.deps.doc.activeElement;
+    // Inside a component's open shadow root, the control itself, not its host. (Our own
+    // host's root is closed: its shadowRoot reads null.)
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    if (!(focused instanceof HTMLElement) || focused === this.deps.doc.body) return null;
+    return this.deps.host.isHost(focused) ? null : focused;
   }
 
   private focusCard(): void {

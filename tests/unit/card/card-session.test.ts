@@ -139,6 +139,20 @@ describe('the card session', () => {
     expect(dialog()?.querySelector('[role="status"]')?.textContent ?? '').toBe('');
   });
 
+  it('gives focus back to the control inside a component’s open shadow root, not its host', () => {
+    const { session } = setup();
+    const component = document.createElement('div');
+    document.body.append(component);
+    const root = component.attachShadow({ mode: 'open' });
+    root.innerHTML = '<input aria-label="Inside">';
+    const inside = root.querySelector('input') as HTMLInputElement;
+    inside.focus();
+    session.open(0, { origin: 'keyboard', focus: true });
+    session.close({ restoreFocus: true });
+    expect(root.activeElement).toBe(inside);
+    expect(document.activeElement).toBe(component);
+  });
+
   it('gives focus back to where the reader was last on the page, not where an earlier card opened', () => {
     const { session, dialog } = setup();
     document.body.insertAdjacentHTML('beforeend', '<button id="later">Later</button>');
