@@ -25,6 +25,17 @@ function setup(overrides: Partial<HoverDeps> = {}) {
   return { hover: new HoverIntent(deps), deps, openIndex: () => open };
 }
 
+/** Mention `index` opens nothing while the pointer rests on it, and opens once it left and came back. */
+function staysClosedUntilLeft(hover: HoverIntent, deps: { open: unknown }, index: number) {
+  hover.update(on(index));
+  vi.advanceTimersByTime(DELAY);
+  expect(deps.open).not.toHaveBeenCalled();
+  hover.update(away);
+  hover.update(on(index));
+  vi.advanceTimersByTime(DELAY);
+  expect(deps.open).toHaveBeenCalledOnce();
+}
+
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
@@ -189,13 +200,7 @@ describe('hover intent', () => {
     const { hover, deps } = setup();
     hover.update(on(2));
     hover.suppress(2);
-    hover.update(on(2));
-    vi.advanceTimersByTime(DELAY);
-    expect(deps.open).not.toHaveBeenCalled();
-    hover.update(away);
-    hover.update(on(2));
-    vi.advanceTimersByTime(DELAY);
-    expect(deps.open).toHaveBeenCalledOnce();
+    staysClosedUntilLeft(hover, deps, 2);
   });
 
   it('opens nothing when Escape comes during the hover delay, until the pointer leaves', () => {
@@ -204,13 +209,7 @@ describe('hover intent', () => {
     hover.update(on(1));
     expect(hover.dismissPending()).toBe(true);
     vi.advanceTimersByTime(DELAY);
-    hover.update(on(1));
-    vi.advanceTimersByTime(DELAY);
-    expect(deps.open).not.toHaveBeenCalled();
-    hover.update(away);
-    hover.update(on(1));
-    vi.advanceTimersByTime(DELAY);
-    expect(deps.open).toHaveBeenCalledOnce();
+    staysClosedUntilLeft(hover, deps, 1);
   });
 
   it('keeps a dismissed mention closed when a rescan gives it another number', () => {
@@ -219,13 +218,7 @@ describe('hover intent', () => {
     hover.suppress(1);
     // A mention was added before it: it is number 2 now, and the pointer has not moved.
     hover.renumber((old) => old + 1);
-    hover.update(on(2));
-    vi.advanceTimersByTime(DELAY);
-    expect(deps.open).not.toHaveBeenCalled();
-    hover.update(away);
-    hover.update(on(2));
-    vi.advanceTimersByTime(DELAY);
-    expect(deps.open).toHaveBeenCalledOnce();
+    staysClosedUntilLeft(hover, deps, 2);
   });
 
   it('a card dismissed away from the pointer opens at the next hover of its mention', () => {
