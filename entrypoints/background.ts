@@ -40,8 +40,9 @@ export default defineBackground(() => {
   wakeOnNavigation();
   // The browser keeps the badge while the worker sleeps, not across a restart: shown again here.
   const badge = new ToolbarBadge();
+  const ticket = badge.ticket();
   isPaused(db)
-    .then((paused) => badge.showPause(paused))
+    .then((paused) => badge.showPause(paused, ticket))
     .catch((error: unknown) => console.error('Backstory: the pause could not be read', error));
   const handle = createRequestHandler({
     db,

@@ -17,7 +17,7 @@ export interface HandlerDeps {
   /** Opens the card manager in a tab (browser.tabs.create in the extension). */
   openManager: (cardId?: string) => Promise<void>;
   /** Shows the pause and switched-off sites on the toolbar button; none in most tests. */
-  badge?: Pick<ToolbarBadge, 'showPage' | 'showPause'>;
+  badge?: Pick<ToolbarBadge, 'showPage' | 'showPause' | 'ticket'>;
 }
 
 /** Who sent a request, as the browser reports it. */
@@ -131,8 +131,10 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
     // moment the background knows a tab's state, so its badge is set here (not awaited: the
     // page is answered first).
     'page.state': async ({ url }, { tabId }) => {
+      const ticket = badge?.ticket();
       const { enabled, paused, siteOff, host, preferences } = await pageState(db, url);
-      if (tabId !== undefined) void badge?.showPage(tabId, { paused, siteOff, ...(host ? { host } : {}) });
+      if (tabId !== undefined)
+        void badge?.showPage(tabId, { paused, siteOff, ...(host ? { host } : {}) }, ticket);
       return { enabled, preferences };
     },
     'page.scan': async ({ url, blocks, shown = [] }) => {
@@ -174,8 +176,9 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
     // Starting the worker was the point; it already loads the matcher as it starts.
     'worker.wake': async () => ({ awake: true }),
     'settings.changed': async () => {
+      const ticket = badge?.ticket();
       const paused = await isPaused(db);
-      await badge?.showPause(paused);
+      await badge?.showPause(paused, ticket);
       return { paused };
     },
     'site.hideCard': async ({ url, cardId }) => ({ hidden: await hideCardOnSite(db, url, cardId) }),

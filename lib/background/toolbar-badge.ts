@@ -43,13 +43,32 @@ function toolbarButton(): BadgeApi {
 export class ToolbarBadge {
   /** The pause last asked for; undefined until one was. */
   private paused: boolean | undefined;
+  /** Tickets handed out, and the latest one whose pause was shown (see `ticket`). */
+  private tickets = 0;
+  private shownTicket = 0;
   /** The global writes, one after another, so the latest pause asked for is the one left. */
   private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly api: BadgeApi = toolbarButton()) {}
 
-  /** Shows the pause on every tab that has no value of its own. */
-  showPause(paused: boolean): Promise<void> {
+  /**
+   * Taken just before reading the pause: a reading that began earlier and ends later (a
+   * page's state asked for just before the reader resumed) cannot then undo a newer one.
+   */
+  ticket(): number {
+    this.tickets += 1;
+    return this.tickets;
+  }
+
+  /**
+   * Shows the pause on every tab that has no value of its own. With the ticket taken before
+   * it was read, a pause read before one already shown is ignored.
+   */
+  showPause(paused: boolean, ticket?: number): Promise<void> {
+    if (ticket !== undefined) {
+      if (ticket < this.shownTicket) return this.writes;
+      this.shownTicket = ticket;
+    }
     if (paused === this.paused) return this.writes;
     const first = this.paused === undefined;
     this.paused = paused;
@@ -71,11 +90,11 @@ export class ToolbarBadge {
    * Shows one tab's state, and the pause it carries. The tab gets explicit values even when
    * on: Chrome takes no null title to mean "as the global one", and an earlier "site off" must go.
    */
-  async showPage(tabId: number, state: PageBadgeState): Promise<void> {
+  async showPage(tabId: number, state: PageBadgeState, ticket?: number): Promise<void> {
     const title = state.paused ? TITLE_PAUSED : state.siteOff ? titleSiteOff(state.host) : TITLE_ON;
     const text = state.paused || state.siteOff ? BADGE_OFF : '';
     await Promise.all([
-      this.showPause(state.paused),
+      this.showPause(state.paused, ticket),
       this.quietly(() =>
         Promise.all([this.api.setBadgeText({ tabId, text }), this.api.setTitle({ tabId, title })]),
       ),

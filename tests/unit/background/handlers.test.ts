@@ -230,7 +230,11 @@ describe('the page.state handler', () => {
       db,
       matchers: new MatcherService(db),
       openManager: async () => {},
-      badge: { showPage: async (tabId, page) => void shown.push([tabId, page]), showPause: async () => {} },
+      badge: {
+        showPage: async (tabId, page) => void shown.push([tabId, page]),
+        showPause: async () => {},
+        ticket: () => 0,
+      },
     });
     await db.sites.put({ host: 'news.example', disabled: true });
     await handle(state(), { tabId: 4 });
@@ -374,7 +378,11 @@ describe('site and manager requests', () => {
       db,
       matchers: new MatcherService(db),
       openManager: async () => {},
-      badge: { showPage: async () => {}, showPause: async (paused) => void pauses.push(paused) },
+      badge: {
+        showPage: async () => {},
+        showPause: async (paused) => void pauses.push(paused),
+        ticket: () => 0,
+      },
     });
     const changed = { backstory: 1, method: 'settings.changed', params: {} };
     expect(await handle(changed)).toEqual({ ok: true, result: { paused: false } });

@@ -56,6 +56,21 @@ describe('the toolbar badge', () => {
     expect(button.shown(1)).toEqual({ text: BADGE_OFF, title: TITLE_PAUSED });
   });
 
+  it('lets no pause read before a newer one was shown take the global badge back', async () => {
+    const button = recordingButton();
+    const badge = new ToolbarBadge(button.api);
+    // A page asks for its state while paused; the reader resumes before that answer is in.
+    const pageTicket = badge.ticket();
+    const resumeTicket = badge.ticket();
+    await badge.showPause(false, resumeTicket);
+    await badge.showPage(3, { ...on, paused: true }, pageTicket);
+    expect(button.shown(9)).toEqual({ text: '', title: TITLE_ON });
+    // The page's own badge says what its state said: its next state fixes it.
+    expect(button.shown(3)).toEqual({ text: BADGE_OFF, title: TITLE_PAUSED });
+    await badge.showPause(true, badge.ticket());
+    expect(button.shown(9)).toEqual({ text: BADGE_OFF, title: TITLE_PAUSED });
+  });
+
   it('shows the pause on every tab, tabs that never asked included, and clears it on resume', async () => {
     const button = recordingButton();
     const badge = new ToolbarBadge(button.api);
