@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { dropDraft, readKeptDrafts, type SlottedDraft } from '@/lib/db/editor-draft';
 import type { BackstoryDB } from '@/lib/db/schema';
+import { clipText } from '../card/clip-text';
 import { type Draft, isDraft } from '../editor/draft';
 
 /** Props of the kept-draft offer. */
@@ -12,11 +13,6 @@ export interface KeptDraftBarProps {
 
 /** How much of a kept title the offer repeats: a draft's title may be far over the limit. */
 const TITLE_SHOWN = 80;
-
-const shortTitle = (title: string) => {
-  const characters = Array.from(title);
-  return characters.length > TITLE_SHOWN ? `${characters.slice(0, TITLE_SHOWN).join('')}…` : title;
-};
 
 type Offered = SlottedDraft & { draft: Draft };
 
@@ -53,7 +49,7 @@ export function KeptDraftBar({ db, onContinue }: KeptDraftBarProps) {
         return (
           <div class="kept-draft__row" key={offer.slot}>
             <p id={textId} dir="auto">
-              Your unsaved changes to “{shortTitle(offer.title)}” were kept.
+              Your unsaved changes to “{clipText(offer.title, TITLE_SHOWN)}” were kept.
             </p>
             <button
               type="button"
