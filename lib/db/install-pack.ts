@@ -54,13 +54,14 @@ export async function installSeedPack(db: BackstoryDB, pack: Pack, now = Date.no
     ]);
     // Cards the reader imported under this id before it became a seed pack's are theirs:
     // they move apart first, and the seed neither updates nor removes them, now or later.
-    if (record?.origin === 'import') await moveImportApart(db, record);
-    const moved = record?.origin === 'import' ? await db.cards.bulkGet(ids) : existing;
+    const imported = record?.origin === 'import';
+    if (imported) await moveImportApart(db, record);
     const writes: StoredCard[] = [];
     pack.cards.forEach((card, i) => {
-      const old = moved[i];
+      const old = existing[i];
       if (tombstones[i]) return;
-      if (old && (old.edited || old.pack !== pack.pack.id)) {
+      // Every card of this id's pack, read before the move, was the import's.
+      if (old && (old.edited || old.pack !== pack.pack.id || imported)) {
         if (old.edited) report.keptEdited++;
         return;
       }
