@@ -11,6 +11,7 @@ import { isPaused } from '@/lib/background/site-state';
 import { ToolbarBadge } from '@/lib/background/toolbar-badge';
 import { BackstoryDB } from '@/lib/db/schema';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
+import { refreshSiteTabs } from '@/lib/protocol/tab-client';
 
 /**
  * Chrome stops this worker when idle and, with no page of the extension open, ends its
@@ -48,6 +49,7 @@ export default defineBackground(() => {
     db,
     matchers,
     badge,
+    refreshSite: (host, except) => refreshSiteTabs(host, except),
     openManager: async (cardId) => {
       const url = browser.runtime.getURL(
         `/popup.html?view=tab${cardId ? `#card=${encodeURIComponent(cardId)}` : ''}`,

@@ -25,9 +25,19 @@ export default defineContentScript({
       });
     const card = startCardFeature(ctx.signal, store, document, {
       renderer: cardRenderer,
-      onHidden: () => void refresh(),
+      // Its mentions come off at once; the page is then read again for the background's answer.
+      onHidden: (cardId) => {
+        annotator.hideCard(cardId);
+        void refresh();
+      },
     });
-    const handle = createTabHandler({ store, refresh, reveal: card.reveal, navigate: card.navigate });
+    const handle = createTabHandler({
+      store,
+      refresh,
+      host: () => location.hostname || undefined,
+      reveal: card.reveal,
+      navigate: card.navigate,
+    });
     const onMessage = (message: unknown) => handle(message);
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -18,6 +18,8 @@ export interface HandlerDeps {
   openManager: (cardId?: string) => Promise<void>;
   /** Shows the pause and switched-off sites on the toolbar button; none in most tests. */
   badge?: Pick<ToolbarBadge, 'showPage' | 'showPause' | 'ticket'>;
+  /** Has the pages on `host` in other tabs than `except` read again (refreshSiteTabs); none in most tests. */
+  refreshSite?: (host: string, except?: number) => Promise<void>;
 }
 
 /** Who sent a request, as the browser reports it. */
@@ -125,7 +127,7 @@ function shownMentions(
 
 type Handlers = { [M in Method]: (params: Params<M>, sender: RequestSender) => Promise<Result<M>> };
 
-function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Handlers {
+function createHandlers({ db, matchers, openManager, badge, refreshSite }: HandlerDeps): Handlers {
   return {
     // Every page asks this as it is read and again after each change in the popup: the one
     // moment the background knows a tab's state, so its badge is set here (not awaited: the
@@ -181,7 +183,13 @@ function createHandlers({ db, matchers, openManager, badge }: HandlerDeps): Hand
       await badge?.showPause(paused, ticket);
       return { paused };
     },
-    'site.hideCard': async ({ url, cardId }) => ({ hidden: await hideCardOnSite(db, url, cardId) }),
+    'site.hideCard': async ({ url, cardId }, { tabId }) => {
+      const hidden = await hideCardOnSite(db, url, cardId);
+      // The asking page repaints itself; other tabs on the site are told (not awaited).
+      const host = hostOf(url);
+      if (hidden && host) refreshSite?.(host, tabId).catch(() => undefined);
+      return { hidden };
+    },
     'manager.open': async ({ cardId }) => {
       await openManager(cardId);
       return { opened: true };

@@ -60,6 +60,15 @@ export class Annotator {
   private recording = true;
   /** True once the page may be read; false while the site is off or Backstory paused. */
   private enabled = false;
+  /** Full reads started so far (see `hideCard`). */
+  private fullReads = 0;
+  /**
+   * Cards the reader chose not to see on this site, from this page, by the number of full
+   * reads started when the background had stored the choice. An answer to a scan sent before
+   * that may still hold their mentions; they are left out until a full read started after it
+   * is done, whose answers all know of the choice.
+   */
+  private readonly hiddenHere = new Map<string, number>();
 
   constructor(
     private readonly signal: AbortSignal,
@@ -93,6 +102,23 @@ export class Annotator {
     return run;
   }
 
+  /**
+   * The background has stored that `cardId` is not to be marked on this site: its mentions
+   * come off now, and an answer to a scan sent before the choice does not paint them again.
+   * The caller reads the page again (`refresh`) to have the background's own answer.
+   */
+  hideCard(cardId: string): void {
+    this.hiddenHere.set(cardId, this.fullReads);
+    if (this.enabled && !this.signal.aborted) this.publish(this.mentions);
+  }
+
+  /** The cards to leave out of what the full read numbered `read` paints (all of them for a rescan). */
+  private hiddenFor(read = Number.NEGATIVE_INFINITY): ReadonlySet<string> {
+    const hidden = new Set<string>();
+    for (const [id, at] of this.hiddenHere) if (at >= read) hidden.add(id);
+    return hidden;
+  }
+
   /** HTML pages only, in a browser with the Custom Highlight API. */
   private get supported(): boolean {
     return (
@@ -102,6 +128,7 @@ export class Annotator {
 
   private async scanAll(): Promise<number> {
     if (this.signal.aborted || !this.supported) return 0;
+    const read = ++this.fullReads;
     // Observe before reading, so a change made while the page is read is not missed.
     this.observe();
     // Asked before anything is read: a switched-off site's text is never collected or sent.
@@ -128,9 +155,16 @@ export class Annotator {
       found.push(...added);
       // Block index, then offset, is document order: no DOM comparison needed.
       found.sort((a, b) => a.block - b.block || a.start - b.start);
-      timed(this.recording, 'publish', () => this.publish(found.map((f) => f.mention)));
+      timed(this.recording, 'publish', () =>
+        this.publish(
+          found.map((f) => f.mention),
+          read,
+        ),
+      );
     }
-    if (found.length === 0) this.publish([]);
+    if (found.length === 0) this.publish([], read);
+    // Every answer of this read came after the choices made before it started.
+    for (const [id, at] of this.hiddenHere) if (at < read) this.hiddenHere.delete(id);
     if (this.recording) performance.mark(PAINTED_MARK);
     this.recording = false;
     return this.mentions.length;
@@ -184,8 +218,10 @@ export class Annotator {
     );
   }
 
-  private publish(mentions: PaintedMention[]): void {
+  /** Paints `mentions`, less the cards hidden meanwhile (see `hideCard`), and tells the store. */
+  private publish(all: PaintedMention[], read?: number): void {
     const hadMentions = this.mentions.length > 0;
+    const mentions = withoutCards(all, this.hiddenFor(read));
     this.mentions = mentions;
     const preferences = this.result?.preferences;
     // A page with nothing to mark gets no highlight. (The style comes with the manifest.)
@@ -270,6 +306,16 @@ export class Annotator {
     this.observer.disconnect();
     clearMentions();
   }
+}
+
+/** The mentions less the cards in `hidden`; a mention left with no card goes. */
+function withoutCards(mentions: PaintedMention[], hidden: ReadonlySet<string>): PaintedMention[] {
+  if (hidden.size === 0) return mentions;
+  return mentions.flatMap((mention) => {
+    if (!mention.cardIds.some((id) => hidden.has(id))) return [mention];
+    const cardIds = mention.cardIds.filter((id) => !hidden.has(id));
+    return cardIds.length > 0 ? [{ ...mention, cardIds }] : [];
+  });
 }
 
 function firstPerCard(mentions: readonly PaintedMention[]): AbstractRange[] {

@@ -6,6 +6,8 @@ import type { MentionStore } from './mention-store';
 export interface TabFeatures {
   store: MentionStore;
   refresh(): Promise<number>;
+  /** The page's host name, if it has one (a `tab.refresh` about one site asks). */
+  host?(): string | undefined;
   reveal?(cardId: string): boolean;
   navigate?(direction: 'next' | 'previous'): Promise<boolean>;
 }
@@ -27,7 +29,10 @@ type Handlers = { [M in TabMethod]: (params: TabParams<M>) => Promise<TabResult<
 
 function handlers(features: TabFeatures): Handlers {
   return {
-    'tab.refresh': async () => ({ painted: await features.refresh() }),
+    'tab.refresh': async ({ host }) =>
+      host !== undefined && features.host?.() !== host
+        ? { painted: features.store.mentions.length }
+        : { painted: await features.refresh() },
     'tab.mentions': async () => ({ cards: pageCards(features.store) }),
     'tab.reveal': async ({ cardId }) => ({ found: features.reveal?.(cardId) ?? false }),
     'tab.navigate': async ({ direction }) => ({ found: (await features.navigate?.(direction)) ?? false }),

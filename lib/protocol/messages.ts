@@ -76,8 +76,12 @@ export interface PageCard {
  * or relayed by the background (keyboard commands).
  */
 export interface TabProtocol {
-  /** Cards or settings changed: ask the background again and repaint. */
-  'tab.refresh': { params: Record<string, never>; result: { painted: number } };
+  /**
+   * Cards or settings changed: ask the background again and repaint. With `host`, only a
+   * page on that host does (a card was hidden on that site from another tab); the others
+   * answer with what they have painted.
+   */
+  'tab.refresh': { params: { host?: string }; result: { painted: number } };
   /** The cards mentioned on the page, in order of first mention, with counts. */
   'tab.mentions': { params: Record<string, never>; result: { cards: PageCard[] } };
   /** Scrolls to the first mention of the card and opens its card. */

@@ -5,7 +5,8 @@ type Validator<M extends TabMethod> = (params: Record<string, unknown>) => strin
 const empty = () => ({}) as Record<string, never>;
 
 const validators: { [M in TabMethod]: Validator<M> } = {
-  'tab.refresh': empty,
+  'tab.refresh': ({ host }) =>
+    host === undefined ? {} : typeof host === 'string' ? { host } : 'params.host must be a string',
   'tab.mentions': empty,
   'tab.reveal': ({ cardId }) => (typeof cardId === 'string' ? { cardId } : 'params.cardId must be a string'),
   'tab.navigate': ({ direction }) =>

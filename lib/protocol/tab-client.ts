@@ -26,6 +26,24 @@ export async function requestTab<M extends TabMethod>(
   return answer.result;
 }
 
+/**
+ * Tells the pages on `host`, in every tab but `except` (the one that asked), to read
+ * themselves again: a card was hidden on that site. Tabs without us are skipped. The
+ * extension may not read tabs' addresses, so each page checks the host itself.
+ */
+export async function refreshSiteTabs(
+  host: string,
+  except?: number,
+  send: SendToTab = sendToTab,
+): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.allSettled(
+    tabs.flatMap(({ id }) =>
+      id === undefined || id === except ? [] : [requestTab(id, 'tab.refresh', { host }, send)],
+    ),
+  );
+}
+
 /** Tells the background that cards or settings changed; tests pass their own. */
 export type NotifyBackground = () => Promise<unknown>;
 

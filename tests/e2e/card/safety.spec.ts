@@ -258,9 +258,12 @@ test.describe('the background card, kept safe', () => {
     expect(await page.title()).toBe('Bad input');
   });
 
-  test('“Don’t mark on this site” saves the choice and the page stops marking the term', async ({
+  test('“Don’t mark on this site” saves the choice and the site’s pages, in this tab and others, stop marking the term', async ({
     extension,
   }) => {
+    // Another tab on the same site, read before the choice.
+    const other = await visit(extension, server, '/plain.html');
+    await expect.poll(() => paintedMentions(other.page)).toContain('NATO');
     const { page, card } = await visit(extension, server, '/demo.html');
     await card.hoverOpen('NATO');
     await card.pressControl('Don’t mark on this site');
@@ -268,5 +271,7 @@ test.describe('the background card, kept safe', () => {
     expect(await hiddenCardsOn(serviceWorker(extension), '127.0.0.1')).toEqual(['nato']);
     await expect.poll(() => paintedMentions(page)).not.toContain('NATO');
     expect(await paintedMentions(page)).toContain('Founding Act');
+    // The other tab was told, with no reload and nothing the reader did there.
+    await expect.poll(() => paintedMentions(other.page)).not.toContain('NATO');
   });
 });

@@ -305,6 +305,44 @@ describe('site and manager requests', () => {
     });
   });
 
+  it('has the other tabs on the site read again, not the tab that asked, and none when nothing was stored', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const told: [string, number | undefined][] = [];
+    const handle = createRequestHandler({
+      db,
+      matchers: new MatcherService(db),
+      openManager: async () => {},
+      refreshSite: async (host, except) => {
+        told.push([host, except]);
+      },
+    });
+    await handle(hideCard('https://news.example/a', 'founding-act'), {
+      tabId: 4,
+      pageUrl: 'https://news.example/a',
+    });
+    expect(told).toEqual([['news.example', 4]]);
+    await handle(hideCard('not a url', 'nato'));
+    expect(told).toHaveLength(1);
+  });
+
+  it('answers the hide even when telling the other tabs fails', async () => {
+    const db = freshDb();
+    await syncSeeds(db, [makePack()]);
+    const handle = createRequestHandler({
+      db,
+      matchers: new MatcherService(db),
+      openManager: async () => {},
+      refreshSite: async () => {
+        throw new Error('tabs unavailable');
+      },
+    });
+    expect(await handle(hideCard('https://news.example/a', 'nato'))).toEqual({
+      ok: true,
+      result: { hidden: true },
+    });
+  });
+
   it('keeps the cards already hidden on a site, and its switch, when hiding another', async () => {
     const { db, handle } = await setup();
     await db.sites.put({ host: 'news.example', disabled: true, hiddenCards: ['nato'] });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { SETTLE_MS } from '@/lib/content/annotator';
+import { type PageBackground, SETTLE_MS } from '@/lib/content/annotator';
 import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
 import { ANSWERED_MARK, PAINTED_MARK } from '@/lib/content/task-timing';
@@ -400,5 +400,115 @@ describe('the annotator', () => {
     stopAnnotators();
     const range = store.mentions[0]?.range as AbstractRange;
     expect(liveRange(range)?.toString()).toBe('Founding Act');
+  });
+
+  describe('a card the reader hid on the site from this page', () => {
+    /** A background whose scans wait for `release` while `held`, and which leaves out the cards in `hidden`. */
+    function holdingBackground() {
+      const { background, scanned } = fakeBackground(true);
+      const hidden = new Set<string>();
+      const gate = { held: false, waiting: false, release: () => {} };
+      const holding: PageBackground = {
+        ...background,
+        scan: async (url, blocks, shown) => {
+          // What the background knows when the scan reaches it, not when it answers.
+          const known = new Set(hidden);
+          const result = await background.scan(url, blocks, shown);
+          if (gate.held) {
+            gate.waiting = true;
+            await new Promise<void>((go) => (gate.release = go));
+            gate.waiting = false;
+          }
+          return {
+            ...result,
+            mentions: result.mentions.filter((m) => !m.cardIds.some((id) => known.has(id))),
+          };
+        },
+      };
+      return { background: holding, scanned, hidden, gate };
+    }
+
+    const paintedTexts = () =>
+      [...(registry.get(MENTION_HIGHLIGHT) ?? [])].map((range) => liveRange(range)?.toString());
+
+    it('loses its mentions at once, and an answer to a scan sent before the choice does not paint them again', async () => {
+      const { background, scanned, hidden, gate } = holdingBackground();
+      const store = new MentionStore();
+      const annotator = startAnnotator(store, background);
+      await annotator.refresh();
+      expect(paintedTexts()).toEqual(['Founding Act']);
+      // The page adds a paragraph; its scan reaches the background before the choice is stored.
+      gate.held = true;
+      const added = document.createElement('p');
+      added.textContent = 'More on the Founding Act.';
+      document.body.append(added);
+      await vi.waitFor(() => expect(gate.waiting).toBe(true), { timeout: 2000 });
+      expect(scanned).toHaveLength(2);
+      hidden.add('founding-act');
+      annotator.hideCard('founding-act');
+      expect(store.mentions).toEqual([]);
+      expect(paintedTexts()).toEqual([]);
+      gate.held = false;
+      gate.release();
+      await later();
+      expect(store.mentions).toEqual([]);
+      expect(paintedTexts()).toEqual([]);
+      // The page is read again, and the background leaves the card out itself.
+      expect(await annotator.refresh()).toBe(0);
+    });
+
+    it('comes back at the next full read once the background marks it again (shown again from the popup)', async () => {
+      const { background, hidden } = holdingBackground();
+      const store = new MentionStore();
+      const annotator = startAnnotator(store, background);
+      await annotator.refresh();
+      hidden.add('founding-act');
+      annotator.hideCard('founding-act');
+      expect(await annotator.refresh()).toBe(0);
+      hidden.delete('founding-act');
+      expect(await annotator.refresh()).toBe(1);
+      expect(paintedTexts()).toEqual(['Founding Act']);
+      // And text the page adds later is marked again too.
+      const added = document.createElement('p');
+      added.textContent = 'More on the Founding Act.';
+      document.body.append(added);
+      await vi.waitFor(() => expect(store.mentions).toHaveLength(2), { timeout: 2000 });
+    });
+
+    it('stays off through a full read that was under way when it was hidden', async () => {
+      document.body.innerHTML =
+        '<p>The Founding Act was signed in Paris.</p><p>NATO and the Founding Act.</p>';
+      const { background, hidden, gate } = holdingBackground();
+      const store = new MentionStore();
+      const annotator = startAnnotator(store, background);
+      gate.held = true;
+      const first = annotator.refresh();
+      await vi.waitFor(() => expect(gate.waiting).toBe(true), { timeout: 2000 });
+      hidden.add('founding-act');
+      annotator.hideCard('founding-act');
+      gate.held = false;
+      gate.release();
+      expect(await first).toBe(0);
+      expect(paintedTexts()).toEqual([]);
+    });
+
+    it('keeps a mention that other cards share, with those cards only', async () => {
+      const { background } = fakeBackground(true);
+      const store = new MentionStore();
+      const annotator = startAnnotator(store, {
+        ...background,
+        scan: async (url, blocks, shown) => {
+          const result = await background.scan(url, blocks, shown);
+          return {
+            ...result,
+            mentions: result.mentions.map((m) => ({ ...m, cardIds: ['founding-act', 'nato-act'] })),
+          };
+        },
+      });
+      await annotator.refresh();
+      annotator.hideCard('founding-act');
+      expect(store.mentions.map((m) => m.cardIds)).toEqual([['nato-act']]);
+      expect(paintedTexts()).toEqual(['Founding Act']);
+    });
   });
 });

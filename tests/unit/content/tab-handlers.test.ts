@@ -31,6 +31,25 @@ describe('tab requests', () => {
     });
   });
 
+  it('reads the page again for a refresh about its own site only', async () => {
+    let refreshed = 0;
+    const handle = createTabHandler({
+      store: storeWith([['nato'], ['kyiv']]),
+      refresh: async () => {
+        refreshed += 1;
+        return 1;
+      },
+      host: () => 'news.example',
+    });
+    const about = (host: unknown) => handle({ backstory: 1, method: 'tab.refresh', params: { host } });
+    expect(await about('other.example')).toEqual({ ok: true, result: { painted: 2 } });
+    expect(refreshed).toBe(0);
+    expect(await about('news.example')).toEqual({ ok: true, result: { painted: 1 } });
+    expect(refreshed).toBe(1);
+    expect(await about(7)).toEqual({ ok: false, error: 'tab.refresh: params.host must be a string' });
+    expect(refreshed).toBe(1);
+  });
+
   it('leaves messages that are not tab requests to other listeners', () => {
     const handle = createTabHandler({ store: new MentionStore(), refresh: async () => 0 });
     expect(handle({ backstory: 1, method: 'page.scan', params: {} })).toBeUndefined();

@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
 import { nativeSend, requestWith } from '@/lib/protocol/request';
-import { refreshAllTabs, requestTab } from '@/lib/protocol/tab-client';
+import { refreshAllTabs, refreshSiteTabs, requestTab } from '@/lib/protocol/tab-client';
 
 describe('a typed request', () => {
   it('sends the envelope and resolves with the result', async () => {
@@ -117,5 +117,27 @@ describe('refreshing every tab', () => {
       },
     );
     expect(told).toBe(1);
+  });
+});
+
+describe('refreshing the tabs of one site', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('asks every other tab to read itself again if it shows that site, and is not stopped by a tab without Backstory', async () => {
+    const tabs = [{ id: 3 }, { id: undefined }, { id: 4 }, { id: 5 }];
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue(
+      tabs as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>,
+    );
+    const asked: [number, unknown][] = [];
+    await refreshSiteTabs('news.example', 4, async (tabId, message) => {
+      asked.push([tabId, message]);
+      if (tabId === 3) throw new Error('no Backstory in this tab');
+      return { ok: true, result: { painted: 0 } };
+    });
+    const refresh = { backstory: PROTOCOL_VERSION, method: 'tab.refresh', params: { host: 'news.example' } };
+    expect(asked).toEqual([
+      [3, refresh],
+      [5, refresh],
+    ]);
   });
 });
