@@ -62,6 +62,16 @@ test('frames are left alone and the top page is still read', async ({ extension 
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(server.url('/frames.html'));
   await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
+  // Backstory runs in the top document only: nothing of it in the frame, whose text is there.
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  if (!frame) throw new Error('the page has no frame');
+  await expect.poll(() => frame.evaluate(() => document.body?.textContent)).toBe('Kremlin inside');
+  expect(
+    await frame.evaluate(() => ({
+      highlights: CSS.highlights.size,
+      started: performance.getEntriesByName('backstory-start').length,
+    })),
+  ).toEqual({ highlights: 0, started: 0 });
   expect(errors).toEqual([]);
 });
 

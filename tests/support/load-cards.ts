@@ -92,11 +92,20 @@ export function cityCards(corpus: string, count: number): TermCard[] {
     .map((title, i) => ({ id: `city-${i}`, title }));
 }
 
-/** Asks every tab's content script to repaint, as the popup does after a change. */
-export async function refreshTabs(context: BrowserContext, extensionId: string): Promise<void> {
+/**
+ * Asks every tab's content script to repaint, as the popup does after a change, and resolves
+ * once each has answered (a page answers when its read is done). Throws unless exactly
+ * `answering` tabs answered with a result: a tab whose script failed, or never ran, would
+ * otherwise let a test go on before the read it waits for.
+ */
+export async function refreshTabs(
+  context: BrowserContext,
+  extensionId: string,
+  answering = 1,
+): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.evaluate(async () => {
+  const answers = await page.evaluate(async () => {
     type Tabs = {
       query(q: object): Promise<{ id?: number }[]>;
       sendMessage(id: number, message: unknown): Promise<unknown>;
@@ -104,9 +113,16 @@ export async function refreshTabs(context: BrowserContext, extensionId: string):
     const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
     const all = await tabs.query({});
     const refresh = { backstory: 1, method: 'tab.refresh', params: {} };
-    await Promise.allSettled(all.map((tab) => tabs.sendMessage(tab.id as number, refresh)));
+    const settled = await Promise.allSettled(all.map((tab) => tabs.sendMessage(tab.id as number, refresh)));
+    // The popup page itself has no content script: its tab fails, like any page without one.
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   });
   await page.close();
+  const ok = answers.filter((answer) => (answer as { ok?: unknown } | undefined)?.ok === true);
+  if (ok.length !== answering)
+    throw new Error(
+      `tab.refresh: ${ok.length} tabs answered, expected ${answering}: ${JSON.stringify(answers)}`,
+    );
 }
 
 /** What `putRecordHere` writes: one record into one store. */
