@@ -142,7 +142,7 @@ export class Annotator {
     await yieldToMain();
     // The whole page is read again, and with it every component still without a shadow root.
     this.late.clear();
-    const blocks = await this.readBlocks([this.doc.body as Node]);
+    const { blocks, inShadows } = await this.readBlocks([this.doc.body as Node]);
     const found: Located[] = [];
     this.cards = Object.create(null);
     for (const group of timed(this.recording, 'visible-first', () => visibleFirst(blocks))) {
@@ -153,13 +153,12 @@ export class Annotator {
       );
       if (!added) return this.disable();
       found.push(...added);
-      // Block index, then offset, is document order: no DOM comparison needed.
+      // Block index, then offset, is document order: no DOM comparison needed, unless the
+      // page has components, whose shadow roots are read after the rest.
       found.sort((a, b) => a.block - b.block || a.start - b.start);
+      const ordered = found.map((f) => f.mention);
       timed(this.recording, 'publish', () =>
-        this.publish(
-          found.map((f) => f.mention),
-          read,
-        ),
+        this.publish(inShadows ? sortByDocument(ordered) : ordered, read),
       );
     }
     if (found.length === 0) this.publish([], read);
@@ -170,13 +169,28 @@ export class Annotator {
     return this.mentions.length;
   }
 
-  private async readBlocks(roots: Node[]): Promise<TextBlock[]> {
+  /**
+   * Reads the roots' text blocks, in slices; `inShadows` says whether any came from a shadow
+   * root (read after the rest of its root, so block order is then not page order). The slice's
+   * deadline holds across roots: a burst of thousands of small changed roots is read in
+   * several tasks, not one.
+   */
+  private async readBlocks(roots: Node[]): Promise<{ blocks: TextBlock[]; inShadows: boolean }> {
     const blocks: TextBlock[] = [];
+    let inShadows = false;
+    let deadline = performance.now() + SLICE_MS;
     for (const root of roots) {
-      const reader = new BlockReader(root);
-      while (!timed(this.recording, 'read', () => reader.read(performance.now() + SLICE_MS)))
+      if (performance.now() > deadline) {
         await yieldToMain();
+        deadline = performance.now() + SLICE_MS;
+      }
+      const reader = new BlockReader(root);
+      while (!timed(this.recording, 'read', () => reader.read(deadline))) {
+        await yieldToMain();
+        deadline = performance.now() + SLICE_MS;
+      }
       blocks.push(...reader.blocks);
+      if (reader.shadowRoots.length > 0) inShadows = true;
       // Text in a component can change too; its mentions are painted like any other.
       if (this.enabled && !this.signal.aborted) {
         for (const shadow of reader.shadowRoots) this.observe(shadow);
@@ -185,7 +199,7 @@ export class Annotator {
         this.late.add(reader.shadowless);
       }
     }
-    return blocks;
+    return { blocks, inShadows };
   }
 
   /**
@@ -231,9 +245,20 @@ export class Annotator {
     if (preferences) this.store.set(mentions, this.cards, preferences, this.gone);
   }
 
-  /** Watches the page, or one of its open shadow roots, which a watch on the page does not see into. */
-  private observe(root: Node = this.doc.documentElement): void {
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  /**
+   * Watches the page, or one of its open shadow roots, which a watch on the page does not see
+   * into. The document itself, not its root element, so that a page that replaces its
+   * `<html>` is still watched. Of the attributes, only `contenteditable`: text that becomes
+   * editable is the reader's, and loses its mentions.
+   */
+  private observe(root: Node = this.doc): void {
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['contenteditable'],
+    });
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -273,7 +298,7 @@ export class Annotator {
     // The page ran while the mentions were checked: a root it took out is not read.
     if (this.signal.aborted || !this.enabled) return;
     const roots = [...outermost(dirty)];
-    const blocks = roots.length > 0 ? await this.readBlocks(roots) : [];
+    const { blocks } = roots.length > 0 ? await this.readBlocks(roots) : { blocks: [] };
     const added = blocks.length > 0 ? await this.scanBlocks(blocks) : [];
     if (!added) {
       this.disable();

@@ -2,35 +2,82 @@ import { composedParent } from './range-order';
 import { insideSkipped, isSkipped } from './skip';
 import { blockOwner, isBlock } from './text-blocks';
 
+/** True for a node whose coming or going changes no text: a comment, an empty text node, an empty inline element. */
+function holdsNoText(node: Node): boolean {
+  if (node.nodeType === 3) return (node as Text).data === '';
+  if (node.nodeType !== 1) return true;
+  const element = node as Element;
+  // An empty component may have, or get, a shadow root with text; an empty block still
+  // splits the text around it.
+  return (
+    !element.hasChildNodes() && !isBlock(element) && !element.shadowRoot && !element.localName.includes('-')
+  );
+}
+
+/** True for a node that puts text next to a block edge: text, or an inline element, with more than white space. */
+function textBeside(node: Node | null): boolean {
+  if (!node) return false;
+  if (node.nodeType === 3) return /\S/.test((node as Text).data);
+  return (
+    node.nodeType === 1 && !isBlock(node) && !isSkipped(node as Element) && /\S/.test(node.textContent ?? '')
+  );
+}
+
+/** The block a change under `target` belongs to: `target` itself if it is one. */
+function blockOf(target: Node): Node | null {
+  return isBlock(target) ? target : blockOwner(target);
+}
+
 /**
  * The parts of the page whose text a batch of mutations may have changed: the block around
  * changed text, or an added block itself. A removed block needs no reading (the text of its
- * mentions left the page, which drops them), so it adds nothing here.
+ * mentions left the page, which drops them), unless it stood between two runs of text, which
+ * now meet in one block. An added block between two runs of text splits the block around it,
+ * which is read again too.
+ *
+ * A change inside a skipped element (an editor) is not read, with one exception: an element
+ * added there, or one that became editable (a `contenteditable` attribute record), is still
+ * returned, so that the mentions painted on its text are dropped; reading it finds nothing
+ * (BlockReader skips a root inside a skipped element). Each root is checked once per batch,
+ * however many records name it: a burst of changes deep in the page walks up from it once.
  */
 export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
-  const roots = new Set<Node>();
+  const read = new Set<Node>();
+  const drop = new Set<Node>();
   const add = (node: Node | null) => {
-    if (node && !insideSkipped(node)) roots.add(node);
+    if (node) read.add(node);
   };
   for (const record of records) {
     if (record.type === 'characterData') {
       add(blockOwner(record.target));
       continue;
     }
+    if (record.type === 'attributes') {
+      // `contenteditable` changed: the block is read again (an editor is skipped), or, when
+      // the element is a block that became an editor itself, its mentions are dropped.
+      add(blockOf(record.target));
+      drop.add(record.target);
+      continue;
+    }
     if (record.type !== 'childList') continue;
     for (const node of record.addedNodes) {
       // Our own card host (and scripts, styles…) added anywhere changes no readable text.
-      if (node.nodeType === 1 && isSkipped(node as Element)) continue;
-      if (isBlock(node)) add(node);
-      else if (node.nodeType === 1 || node.nodeType === 3) add(blockOwner(node));
+      if ((node.nodeType === 1 && isSkipped(node as Element)) || holdsNoText(node)) continue;
+      if (node.nodeType === 1) drop.add(node);
+      if (isBlock(node)) {
+        add(node);
+        if (textBeside(node.previousSibling) && textBeside(node.nextSibling)) add(blockOf(record.target));
+      } else add(blockOwner(node));
     }
     for (const node of record.removedNodes) {
-      if (node.nodeType === 1 && isSkipped(node as Element)) continue;
-      if (node.nodeType === 3 || (node.nodeType === 1 && !isBlock(node))) {
-        add(isBlock(record.target) ? record.target : blockOwner(record.target));
-      }
+      if ((node.nodeType === 1 && isSkipped(node as Element)) || holdsNoText(node)) continue;
+      if (!isBlock(node) || (textBeside(record.previousSibling) && textBeside(record.nextSibling)))
+        add(blockOf(record.target));
     }
   }
+  const roots = new Set<Node>();
+  for (const node of read) if (!insideSkipped(node)) roots.add(node);
+  for (const node of drop) if (!roots.has(node) && insideSkipped(node)) roots.add(node);
   return outermost(roots);
 }
 

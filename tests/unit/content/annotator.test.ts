@@ -407,6 +407,97 @@ describe('the annotator', () => {
     expect(liveRange(range)?.toString()).toBe('Founding Act');
   });
 
+  it('lists the mentions in a component’s shadow root in page order after the first read', async () => {
+    document.body.innerHTML = '<p>one Founding Act</p><x-quote></x-quote><p>three Founding Act</p>';
+    (document.querySelector('x-quote') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML =
+      '<p>two Founding Act</p>';
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    await annotate(store, background);
+    expect(store.mentions.map((m) => (m.range.startContainer as Text).data.split(' ')[0])).toEqual([
+      'one',
+      'two',
+      'three',
+    ]);
+  });
+
+  it('drops the mentions of text that becomes editable, and reads it again when it stops being', async () => {
+    document.body.innerHTML = '<div><p>The Founding Act was signed in Paris.</p></div>';
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    await annotate(store, background);
+    const editor = document.querySelector('div') as HTMLElement;
+    editor.setAttribute('contenteditable', 'true');
+    await vi.waitFor(() => expect(store.mentions).toEqual([]), { timeout: 2000 });
+    editor.removeAttribute('contenteditable');
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
+  });
+
+  it('drops the mentions of a paragraph the page moves into an editor', async () => {
+    document.body.innerHTML = '<p>The Founding Act was signed.</p><div contenteditable="true"></div>';
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    await annotate(store, background);
+    expect(store.mentions).toHaveLength(1);
+    document.querySelector('div')?.append(document.querySelector('p') as HTMLElement);
+    await vi.waitFor(() => expect(store.mentions).toEqual([]), { timeout: 2000 });
+  });
+
+  it('keeps following a page that replaces its root element', async () => {
+    document.body.innerHTML = '<p>Signed.</p>';
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    await annotate(store, background);
+    const html = document.createElement('html');
+    html.innerHTML = '<head></head><body><p>The Founding Act.</p></body>';
+    const old = document.documentElement;
+    try {
+      old.remove();
+      document.append(html);
+      await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
+    } finally {
+      stopAnnotators();
+      html.remove();
+      document.append(old);
+    }
+  });
+
+  it('gives the page its turn between changed blocks when thousands changed at once', async () => {
+    document.body.innerHTML = '<ul></ul>';
+    const { background, scanned } = fakeBackground(true);
+    await annotate(new MentionStore(), background);
+    const items = document.createDocumentFragment();
+    for (let i = 0; i < 2000; i++)
+      items.append(Object.assign(document.createElement('li'), { textContent: `Item ${i}` }));
+    document.querySelector('ul')?.append(items);
+    await later(SETTLE_MS - 50);
+    // A clock that moves 1 ms at each look, so the slice's 8 ms run out after a few blocks,
+    // and notes which of the page's turns each look came in.
+    let clock = performance.now();
+    let turns = 0;
+    const looks = new Set<number>();
+    vi.spyOn(performance, 'now').mockImplementation(() => {
+      looks.add(turns);
+      return ++clock;
+    });
+    let reading = true;
+    const pageTask = () => {
+      turns++;
+      if (reading) setTimeout(pageTask, 0);
+    };
+    setTimeout(pageTask, 0);
+    try {
+      // The empty list gave the first read nothing to send: this is the rescan's.
+      await vi.waitFor(() => expect(scanned).toHaveLength(1), { timeout: 10_000 });
+    } finally {
+      reading = false;
+      vi.restoreAllMocks();
+    }
+    expect(scanned[0]).toHaveLength(2000);
+    // The 2,000 blocks were read in many slices, with the page's own tasks between them.
+    expect(looks.size).toBeGreaterThan(20);
+  }, 20_000);
+
   describe('a card the reader hid on the site from this page', () => {
     /** A background whose scans wait for `release` while `held`, and which leaves out the cards in `hidden`. */
     function holdingBackground() {

@@ -91,4 +91,87 @@ describe('the parts of the page a batch of changes asks to read again', () => {
     const typed = document.querySelector('[contenteditable] p')?.firstChild as Text;
     expect(dirtiedBy(() => typed.appendData('!'))).toEqual([]);
   });
+
+  it('is nothing for an empty inline element or an empty text node added or removed, such as a tracking image', () => {
+    document.body.innerHTML = '<p>The Founding Act.</p>';
+    for (const make of [
+      () => document.createElement('img'),
+      () => document.createElement('span'),
+      () => new Text(''),
+    ]) {
+      const node = make();
+      expect(dirtiedBy(() => document.body.append(node))).toEqual([]);
+      expect(dirtiedBy(() => node.remove())).toEqual([]);
+    }
+    // An empty component may bring a shadow root with text: it is read.
+    const component = document.createElement('x-quote');
+    expect(dirtiedBy(() => document.body.append(component))).toEqual([document.body]);
+  });
+
+  it('is the block around a block edge added or removed between two runs of text', () => {
+    document.body.innerHTML =
+      '<p>The <em>Founding</em> Act</p><p>The Founding<br> Act</p><div>\n  <p>Kept</p>\n</div>';
+    const [split, joined] = [...document.querySelectorAll('p')] as HTMLElement[];
+    // A line break put between "Founding" and " Act" splits the block: all of it is read again.
+    expect(dirtiedBy(() => split?.querySelector('em')?.after(document.createElement('br')))).toEqual([split]);
+    // One taken out from between them joins two lines into one block.
+    expect(dirtiedBy(() => joined?.querySelector('br')?.remove())).toEqual([joined]);
+    // Beside white space only, an added block is read alone: a live blog's new post does not
+    // make its whole column read again.
+    const column = document.querySelector('div') as HTMLElement;
+    const post = document.createElement('p');
+    post.textContent = 'New post';
+    expect(dirtiedBy(() => column.append(post))).toEqual([post]);
+    expect(dirtiedBy(() => post.remove())).toEqual([]);
+  });
+
+  it('is an element moved into an editor, or one that became editable, so its mentions go', () => {
+    document.body.innerHTML =
+      '<p id="moved">The Founding Act.</p><div contenteditable="true"></div><p id="made">Act</p>';
+    const editor = document.querySelector('div') as HTMLElement;
+    const moved = document.getElementById('moved') as HTMLElement;
+    expect(dirtiedBy(() => editor.append(moved))).toEqual([moved]);
+    const made = document.getElementById('made') as HTMLElement;
+    const watchingAttributes = (change: () => void) => {
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['contenteditable'] });
+      change();
+      const records = observer.takeRecords();
+      observer.disconnect();
+      return [...dirtyRoots(records)];
+    };
+    expect(watchingAttributes(() => made.setAttribute('contenteditable', ''))).toEqual([made]);
+    // And read again when it stops being editable.
+    expect(watchingAttributes(() => made.removeAttribute('contenteditable'))).toEqual([made]);
+  });
+
+  it('walks up from each changed block once, however many changes a batch holds', () => {
+    let parent: HTMLElement = document.body;
+    document.body.replaceChildren();
+    for (let i = 0; i < 2000; i++) parent = parent.appendChild(document.createElement('div'));
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(document.body, { childList: true, subtree: true });
+    for (let i = 0; i < 500; i++) parent.append(`tick ${i} `);
+    const records = observer.takeRecords();
+    observer.disconnect();
+    // Count the steps up the page that finding the roots takes.
+    let owner = Object.getPrototypeOf(document.body);
+    while (!Object.getOwnPropertyDescriptor(owner, 'parentNode')) owner = Object.getPrototypeOf(owner);
+    const property = Object.getOwnPropertyDescriptor(owner, 'parentNode') as PropertyDescriptor;
+    let steps = 0;
+    Object.defineProperty(owner, 'parentNode', {
+      ...property,
+      get(this: Node) {
+        steps++;
+        return property.get?.call(this);
+      },
+    });
+    try {
+      expect([...dirtyRoots(records)]).toEqual([parent]);
+    } finally {
+      Object.defineProperty(owner, 'parentNode', property);
+    }
+    // One walk from the innermost block to the top (and one to check it is not nested), not 500.
+    expect(steps).toBeLessThan(10 * 2000);
+  });
 });

@@ -5,6 +5,7 @@ import {
   MENTION_HIGHLIGHT,
   measureRange,
   mentionRange,
+  paintMentions,
 } from '@/lib/content/highlights';
 import { collectBlocks } from '@/lib/content/text-blocks';
 import { staticRange, TestStaticRange } from '../static-range';
@@ -31,6 +32,32 @@ describe('clearing the mentions', () => {
     };
     expect(() => clearMentions(xrayView as unknown as HighlightRegistry)).not.toThrow();
     expect([...registry.keys()]).toEqual(['page-own']);
+  });
+});
+
+describe('painting the mentions', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('paints more mentions than a call can take arguments', () => {
+    // A stand-in like the page's Highlight: a set of ranges.
+    vi.stubGlobal(
+      'Highlight',
+      class extends Set<AbstractRange> {
+        constructor(...ranges: AbstractRange[]) {
+          super(ranges);
+        }
+      },
+    );
+    const registry = new Map<string, Set<AbstractRange>>();
+    const range = new TestStaticRange({
+      startContainer: document,
+      startOffset: 0,
+      endContainer: document,
+      endOffset: 0,
+    });
+    const ranges = Array.from({ length: 500_000 }, () => range);
+    expect(() => paintMentions(ranges, registry as unknown as HighlightRegistry)).not.toThrow();
+    expect(registry.get(MENTION_HIGHLIGHT)?.size).toBe(1);
   });
 });
 
