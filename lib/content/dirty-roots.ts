@@ -35,6 +35,8 @@ function blockOf(target: Node): Node | null {
  * now meet in one block. An added block between two runs of text splits the block around it,
  * which is read again too.
  *
+ * A node added and taken out again in the same batch changes nothing that was read.
+ *
  * A change inside a skipped element (an editor) is not read, with one exception: an element
  * added there, or one that became editable (a `contenteditable` attribute record), is still
  * returned, so that the mentions painted on its text are dropped; reading it finds nothing
@@ -47,6 +49,8 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
   const add = (node: Node | null) => {
     if (node) read.add(node);
   };
+  /** Nodes this batch added: one it also took out again (a span that measures text) was never read. */
+  const fresh = new Set<Node>();
   for (const record of records) {
     if (record.type === 'characterData') {
       add(blockOwner(record.target));
@@ -61,6 +65,7 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
     }
     if (record.type !== 'childList') continue;
     for (const node of record.addedNodes) {
+      fresh.add(node);
       // Our own card host (and scripts, styles…) added anywhere changes no readable text.
       if ((node.nodeType === 1 && isSkipped(node as Element)) || holdsNoText(node)) continue;
       if (node.nodeType === 1) drop.add(node);
@@ -70,6 +75,7 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
       } else add(blockOwner(node));
     }
     for (const node of record.removedNodes) {
+      if (fresh.delete(node)) continue;
       if ((node.nodeType === 1 && isSkipped(node as Element)) || holdsNoText(node)) continue;
       if (!isBlock(node) || (textBeside(record.previousSibling) && textBeside(record.nextSibling)))
         add(blockOf(record.target));

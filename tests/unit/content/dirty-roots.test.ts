@@ -108,6 +108,37 @@ describe('the parts of the page a batch of changes asks to read again', () => {
     expect(dirtiedBy(() => document.body.append(component))).toEqual([document.body]);
   });
 
+  it('is nothing for a node added and taken out again at once, such as a span that measures text', () => {
+    document.body.innerHTML = '<p>The Founding Act.</p>';
+    expect(
+      dirtiedBy(() => {
+        const probe = document.createElement('span');
+        probe.textContent = 'M';
+        document.body.append(probe);
+        probe.remove();
+      }),
+    ).toEqual([]);
+    // Taken out and put back elsewhere (a move), it is read where it went.
+    const paragraph = document.querySelector('p') as HTMLElement;
+    const section = document.createElement('section');
+    document.body.append(section);
+    expect(
+      dirtiedBy(() => {
+        paragraph.remove();
+        section.append(paragraph);
+      }),
+    ).toEqual([paragraph]);
+    const bold = document.createElement('b');
+    bold.textContent = 'Act';
+    expect(
+      dirtiedBy(() => {
+        paragraph.append(bold);
+        bold.remove();
+        section.append(bold);
+      }),
+    ).toEqual([section]);
+  });
+
   it('is the block around a block edge added or removed between two runs of text', () => {
     document.body.innerHTML =
       '<p>The <em>Founding</em> Act</p><p>The Founding<br> Act</p><div>\n  <p>Kept</p>\n</div>';
