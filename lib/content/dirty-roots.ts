@@ -23,9 +23,24 @@ function textBeside(node: Node | null): boolean {
   );
 }
 
+/**
+ * The block a node's text is read again with. Text with no block around it but `<body>` (a
+ * clock in a `<span>` right under the body) is read from the outermost element around it
+ * instead, so that a ticking clock there does not have the whole page read four times a
+ * second. The price: a mention across that element's edge into the text beside it, found by
+ * the first read, is not found again once the element changes.
+ */
+function readRootOf(node: Node): Node | null {
+  const owner = blockOwner(node);
+  if (owner?.nodeType !== 1 || (owner as Element).localName !== 'body') return owner;
+  let top = node;
+  while (top.parentNode && top.parentNode !== owner) top = top.parentNode;
+  return top.nodeType === 1 && top !== node.ownerDocument?.body ? top : owner;
+}
+
 /** The block a change under `target` belongs to: `target` itself if it is one. */
 function blockOf(target: Node): Node | null {
-  return isBlock(target) ? target : blockOwner(target);
+  return isBlock(target) ? target : readRootOf(target);
 }
 
 /**
@@ -53,7 +68,7 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
   const fresh = new Set<Node>();
   for (const record of records) {
     if (record.type === 'characterData') {
-      add(blockOwner(record.target));
+      add(readRootOf(record.target));
       continue;
     }
     if (record.type === 'attributes') {
@@ -72,7 +87,7 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
       if (isBlock(node)) {
         add(node);
         if (textBeside(node.previousSibling) && textBeside(node.nextSibling)) add(blockOf(record.target));
-      } else add(blockOwner(node));
+      } else add(readRootOf(node));
     }
     for (const node of record.removedNodes) {
       if (fresh.delete(node)) continue;

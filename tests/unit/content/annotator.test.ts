@@ -407,6 +407,21 @@ describe('the annotator', () => {
     expect(liveRange(range)?.toString()).toBe('Founding Act');
   });
 
+  it('reads only a clock’s own element when it ticks right under the body, and keeps the other mentions', async () => {
+    const paragraphs = Array.from({ length: 50 }, (_, i) => `<p>Paragraph ${i}, the Founding Act.</p>`).join(
+      '',
+    );
+    document.body.innerHTML = `${paragraphs}Updated <span><b>12:00</b></span>`;
+    const { background, scanned } = fakeBackground(true);
+    const store = new MentionStore();
+    await annotate(store, background);
+    const before = store.mentions.map((m) => m.range);
+    (document.querySelector('b')?.firstChild as Text).data = '12:01';
+    await vi.waitFor(() => expect(scanned).toHaveLength(2), { timeout: 2000 });
+    expect(scanned[1]).toEqual(['12:01']);
+    expect(store.mentions.map((m) => m.range)).toEqual(before);
+  });
+
   it('lists the mentions in a component’s shadow root in page order after the first read', async () => {
     document.body.innerHTML = '<p>one Founding Act</p><x-quote></x-quote><p>three Founding Act</p>';
     (document.querySelector('x-quote') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML =

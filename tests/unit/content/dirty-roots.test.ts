@@ -105,7 +105,21 @@ describe('the parts of the page a batch of changes asks to read again', () => {
     }
     // An empty component may bring a shadow root with text: it is read.
     const component = document.createElement('x-quote');
-    expect(dirtiedBy(() => document.body.append(component))).toEqual([document.body]);
+    expect(dirtiedBy(() => document.body.append(component))).toEqual([component]);
+  });
+
+  it('is the outermost element around text that has no block around it but the body, not the whole body', () => {
+    document.body.innerHTML = '<p>The Founding Act.</p>Updated <span id="clock"><b>12:00</b></span> ago';
+    const clock = document.getElementById('clock') as HTMLElement;
+    const time = clock.querySelector('b')?.firstChild as Text;
+    expect(dirtiedBy(() => time.replaceData(0, 5, '12:01'))).toEqual([clock]);
+    const added = document.createElement('em');
+    added.textContent = 'NATO';
+    expect(dirtiedBy(() => document.body.append(added))).toEqual([added]);
+    // Text right in the body, or a node taken out of it, still has the body read again.
+    const loose = document.body.childNodes[1] as Text;
+    expect(dirtiedBy(() => loose.appendData('!'))).toEqual([document.body]);
+    expect(dirtiedBy(() => clock.remove())).toEqual([document.body]);
   });
 
   it('is nothing for a node added and taken out again at once, such as a span that measures text', () => {
