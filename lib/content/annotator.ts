@@ -2,6 +2,7 @@ import { request } from '../protocol/client';
 import type { BlockMention, PageStateResult, ScanResult } from '../protocol/messages';
 import { samePreferences } from '../protocol/preferences';
 import { dirtyRoots, outermost } from './dirty-roots';
+import { HiddenCards } from './hidden-cards';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
 import { isHtmlDocument } from './html-document';
 import { LateShadows } from './late-shadows';
@@ -62,13 +63,7 @@ export class Annotator {
   private enabled = false;
   /** Full reads started so far (see `hideCard`). */
   private fullReads = 0;
-  /**
-   * Cards the reader chose not to see on this site, from this page, by the number of full
-   * reads started when the background had stored the choice. An answer to a scan sent before
-   * that may still hold their mentions; they are left out until a full read started after it
-   * is done, whose answers all know of the choice.
-   */
-  private readonly hiddenHere = new Map<string, number>();
+  private readonly hidden = new HiddenCards();
 
   constructor(
     private readonly signal: AbortSignal,
@@ -108,15 +103,8 @@ export class Annotator {
    * The caller reads the page again (`refresh`) to have the background's own answer.
    */
   hideCard(cardId: string): void {
-    this.hiddenHere.set(cardId, this.fullReads);
+    this.hidden.hide(cardId, this.fullReads);
     if (this.enabled && !this.signal.aborted) this.publish(this.mentions);
-  }
-
-  /** The cards to leave out of what the full read numbered `read` paints (all of them for a rescan). */
-  private hiddenFor(read = Number.NEGATIVE_INFINITY): ReadonlySet<string> {
-    const hidden = new Set<string>();
-    for (const [id, at] of this.hiddenHere) if (at >= read) hidden.add(id);
-    return hidden;
   }
 
   /** HTML pages only, in a browser with the Custom Highlight API. */
@@ -162,8 +150,7 @@ export class Annotator {
       );
     }
     if (found.length === 0) this.publish([], read);
-    // Every answer of this read came after the choices made before it started.
-    for (const [id, at] of this.hiddenHere) if (at < read) this.hiddenHere.delete(id);
+    this.hidden.settle(read);
     if (this.recording) performance.mark(PAINTED_MARK);
     this.recording = false;
     return this.mentions.length;
@@ -235,7 +222,7 @@ export class Annotator {
   /** Paints `mentions`, less the cards hidden meanwhile (see `hideCard`), and tells the store. */
   private publish(all: PaintedMention[], read?: number): void {
     const hadMentions = this.mentions.length > 0;
-    const mentions = withoutCards(all, this.hiddenFor(read));
+    const mentions = this.hidden.filter(all, read);
     this.mentions = mentions;
     const preferences = this.result?.preferences;
     // A page with nothing to mark gets no highlight. (The style comes with the manifest.)
@@ -331,16 +318,6 @@ export class Annotator {
     this.observer.disconnect();
     clearMentions();
   }
-}
-
-/** The mentions less the cards in `hidden`; a mention left with no card goes. */
-function withoutCards(mentions: PaintedMention[], hidden: ReadonlySet<string>): PaintedMention[] {
-  if (hidden.size === 0) return mentions;
-  return mentions.flatMap((mention) => {
-    if (!mention.cardIds.some((id) => hidden.has(id))) return [mention];
-    const cardIds = mention.cardIds.filter((id) => !hidden.has(id));
-    return cardIds.length > 0 ? [{ ...mention, cardIds }] : [];
-  });
 }
 
 function firstPerCard(mentions: readonly PaintedMention[]): AbstractRange[] {
