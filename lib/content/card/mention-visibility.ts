@@ -55,7 +55,8 @@ const axis = (overflow: string): Layer['x'] =>
 // Overflow does not apply to these, whatever their computed `overflow` says.
 const UNBOXED = new Set(['inline', 'contents']);
 
-function parentOf(element: Element): Element | null {
+/** The element around `element` on screen: its parent, or, at the top of a shadow root, the host. */
+export function parentOf(element: Element): Element | null {
   if (element.parentElement) return element.parentElement;
   const root = element.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;

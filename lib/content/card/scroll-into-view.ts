@@ -1,4 +1,4 @@
-import { inFixedLayer } from './mention-visibility';
+import { inFixedLayer, parentOf } from './mention-visibility';
 
 const MARGIN = 48;
 
@@ -54,7 +54,7 @@ function clientEdges(box: Element): { left: number; top: number; right: number; 
 function insideBoxes(range: Range, element: Element | null, win: Window): boolean {
   const { documentElement, body } = win.document;
   const mention = range.getBoundingClientRect();
-  for (let box = element; box && box !== body && box !== documentElement; box = box.parentElement) {
+  for (let box = element; box && box !== body && box !== documentElement; box = parentOf(box)) {
     if (box.scrollWidth <= box.clientWidth && box.scrollHeight <= box.clientHeight) continue;
     const { overflowX, overflowY } = win.getComputedStyle(box);
     if (overflowX === 'visible' && overflowY === 'visible') continue;
@@ -81,7 +81,7 @@ function revealSideways(range: Range, element: Element | null, win: Window): voi
     const { left, right } = range.getBoundingClientRect();
     return { left, right, centre: (left + right) / 2 };
   };
-  for (let box = element; box; box = box.parentElement) {
+  for (let box = element; box; box = parentOf(box)) {
     if (box.scrollWidth <= box.clientWidth || !SIDEWAYS.has(win.getComputedStyle(box).overflowX)) continue;
     const { left, right } = clientEdges(box);
     const mention = middle();
