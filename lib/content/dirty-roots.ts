@@ -2,11 +2,15 @@ import { composedParent } from './range-order';
 import { insideSkipped, isSkipped } from './skip';
 import { blockOwner, isBlock } from './text-blocks';
 
-/** True for a node whose coming or going changes no text: a comment, an empty text node, an empty inline element. */
-function holdsNoText(node: Node): boolean {
+/**
+ * True for a node whose coming or going changes no readable text: a comment, an empty text
+ * node, an empty inline element, or an element whose text is never read (a script, our card).
+ */
+function changesNoText(node: Node): boolean {
   if (node.nodeType === 3) return (node as Text).data === '';
   if (node.nodeType !== 1) return true;
   const element = node as Element;
+  if (isSkipped(element)) return true;
   // An empty component may have, or get, a shadow root with text; an empty block still
   // splits the text around it.
   return (
@@ -81,8 +85,8 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
     if (record.type !== 'childList') continue;
     for (const node of record.addedNodes) {
       fresh.add(node);
-      // Our own card host (and scripts, styles…) added anywhere changes no readable text.
-      if ((node.nodeType === 1 && isSkipped(node as Element)) || holdsNoText(node)) continue;
+      // Our own card host (and scripts, styles, empty elements…) added anywhere changes no readable text.
+      if (changesNoText(node)) continue;
       if (node.nodeType === 1) drop.add(node);
       if (isBlock(node)) {
         add(node);
@@ -91,7 +95,7 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
     }
     for (const node of record.removedNodes) {
       if (fresh.delete(node)) continue;
-      if ((node.nodeType === 1 && isSkipped(node as Element)) || holdsNoText(node)) continue;
+      if (changesNoText(node)) continue;
       if (!isBlock(node) || (textBeside(record.previousSibling) && textBeside(record.nextSibling)))
         add(blockOf(record.target));
     }

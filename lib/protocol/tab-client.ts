@@ -36,11 +36,18 @@ export async function refreshSiteTabs(
   except?: number,
   send: SendToTab = sendToTab,
 ): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.allSettled(
-    tabs.flatMap(({ id }) =>
-      id === undefined || id === except ? [] : [requestTab(id, 'tab.refresh', { host }, send)],
-    ),
+  await Promise.allSettled(askToRefresh(await browser.tabs.query({}), { host }, send, except));
+}
+
+/** Sends `tab.refresh` to each tab that has an id, but `except`; one promise per tab. */
+function askToRefresh(
+  tabs: readonly { id?: number }[],
+  params: TabParams<'tab.refresh'>,
+  send: SendToTab,
+  except?: number,
+): Promise<unknown>[] {
+  return tabs.flatMap(({ id }) =>
+    id === undefined || id === except ? [] : [requestTab(id, 'tab.refresh', params, send)],
   );
 }
 
@@ -58,8 +65,5 @@ export async function refreshAllTabs(
   notify: NotifyBackground = notifyBackground,
 ): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await Promise.allSettled([
-    notify(),
-    ...tabs.flatMap((tab) => (tab.id === undefined ? [] : [requestTab(tab.id, 'tab.refresh', {}, send)])),
-  ]);
+  await Promise.allSettled([notify(), ...askToRefresh(tabs, {}, send)]);
 }
