@@ -7,7 +7,7 @@ import { clearMentions, mentionRange, paintMentions } from './highlights';
 import { isHtmlDocument } from './html-document';
 import { LateShadows } from './late-shadows';
 import type { MentionStore, PaintedMention } from './mention-store';
-import { insideAny, sortByDocument, stillFits } from './range-order';
+import { insideAny, mergeByDocument, stillFits } from './range-order';
 import { ANSWERED_MARK, PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
@@ -132,6 +132,7 @@ export class Annotator {
     this.late.clear();
     const { blocks, inShadows } = await this.readBlocks([this.doc.body as Node]);
     const found: Located[] = [];
+    let ordered: PaintedMention[] = [];
     this.cards = Object.create(null);
     for (const group of timed(this.recording, 'visible-first', () => visibleFirst(blocks))) {
       if (group.length === 0) continue;
@@ -143,11 +144,16 @@ export class Annotator {
       found.push(...added);
       // Block index, then offset, is document order: no DOM comparison needed, unless the
       // page has components, whose shadow roots are read after the rest.
-      found.sort((a, b) => a.block - b.block || a.start - b.start);
-      const ordered = found.map((f) => f.mention);
-      timed(this.recording, 'publish', () =>
-        this.publish(inShadows ? sortByDocument(ordered) : ordered, read),
-      );
+      if (inShadows)
+        ordered = mergeByDocument(
+          ordered,
+          added.map((f) => f.mention),
+        );
+      else {
+        found.sort((a, b) => a.block - b.block || a.start - b.start);
+        ordered = found.map((f) => f.mention);
+      }
+      timed(this.recording, 'publish', () => this.publish(ordered, read));
     }
     if (found.length === 0) this.publish([], read);
     this.hidden.settle(read);
@@ -296,7 +302,13 @@ export class Annotator {
     const preferences = this.result?.preferences;
     const unchanged = !preferences || samePreferences(preferences, this.store.preferences);
     if (added.length === 0 && kept.length === this.mentions.length && unchanged) return;
-    this.publish(sortByDocument([...kept, ...added.map((f) => f.mention)]));
+    // What was kept is in page order already: only the new mentions need their places found.
+    this.publish(
+      mergeByDocument(
+        kept,
+        added.map((f) => f.mention),
+      ),
+    );
   }
 
   private disable(preferences = this.result?.preferences): number {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { PaintedMention } from '@/lib/content/mention-store';
-import { insideAny, sortByDocument, stillFits } from '@/lib/content/range-order';
+import { insideAny, mergeByDocument, sortByDocument, stillFits } from '@/lib/content/range-order';
 import { staticRange } from '../static-range';
 
 const mention = (text: Text, start: number, end: number, cardId = 'founding-act'): PaintedMention => ({
@@ -64,6 +64,73 @@ describe('the order of painted mentions', () => {
       'founding-act',
       'kyiv',
     ]);
+  });
+});
+
+describe('putting new mentions among mentions in page order', () => {
+  /** A page of paragraphs, some with a component whose shadow root holds text, and a mention in each text node. */
+  function pageMentions(paragraphs: number, seed: number): PaintedMention[] {
+    let state = seed;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    document.body.innerHTML = Array.from({ length: paragraphs }, (_, i) =>
+      random() < 0.2 ? `<p>Kyiv ${i} <x-card></x-card> Moscow</p>` : `<p>Kyiv ${i} and NATO</p>`,
+    ).join('');
+    for (const host of document.querySelectorAll('x-card')) {
+      host.attachShadow({ mode: 'open' }).innerHTML = '<span>Founding Act</span>';
+    }
+    const texts: Text[] = [];
+    const walk = (root: Node) => {
+      for (const node of root.childNodes) {
+        if (node.nodeType === 3) texts.push(node as Text);
+        else walk(node);
+        const shadow = (node as Element).shadowRoot;
+        if (shadow) walk(shadow);
+      }
+    };
+    walk(document.body);
+    // Two mentions in most text nodes, one in the short ones, each named by where it is.
+    return texts.flatMap((text, i) =>
+      text.length > 8
+        ? [mention(text, 0, 4, `${i}a`), mention(text, text.length - 4, text.length, `${i}b`)]
+        : [mention(text, 0, 4, `${i}a`)],
+    );
+  }
+
+  it('gives the order a sort of them all gives, wherever the new ones fall', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const all = pageMentions(60, seed);
+      const expected = cards(sortByDocument([...all]));
+      // Every fifth mention, and the very first and last, come from the rescan, out of order.
+      const added = all.filter((_, i) => i % 5 === seed % 5 || i === 0 || i === all.length - 1).reverse();
+      const kept = sortByDocument(all.filter((m) => !added.includes(m)));
+      expect(cards(mergeByDocument(kept, added))).toEqual(expected);
+    }
+  });
+
+  it('leaves the mentions it was given as they were, and returns them all when nothing is added', () => {
+    const all = sortByDocument(pageMentions(10, 7));
+    const before = [...all];
+    expect(mergeByDocument(all, [])).toEqual(before);
+    expect(mergeByDocument(all.slice(1), [all[0] as PaintedMention])).toEqual(before);
+    expect(all).toEqual(before);
+  });
+
+  it('compares each new mention with a few of the others, not with all of them', () => {
+    document.body.innerHTML = Array.from({ length: 2000 }, (_, i) => `<p>Kyiv ${i}</p>`).join('');
+    const all = [...document.querySelectorAll('p')].map((p) => mention(p.firstChild as Text, 0, 4));
+    const added = [all[1500], all[3], all[1999]] as PaintedMention[];
+    const kept = all.filter((m) => !added.includes(m));
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    try {
+      expect(mergeByDocument(kept, added)).toEqual(all);
+      // About log2(2,000) = 11 for each of the three, and a few to sort the three.
+      expect(compare.mock.calls.length).toBeLessThan(50);
+    } finally {
+      compare.mockRestore();
+    }
   });
 });
 
