@@ -101,7 +101,7 @@ export function sortByDocument(mentions: PaintedMention[]): PaintedMention[] {
  * one with a binary search's worth of the others, not all of them with each other. That
  * matters beyond the count: Chromium orders two siblings by walking their parent's children
  * from the first, so sorting 20,000 mentions in 20,000 sibling paragraphs took 735 ms
- * (docs/annotation-bench.md, "A rescan sorted every mention").
+ * (docs/annotation-bench.md, "A page that keeps growing").
  */
 export function mergeByDocument(
   sorted: readonly PaintedMention[],

@@ -55,7 +55,7 @@ export function cityCards(terms: string[]): TermCard[] {
 /** Path of the small page that warms the matcher up after a dictionary is loaded. */
 export const WARMUP_PATH = '/warmup/';
 
-const WARMUP_PAGE = `<!doctype html><html><head><title>warm-up</title></head><body>
+export const WARMUP_PAGE = `<!doctype html><html><head><title>warm-up</title></head><body>
 <p>A short page read once after each dictionary is loaded, so the matcher is compiled before
 pages are timed. London, Paris and Tokyo are here so it paints something.</p></body></html>`;
 
