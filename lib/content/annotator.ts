@@ -6,6 +6,7 @@ import { HiddenCards } from './hidden-cards';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
 import { isHtmlDocument } from './html-document';
 import { LateShadows } from './late-shadows';
+import { keepWithinCap, MENTIONS_PER_PAGE } from './mention-cap';
 import type { MentionStore, PaintedMention } from './mention-store';
 import { insideAny, mergeByDocument, stillFits } from './range-order';
 import { ANSWERED_MARK, PAINTED_MARK, timed } from './task-timing';
@@ -70,6 +71,8 @@ export class Annotator {
     private readonly store: MentionStore,
     private readonly doc: Document = document,
     private readonly background: PageBackground = extensionBackground,
+    /** Mentions the page keeps at most (see MENTIONS_PER_PAGE); tests pass a small one. */
+    private readonly cap = MENTIONS_PER_PAGE,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.late = new LateShadows(signal, (roots) => this.onLateShadows(roots));
@@ -141,19 +144,22 @@ export class Annotator {
         group,
       );
       if (!added) return this.disable();
-      found.push(...added);
+      // Up to the page's cap, the first in reading order; the rest of the page is not sent.
+      const taken = added.slice(0, this.cap - found.length);
+      found.push(...taken);
       // Block index, then offset, is document order: no DOM comparison needed, unless the
       // page has components, whose shadow roots are read after the rest.
       if (inShadows)
         ordered = mergeByDocument(
           ordered,
-          added.map((f) => f.mention),
+          taken.map((f) => f.mention),
         );
       else {
         found.sort((a, b) => a.block - b.block || a.start - b.start);
         ordered = found.map((f) => f.mention);
       }
       timed(this.recording, 'publish', () => this.publish(ordered, read));
+      if (found.length >= this.cap) break;
     }
     if (found.length === 0) this.publish([], read);
     this.hidden.settle(read);
@@ -303,12 +309,8 @@ export class Annotator {
     const unchanged = !preferences || samePreferences(preferences, this.store.preferences);
     if (added.length === 0 && kept.length === this.mentions.length && unchanged) return;
     // What was kept is in page order already: only the new mentions need their places found.
-    this.publish(
-      mergeByDocument(
-        kept,
-        added.map((f) => f.mention),
-      ),
-    );
+    const fresh = added.map((f) => f.mention);
+    this.publish(keepWithinCap(mergeByDocument(kept, fresh), new Set(fresh), this.cap));
   }
 
   private disable(preferences = this.result?.preferences): number {

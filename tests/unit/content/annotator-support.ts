@@ -63,9 +63,9 @@ export function later(ms = 0): Promise<void> {
   return new Promise((wake) => setTimeout(wake, ms));
 }
 
-/** An annotator over this document, stopped after the test. */
-export function startAnnotator(store: MentionStore, background: PageBackground): Annotator {
-  return new Annotator(running.signal, store, document, background);
+/** An annotator over this document, stopped after the test; `cap` as the page's mention cap. */
+export function startAnnotator(store: MentionStore, background: PageBackground, cap?: number): Annotator {
+  return new Annotator(running.signal, store, document, background, cap);
 }
 
 /** Starts an annotator over this document and resolves with its first scan's count. */
