@@ -3,7 +3,7 @@
  * or an endless feed. A headless Chromium with the built extension and a dictionary of city
  * cards (10,000 by default) opens a page of updates, one paragraph each, side by side
  * under one parent, and the benchmark adds updates in batches until the page holds the
- * mentions asked for. For each batch it records how long the new mentions took to be
+ * updates asked for. For each batch it records how long the new mentions took to be
  * painted, and, from a Chromium trace, the tab's main-thread tasks meanwhile: script,
  * garbage collection and rendered frames (tests/bench/pages/trace.ts). The page runs no
  * script of its own beyond adding the batch and watching the count, so the script tasks are
@@ -12,8 +12,8 @@
  * the registry and with it taken out, on the same page. Prints Markdown tables (progress on
  * stderr). Needs the shared corpus for the city names; exits 2 without it.
  *
- * Options: --size N (cards), --batch N (updates a batch), --mentions a,b,c (checkpoints,
- * the last one ends the run), --frames N (frames timed each way at a checkpoint),
+ * Options: --size N (cards), --batch N (updates a batch), --updates a,b,c (checkpoints, in
+ * updates on the page; the last one ends the run), --frames N (frames timed each way at a checkpoint),
  * --build DIR (another unpacked build, for an A/B).
  */
 import { loadavg } from 'node:os';
@@ -29,7 +29,7 @@ import { type Task, traceTasks } from './pages/trace';
 interface Options {
   size: number;
   batch: number;
-  mentions: number[];
+  updates: number[];
   frames: number;
   build: string;
 }
@@ -37,7 +37,7 @@ interface Options {
 const FLAGS: FlagSpec<Options> = {
   '--size': ['size', 'count'],
   '--batch': ['batch', 'count'],
-  '--mentions': ['mentions', 'counts'],
+  '--updates': ['updates', 'counts'],
   '--frames': ['frames', 'count'],
   '--build': ['build', 'dir'],
 };
@@ -45,15 +45,17 @@ const FLAGS: FlagSpec<Options> = {
 const DEFAULTS: Options = {
   size: 10_000,
   batch: 200,
-  mentions: [1000, 5000, 10_000, 20_000],
+  updates: [400, 1800, 3400, 6800],
   frames: 30,
   build: EXTENSION_DIR,
 };
 
 const FEED_PATH = '/feed/';
+/** Each update names three cities. */
+const MENTIONS_PER_UPDATE = 3;
 /** The cities the updates name: the best known, so every one is a card at any size. */
 const NAMED_CITIES = 200;
-/** How long the painted count must hold still before a batch counts as painted. */
+/** How long the painting must hold still before a batch counts as painted. */
 const STILL_MS = 600;
 /** A batch not painted by then is reported as such. */
 const BATCH_TIMEOUT_MS = 20_000;
@@ -67,7 +69,7 @@ const FEED_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Live 
 interface BatchFigures {
   /** Mentions painted once the batch settled. */
   painted: number;
-  /** From adding the batch to the last change of the painted count. */
+  /** From adding the batch to the last new highlight. */
   paintedMs: number;
 }
 
@@ -80,7 +82,7 @@ interface BatchRow extends BatchFigures {
   long: Task['kind'][];
 }
 
-/** Adds `count` updates, each naming three cities, and waits until the painted count holds still. */
+/** Adds `count` updates, each naming three cities, and waits until the painting holds still. */
 function addBatch(args: {
   first: number;
   count: number;
@@ -89,8 +91,10 @@ function addBatch(args: {
   timeoutMs: number;
 }): Promise<BatchFigures> {
   const { first, count, cities, stillMs, timeoutMs } = args;
-  const size = () => CSS.highlights.get('backstory-mention')?.size ?? 0;
-  const before = size();
+  // Each paint registers a new highlight: the object changes even when, at the page's cap,
+  // its size does not.
+  const painting = () => CSS.highlights.get('backstory-mention');
+  const before = painting();
   const feed = document.getElementById('feed') as HTMLElement;
   const started = performance.now();
   for (let i = first; i < first + count; i++) {
@@ -108,7 +112,7 @@ function addBatch(args: {
     let changedAt = started;
     const look = () => {
       const now = performance.now();
-      const current = size();
+      const current = painting();
       if (current !== last) {
         last = current;
         changedAt = now;
@@ -116,7 +120,7 @@ function addBatch(args: {
       const settled = current !== before && now - changedAt >= stillMs;
       if (settled || now - started > timeoutMs) {
         done({
-          painted: current,
+          painted: current?.size ?? 0,
           paintedMs: settled ? changedAt - started : Number.POSITIVE_INFINITY,
         });
         return;
@@ -177,11 +181,11 @@ async function runFeed(
   cities: string[],
 ): Promise<Checkpoint[]> {
   const checkpoints: Checkpoint[] = [];
-  const goal = options.mentions.at(-1) ?? 0;
+  const goal = options.updates.at(-1) ?? 0;
   let updates = 0;
   let sinceCheckpoint: BatchRow[] = [];
   let painted = 0;
-  while (painted < goal) {
+  while (updates < goal) {
     const trace = await traceTasks(cdp, tab.url());
     const batch = await tab.evaluate(addBatch, {
       first: updates,
@@ -200,14 +204,15 @@ async function runFeed(
       long: tasks.filter((t) => t.ms > LONG_TASK_MS).map((t) => t.kind),
     };
     updates += options.batch;
-    if (figures.painted <= painted) throw new Error(`batch ending at update ${updates} painted nothing new`);
+    if (!Number.isFinite(figures.paintedMs))
+      throw new Error(`the batch ending at update ${updates} was not painted`);
     painted = figures.painted;
     sinceCheckpoint.push(figures);
     process.stderr.write(
       `${updates} updates, ${painted} mentions: batch painted in ${ms(figures.paintedMs)} ms, main thread ${ms(figures.busy)} ms, longest script task ${ms(figures.longest.script)} ms, collection ${ms(figures.longest.gc)} ms, frame ${ms(figures.longest.frame)} ms\n`,
     );
-    const next = options.mentions[checkpoints.length];
-    if (next === undefined || painted < next) continue;
+    const next = options.updates[checkpoints.length];
+    if (next === undefined || updates < next) continue;
     const withHighlight = await tab.evaluate(renderingMs, { frames: options.frames, withHighlight: true });
     const without = await tab.evaluate(renderingMs, { frames: options.frames, withHighlight: false });
     checkpoints.push({
@@ -259,6 +264,7 @@ async function main(): Promise<void> {
     printTable(
       'Checkpoints',
       [
+        'mentions on the page',
         'mentions painted',
         'updates on the page',
         'median batch painted ms',
@@ -272,6 +278,7 @@ async function main(): Promise<void> {
         '1-minute load',
       ],
       checkpoints.map((c) => [
+        (c.updates * MENTIONS_PER_UPDATE).toLocaleString('en'),
         c.mentions.toLocaleString('en'),
         c.updates.toLocaleString('en'),
         ms(c.batchPaintedMs),
