@@ -3,7 +3,7 @@ import type { PaintedMention } from './mention-store';
 /**
  * Mentions one page keeps painted at most. Every frame in which the page changes costs the
  * browser a few microseconds per painted range, whatever changed (docs/annotation-bench.md,
- * "A page that keeps growing": 36 ms a frame at 10,000 mentions, 68 to 135 ms at 20,000),
+ * "A page that keeps growing": 30 to 58 ms a frame at 10,000 mentions, 68 to 135 ms at 20,000),
  * so an endless feed must not add mentions for ever. The busiest corpus page has 2,291 at
  * 100,000 cards.
  */

@@ -99,9 +99,9 @@ export function sortByDocument(mentions: PaintedMention[]): PaintedMention[] {
  * `sorted` (in page order already) with `added` put in their places: a new array. A rescan
  * adds a few mentions to a page that may have tens of thousands, so this compares each added
  * one with a binary search's worth of the others, not all of them with each other. That
- * matters beyond the count: Chromium orders two siblings by walking their parent's children
- * from the first, so sorting 20,000 mentions in 20,000 sibling paragraphs took 735 ms
- * (docs/annotation-bench.md, "A page that keeps growing").
+ * matters beyond the count: in Chromium, placing two siblings costs more the more siblings
+ * they have, and sorting 20,000 mentions in 20,000 sibling paragraphs, already in order, took
+ * 735 ms (docs/annotation-bench.md, "A page that keeps growing").
  */
 export function mergeByDocument(
   sorted: readonly PaintedMention[],
