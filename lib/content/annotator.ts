@@ -8,7 +8,7 @@ import { isHtmlDocument } from './html-document';
 import { LateShadows } from './late-shadows';
 import { keepWithinCap, MENTIONS_PER_PAGE } from './mention-cap';
 import type { MentionStore, PaintedMention } from './mention-store';
-import { insideAny, mergeByDocument, stillFits } from './range-order';
+import { insideAny, mergeByDocument, sortByDocument, stillFits } from './range-order';
 import { ANSWERED_MARK, PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
@@ -144,24 +144,27 @@ export class Annotator {
         group,
       );
       if (!added) return this.disable();
-      // Up to the page's cap, the first in reading order; the rest of the page is not sent.
-      const taken = added.slice(0, this.cap - found.length);
-      found.push(...taken);
-      // Block index, then offset, is document order: no DOM comparison needed, unless the
-      // page has components, whose shadow roots are read after the rest.
-      if (inShadows)
+      // Up to the page's cap: the group's first in page order. The rest is not sent.
+      const room = this.cap - ordered.length;
+      if (inShadows) {
+        // Shadow roots are read after the rest of the page, so block order is not page order
+        // here. The page ran while the worker answered: text it took out has no order.
+        const taken = sortByDocument(added.map((f) => f.mention).filter((m) => stillFits(m.range)));
         ordered = mergeByDocument(
-          ordered,
-          taken.map((f) => f.mention),
+          ordered.filter((m) => stillFits(m.range)),
+          taken.slice(0, room),
         );
-      else {
-        found.sort((a, b) => a.block - b.block || a.start - b.start);
+      } else {
+        // Block index, then offset, is document order: no DOM comparison needed.
+        const byBlock = (a: Located, b: Located) => a.block - b.block || a.start - b.start;
+        found.push(...added.sort(byBlock).slice(0, room));
+        found.sort(byBlock);
         ordered = found.map((f) => f.mention);
       }
       timed(this.recording, 'publish', () => this.publish(ordered, read));
-      if (found.length >= this.cap) break;
+      if (ordered.length >= this.cap) break;
     }
-    if (found.length === 0) this.publish([], read);
+    if (ordered.length === 0) this.publish([], read);
     this.hidden.settle(read);
     if (this.recording) performance.mark(PAINTED_MARK);
     this.recording = false;
@@ -307,10 +310,13 @@ export class Annotator {
     // so the highlight is not rebuilt.
     const preferences = this.result?.preferences;
     const unchanged = !preferences || samePreferences(preferences, this.store.preferences);
-    if (added.length === 0 && kept.length === this.mentions.length && unchanged) return;
+    // The page ran while its text was read and matched: text it took out meanwhile has no
+    // place in the page's order, and a merge that met it would misplace the rest.
+    const stay = kept.filter((m) => stillFits(m.range));
+    const fresh = added.map((f) => f.mention).filter((m) => stillFits(m.range));
+    if (fresh.length === 0 && stay.length === this.mentions.length && unchanged) return;
     // What was kept is in page order already: only the new mentions need their places found.
-    const fresh = added.map((f) => f.mention);
-    this.publish(keepWithinCap(mergeByDocument(kept, fresh), new Set(fresh), this.cap));
+    this.publish(keepWithinCap(mergeByDocument(stay, fresh), new Set(fresh), this.cap));
   }
 
   private disable(preferences = this.result?.preferences): number {

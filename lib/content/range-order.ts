@@ -96,7 +96,9 @@ export function sortByDocument(mentions: PaintedMention[]): PaintedMention[] {
 }
 
 /**
- * `sorted` (in page order already) with `added` put in their places: a new array. A rescan
+ * `sorted` (in page order already) with `added` put in their places: a new array (`added` is
+ * sorted in place). Every mention's text must be in the page: two nodes in no common tree
+ * have no order, and the binary search would misplace what comes after them. A rescan
  * adds a few mentions to a page that may have tens of thousands, so this compares each added
  * one with a binary search's worth of the others, not all of them with each other. That
  * matters beyond the count: in Chromium, placing two siblings costs more the more siblings

@@ -51,13 +51,29 @@ describe('a page past the cap', () => {
     store.mentions.map((m) => Number((m.range.startContainer as Text).data.split(' ').at(-1)));
 
   it('paints the first mentions in reading order and sends no more of the page once it is reached', async () => {
-    (document.getElementById('feed') as HTMLElement).innerHTML = paragraphs(0, 12);
+    // Over 60,000 characters in 100 blocks: the first 60 blocks are scanned before the rest
+    // (happy-dom lays nothing out, so the page's top counts as what is in view).
+    const filler = ' and more news'.repeat(50);
+    (document.getElementById('feed') as HTMLElement).innerHTML = Array.from(
+      { length: 100 },
+      (_, i) => `<p>Founding Act ${i}${filler}</p>`,
+    ).join('');
     const { background, scanned } = fakeBackground(true);
     const store = new MentionStore();
-    expect(await startAnnotator(store, background, 5).refresh()).toBe(5);
-    expect(numbers(store)).toEqual([0, 1, 2, 3, 4]);
-    // happy-dom lays nothing out, so every block comes in the first group: one scan.
-    expect(scanned).toHaveLength(1);
+    expect(await startAnnotator(store, background, 50).refresh()).toBe(50);
+    expect(store.mentions.map((m) => (m.range.startContainer as Text).data.split(' ')[2])).toEqual(
+      Array.from({ length: 50 }, (_, i) => String(i)),
+    );
+    expect(scanned.map((blocks) => blocks.length)).toEqual([60]);
+  });
+
+  it('counts a mention in a component where the component stands when it stops at the cap', async () => {
+    const feed = document.getElementById('feed') as HTMLElement;
+    feed.innerHTML = `<p>Inside: <x-quote></x-quote></p>${paragraphs(1, 3)}`;
+    (feed.querySelector('x-quote') as Element).attachShadow({ mode: 'open' }).innerHTML = 'Founding Act 0';
+    const store = new MentionStore();
+    expect(await startAnnotator(store, fakeBackground(true).background, 2).refresh()).toBe(2);
+    expect(numbers(store)).toEqual([0, 1]);
   });
 
   it('keeps the newest when a feed grows at its end, and the latest when a blog grows at its top', async () => {

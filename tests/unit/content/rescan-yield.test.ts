@@ -69,3 +69,33 @@ describe('a rescan that adds a mention to a page of many', () => {
     }
   });
 });
+
+describe('a rescan while the page takes text out', () => {
+  it('keeps the mentions in page order when a painted paragraph goes while the worker answers', async () => {
+    const { background } = fakeBackground(true);
+    const scan = background.scan;
+    let scans = 0;
+    background.scan = (...args) => {
+      // The rescan's answer comes after the page removed a paragraph in the middle.
+      if (scans++ === 1) document.querySelectorAll('p')[151]?.remove();
+      return scan(...args);
+    };
+    const store = new MentionStore();
+    expect(await annotate(store, background)).toBe(300);
+    const latest = document.createElement('p');
+    latest.textContent = 'Founding Act, the latest.';
+    document.body.prepend(latest);
+    await later(SETTLE_MS + 80);
+    // And the rescan of the removal.
+    await later(SETTLE_MS + 80);
+    expect(scans).toBeGreaterThanOrEqual(2);
+    expect(store.mentions).toHaveLength(300);
+    expect(store.mentions[0]?.range.startContainer.parentElement).toBe(latest);
+    const nodes = store.mentions.map((m) => m.range.startContainer);
+    const outOfOrder = nodes.findIndex(
+      (node, i) =>
+        i > 0 && !((nodes[i - 1] as Node).compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
+    expect(outOfOrder).toBe(-1);
+  });
+});
