@@ -95,6 +95,7 @@ export async function traceTasks(cdp: CDPSession, pageUrl: string): Promise<Task
       const main = events.find(
         (e) => e.pid === pid && e.ph === 'M' && e.args?.name === 'CrRendererMain',
       )?.tid;
+      if (main === undefined) throw new Error(`the trace names no main thread for ${pageUrl}'s renderer`);
       return tasksOf(events.filter((e) => e.pid === pid && e.tid === main));
     },
   };
