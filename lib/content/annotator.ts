@@ -2,13 +2,14 @@ import { request } from '../protocol/client';
 import type { BlockMention, PageStateResult, ScanResult } from '../protocol/messages';
 import { samePreferences } from '../protocol/preferences';
 import { dirtyRoots, outermost } from './dirty-roots';
+import { FirstReadOrder, type Located } from './first-read-order';
 import { HiddenCards } from './hidden-cards';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
 import { isHtmlDocument } from './html-document';
 import { LateShadows } from './late-shadows';
 import { keepWithinCap, MENTIONS_PER_PAGE } from './mention-cap';
 import type { MentionStore, PaintedMention } from './mention-store';
-import { insideAny, mergeByDocument, sortByDocument, stillFits } from './range-order';
+import { insideAny, mergeByDocument, stillFits } from './range-order';
 import { ANSWERED_MARK, PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
@@ -27,13 +28,6 @@ const extensionBackground: PageBackground = {
   scan: (url, blocks, shown) =>
     request('page.scan', { url, blocks, ...(shown.length > 0 ? { shown: [...shown] } : {}) }),
 };
-
-/** A mention with its place in reading order. */
-interface Located {
-  mention: PaintedMention;
-  block: number;
-  start: number;
-}
 
 /** Delay between a page change and reading it: batches bursts, well inside one second. */
 export const SETTLE_MS = 250;
@@ -134,8 +128,7 @@ export class Annotator {
     // The whole page is read again, and with it every component still without a shadow root.
     this.late.clear();
     const { blocks, inShadows } = await this.readBlocks([this.doc.body as Node]);
-    const found: Located[] = [];
-    let ordered: PaintedMention[] = [];
+    const order = new FirstReadOrder(inShadows, this.cap);
     this.cards = Object.create(null);
     for (const group of timed(this.recording, 'visible-first', () => visibleFirst(blocks))) {
       if (group.length === 0) continue;
@@ -144,27 +137,12 @@ export class Annotator {
         group,
       );
       if (!added) return this.disable();
-      // Up to the page's cap: the group's first in page order. The rest is not sent.
-      const room = this.cap - ordered.length;
-      if (inShadows) {
-        // Shadow roots are read after the rest of the page, so block order is not page order
-        // here. The page ran while the worker answered: text it took out has no order.
-        const taken = sortByDocument(added.map((f) => f.mention).filter((m) => stillFits(m.range)));
-        ordered = mergeByDocument(
-          ordered.filter((m) => stillFits(m.range)),
-          taken.slice(0, room),
-        );
-      } else {
-        // Block index, then offset, is document order: no DOM comparison needed.
-        const byBlock = (a: Located, b: Located) => a.block - b.block || a.start - b.start;
-        found.push(...added.sort(byBlock).slice(0, room));
-        found.sort(byBlock);
-        ordered = found.map((f) => f.mention);
-      }
+      const ordered = order.add(added);
       timed(this.recording, 'publish', () => this.publish(ordered, read));
-      if (ordered.length >= this.cap) break;
+      // Up to the page's cap: the rest of the page is not sent.
+      if (order.full) break;
     }
-    if (ordered.length === 0) this.publish([], read);
+    if (order.mentions.length === 0) this.publish([], read);
     this.hidden.settle(read);
     if (this.recording) performance.mark(PAINTED_MARK);
     this.recording = false;
