@@ -184,7 +184,6 @@ async function runFeed(
   const goal = options.updates.at(-1) ?? 0;
   let updates = 0;
   let sinceCheckpoint: BatchRow[] = [];
-  let painted = 0;
   let lastCheckpoint = 0;
   while (updates < goal) {
     const trace = await traceTasks(cdp, tab.url());
@@ -207,10 +206,9 @@ async function runFeed(
     updates += options.batch;
     if (!Number.isFinite(figures.paintedMs))
       throw new Error(`the batch ending at update ${updates} was not painted`);
-    painted = figures.painted;
     sinceCheckpoint.push(figures);
     process.stderr.write(
-      `${updates} updates, ${painted} mentions: batch painted in ${ms(figures.paintedMs)} ms, main thread ${ms(figures.busy)} ms, longest script task ${ms(figures.longest.script)} ms, collection ${ms(figures.longest.gc)} ms, frame ${ms(figures.longest.frame)} ms\n`,
+      `${updates} updates, ${figures.painted} mentions: batch painted in ${ms(figures.paintedMs)} ms, main thread ${ms(figures.busy)} ms, longest script task ${ms(figures.longest.script)} ms, collection ${ms(figures.longest.gc)} ms, frame ${ms(figures.longest.frame)} ms\n`,
     );
     const next = options.updates.find((at) => at > lastCheckpoint);
     if (next === undefined || updates < next) continue;
@@ -219,7 +217,7 @@ async function runFeed(
     const withHighlight = await tab.evaluate(renderingMs, { frames: options.frames, withHighlight: true });
     const without = await tab.evaluate(renderingMs, { frames: options.frames, withHighlight: false });
     checkpoints.push({
-      mentions: painted,
+      mentions: figures.painted,
       batchBusy: median(sinceCheckpoint.map((b) => b.busy)),
       updates,
       batchPaintedMs: median(sinceCheckpoint.map((b) => b.paintedMs)),
