@@ -1,6 +1,6 @@
 import { listenEarlyForEscape } from '@/lib/content/card/escape-key';
 import { isHtmlDocument } from '@/lib/content/html-document';
-import { timed, WAKE_MARK } from '@/lib/content/task-timing';
+import { noteMark, timed, WAKE_MARK } from '@/lib/content/task-timing';
 import { nativeSend, requestWith } from '@/lib/protocol/request';
 
 // Chrome stops an idle extension worker. Started again only when entrypoints/content asks
@@ -20,7 +20,7 @@ export default defineUnlistedScript({
   main() {
     // Documents that are never read need no wake-up.
     if (!isHtmlDocument(document)) return;
-    performance.mark(WAKE_MARK);
+    noteMark(WAKE_MARK);
     // Before any page script can add a key listener that stops Escape for the card.
     listenEarlyForEscape(window);
     const send = nativeSend();

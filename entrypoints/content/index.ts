@@ -6,13 +6,13 @@ import { clearLeftovers } from '@/lib/content/leftovers';
 import { MentionStore } from '@/lib/content/mention-store';
 import { PAGE_MATCHES } from '@/lib/content/page-matches';
 import { createTabHandler } from '@/lib/content/tab-handlers';
-import { START_MARK } from '@/lib/content/task-timing';
+import { noteMark, START_MARK } from '@/lib/content/task-timing';
 
 export default defineContentScript({
   matches: PAGE_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    performance.mark(START_MARK);
+    noteMark(START_MARK);
     // Only Firefox puts a new copy into tabs where an old one left its marks.
     if (import.meta.env.FIREFOX) clearLeftovers();
     const store = new MentionStore();

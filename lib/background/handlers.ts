@@ -134,10 +134,10 @@ function createHandlers({ db, matchers, openManager, badge, refreshSite }: Handl
     // page is answered first).
     'page.state': async ({ url }, { tabId }) => {
       const ticket = badge?.ticket();
-      const { enabled, paused, siteOff, host, preferences } = await pageState(db, url);
+      const { enabled, paused, siteOff, host, preferences, timeline } = await pageState(db, url);
       if (tabId !== undefined)
         void badge?.showPage(tabId, { paused, siteOff, ...(host ? { host } : {}) }, ticket);
-      return { enabled, preferences };
+      return { enabled, preferences, ...(timeline ? { timeline } : {}) };
     },
     'page.scan': async ({ url, blocks, shown = [] }) => {
       // Asked for at once, beside the page's state: the two reads overlap, and the matcher is

@@ -1,4 +1,4 @@
-import { hostOf, PAUSED_KEY } from '../db/reader-settings';
+import { hostOf, PAGE_TIMELINE_KEY, PAUSED_KEY } from '../db/reader-settings';
 import type { BackstoryDB } from '../db/schema';
 import { PREFERENCES_KEY, type Preferences, readPreferences } from '../protocol/preferences';
 
@@ -15,15 +15,16 @@ export interface PageState {
   /** Cards the reader chose not to see marked on this site. */
   hiddenCards: Set<string>;
   preferences: Preferences;
+  /** The developers' switch for timing on the page's timeline (see PAGE_TIMELINE_KEY). */
+  timeline: boolean;
 }
 
 /** Reads the pause, the site's switches and the preferences in one go. */
 export async function pageState(db: BackstoryDB, url: string): Promise<PageState> {
   const host = hostOf(url);
-  const [paused, site, preferences] = await Promise.all([
-    db.settings.get(PAUSED_KEY),
+  const [[paused, preferences, timeline], site] = await Promise.all([
+    db.settings.bulkGet([PAUSED_KEY, PREFERENCES_KEY, PAGE_TIMELINE_KEY]),
     host ? db.sites.get(host) : Promise.resolve(undefined),
-    db.settings.get(PREFERENCES_KEY),
   ]);
   const isPaused = paused?.value === true;
   const siteOff = site?.disabled === true;
@@ -34,6 +35,7 @@ export async function pageState(db: BackstoryDB, url: string): Promise<PageState
     ...(host ? { host } : {}),
     hiddenCards: new Set(site?.hiddenCards ?? []),
     preferences: readPreferences(preferences?.value),
+    timeline: timeline?.value === true,
   };
 }
 

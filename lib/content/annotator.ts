@@ -10,7 +10,7 @@ import { LateShadows } from './late-shadows';
 import { keepWithinCap, MENTIONS_PER_PAGE } from './mention-cap';
 import type { MentionStore, PaintedMention } from './mention-store';
 import { insideAny, mergeByDocument, stillFits } from './range-order';
-import { ANSWERED_MARK, PAINTED_MARK, timed } from './task-timing';
+import { ANSWERED_MARK, decideTimeline, noteMark, PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
 import { filterInSlices, SLICE_MS, yieldToMain } from './yield';
@@ -119,7 +119,12 @@ export class Annotator {
     // Asked before anything is read: a switched-off site's text is never collected or sent.
     // (Asked while reading instead, the worker's answer competed with the read for the CPU.)
     const asked = this.background.state(this.doc.location.href);
-    if (this.recording) void asked.then(() => performance.mark(ANSWERED_MARK)).catch(() => undefined);
+    void asked
+      .then((answer) => {
+        decideTimeline(answer.timeline === true);
+        if (this.recording) noteMark(ANSWERED_MARK);
+      })
+      .catch(() => undefined);
     const { enabled, preferences } = await asked;
     if (!enabled || this.signal.aborted) return this.disable(preferences);
     this.enabled = true;
@@ -144,7 +149,7 @@ export class Annotator {
     }
     if (order.mentions.length === 0) this.publish([], read);
     this.hidden.settle(read);
-    if (this.recording) performance.mark(PAINTED_MARK);
+    if (this.recording) noteMark(PAINTED_MARK);
     this.recording = false;
     return this.mentions.length;
   }

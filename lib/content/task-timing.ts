@@ -9,18 +9,83 @@ export const ANSWERED_MARK = 'backstory-answered';
 /** Mark set when the first full scan of a page is painted. */
 export const PAINTED_MARK = 'backstory-painted';
 
+/** A mark (no `end`) or a measure, noted before the worker said whether to leave it. */
+interface Entry {
+  name: string;
+  start: number;
+  end?: number;
+  detail?: string;
+}
+
 /**
- * Runs a synchronous slice of work; when `record` is set, leaves a performance measure of
- * it (its `detail` names the step) on the page's timeline, where benchmarks read main-thread
- * time and the longest task. Only the first scan records, so a long-lived page does not
- * collect entries forever.
+ * The timing of one document's content scripts. `on` is undefined until the worker's first
+ * answer about the page (see `decideTimeline`); meanwhile entries are `held`.
+ */
+interface Timing {
+  on: boolean | undefined;
+  held: Entry[];
+}
+
+/**
+ * Where the document_start script and the reading script share their timing: a property of
+ * their own global. Both run in the extension's world (an isolated world in Chromium, a
+ * sandbox in Firefox), whose properties the page's scripts cannot see.
+ */
+export const TIMING_KEY = '__backstoryTiming';
+
+function timing(): Timing {
+  const scope = globalThis as unknown as Record<string, Timing | undefined>;
+  let found = scope[TIMING_KEY];
+  if (!found) {
+    found = { on: undefined, held: [] };
+    scope[TIMING_KEY] = found;
+  }
+  return found;
+}
+
+function write({ name, start, end, detail }: Entry): void {
+  if (end === undefined) performance.mark(name, { startTime: start });
+  else performance.measure(name, { start, end, detail });
+}
+
+function note(entry: Entry): void {
+  const { on, held } = timing();
+  if (on === true) write(entry);
+  else if (on === undefined) held.push(entry);
+}
+
+/** Notes a mark now (see `decideTimeline` for where it goes). */
+export function noteMark(name: string): void {
+  note({ name, start: performance.now() });
+}
+
+/**
+ * Runs a synchronous slice of work; when `record` is set, notes a measure of it (its `detail`
+ * names the step), from which benchmarks take main-thread time and the longest task. Only
+ * the first scan records, so a long-lived page does not collect entries forever.
  */
 export function timed<T>(record: boolean, step: string, work: () => T): T {
-  if (!record) return work();
+  if (!record || timing().on === false) return work();
   const start = performance.now();
   try {
     return work();
   } finally {
-    performance.measure(TASK_MEASURE, { start, end: performance.now(), detail: step });
+    note({ name: TASK_MEASURE, start, end: performance.now(), detail: step });
   }
+}
+
+/**
+ * Settles, once per document, where the timing goes, from the worker's answer about the
+ * page: onto the page's performance timeline (the entries held so far with their own times,
+ * the later ones as they come) when a developer turned that on (PAGE_TIMELINE_KEY in
+ * lib/db/reader-settings.ts), else nowhere. The page's timeline is the page's own: its
+ * scripts, and analytics that report user timing, read it.
+ */
+export function decideTimeline(on: boolean): void {
+  const current = timing();
+  if (current.on !== undefined) return;
+  current.on = on;
+  const held = current.held;
+  current.held = [];
+  if (on) for (const entry of held) write(entry);
 }

@@ -4,6 +4,15 @@ import type { BackstoryDB } from './schema';
 /** Key of the global pause in the settings table. */
 export const PAUSED_KEY = 'paused';
 
+/**
+ * Key of a switch for developers, with no control in the popup: when its value is `true`,
+ * the content script leaves its timing on the timeline of the pages it reads, where the
+ * benchmarks and end-to-end tests look for it (lib/content/task-timing.ts). Off for readers:
+ * a page's timeline is the page's, and its scripts, and analytics that collect user timing,
+ * would see Backstory there.
+ */
+export const PAGE_TIMELINE_KEY = 'page-timeline';
+
 /** A page URL's host name, which keys its site in the sites table; undefined for URLs without one. */
 export function hostOf(url: string): string | undefined {
   if (!URL.canParse(url)) return undefined;

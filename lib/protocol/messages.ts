@@ -35,6 +35,11 @@ export interface PageStateResult {
   /** False when Backstory is paused or switched off for the page's site. */
   enabled: boolean;
   preferences: Preferences;
+  /**
+   * Present when a developer turned on timing on pages' timelines (PAGE_TIMELINE_KEY in
+   * lib/db/reader-settings.ts); the content script then leaves its timing there.
+   */
+  timeline?: true;
 }
 
 /** Every request, by method name. */

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { PAGE_TIMELINE_KEY } from '../../lib/db/reader-settings';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../support/launch';
 import { putRecord, refreshTabs } from '../support/load-cards';
 import { bluishRuns } from '../support/pixels';
@@ -257,6 +258,28 @@ test('wakes the worker as the page starts loading; a switched-off site is never 
   const early = manifest.content_scripts.find((s: { run_at?: string }) => s.run_at === 'document_start');
   expect(early.js).toEqual(['early.js']);
   expect(statSync(resolve(EXTENSION_DIR, 'early.js')).size).toBeLessThan(4096);
+});
+
+test("leaves nothing on the page's timeline, where the page's scripts and analytics would see it", async ({
+  extension,
+}) => {
+  // The tests' browsers have the developers' switch on (tests/support/launch.ts); a reader's has not.
+  await putRecord(extension.context, extension.extensionId, 'settings', {
+    key: PAGE_TIMELINE_KEY,
+    value: false,
+  });
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/links.html'));
+  await expect.poll(() => paintedMentions(page)).not.toEqual([]);
+  // A repaint request queues behind the first read: once it is answered, that read is over.
+  await refreshTabs(extension.context, extension.extensionId);
+  const entries = await page.evaluate(() =>
+    performance
+      .getEntries()
+      .map((entry) => entry.name)
+      .filter((name) => name.startsWith('backstory')),
+  );
+  expect(entries).toEqual([]);
 });
 
 /** Runs `call` in the extension's worker, which goes away with it: only that disconnect passes. */

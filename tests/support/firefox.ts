@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { PAGE_TIMELINE_KEY } from '../../lib/db/reader-settings';
+import { putRecordHere, type RecordWrite } from './load-cards';
 import { type PaintedBox, readPainted } from './painted-ranges';
 import { bluishShare, imagePixels } from './pixels';
 
@@ -77,7 +79,8 @@ export function firefoxExtensionId(extensionDir = FIREFOX_EXTENSION_DIR): string
 }
 
 /**
- * Launches Firefox with the built extension installed, and `prefs` added, headless unless an
+ * Launches Firefox with the built extension installed, its timing on pages' timelines turned
+ * on (see `turnOnPageTimeline`), and `prefs` added, headless unless an
  * X `display` is given. Playwright cannot drive a stock Firefox, so this uses puppeteer-core
  * over WebDriver BiDi (../shared/TOOLCHAIN.md).
  */
@@ -101,11 +104,27 @@ export async function launchFirefoxWithExtension(
   );
   try {
     await browser.installExtension(extensionDir);
+    await turnOnPageTimeline(browser);
   } catch (error) {
     await browser.close();
     throw error;
   }
   return browser;
+}
+
+/**
+ * Turns on the content script's timing on pages' timelines, where `firstScanPainted` and the
+ * benchmarks look for it; it is off for readers (PAGE_TIMELINE_KEY).
+ */
+async function turnOnPageTimeline(browser: Browser): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await openExtensionPage(page, 'popup.html', '[role=tab]');
+    const write: RecordWrite = { store: 'settings', record: { key: PAGE_TIMELINE_KEY, value: true } };
+    await page.evaluate(putRecordHere, write);
+  } finally {
+    await page.close();
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRequestHandler, requestSender, SCAN_WALK_LIMIT } from '@/lib/background/handlers';
 import { MatcherService } from '@/lib/background/matcher-service';
 import { syncSeeds } from '@/lib/db/install-pack';
-import { PAUSED_KEY } from '@/lib/db/reader-settings';
+import { PAGE_TIMELINE_KEY, PAUSED_KEY } from '@/lib/db/reader-settings';
 import { MENTIONS_PER_SCAN, REQUEST_LIMITS } from '@/lib/protocol/limits';
 import { parseRequest } from '@/lib/protocol/parse';
 import { DEFAULT_PREFERENCES, PREFERENCES_KEY } from '@/lib/protocol/preferences';
@@ -210,6 +210,23 @@ describe('the page.state handler', () => {
       ok: true,
       result: { enabled: false },
     });
+  });
+
+  it('tells the page to leave its timing on its timeline only when the developers’ switch is on', async () => {
+    const { db, handle } = await setup();
+    expect(await handle(state())).toEqual({
+      ok: true,
+      result: { enabled: true, preferences: DEFAULT_PREFERENCES },
+    });
+    await db.settings.put({ key: PAGE_TIMELINE_KEY, value: true });
+    expect(await handle(state())).toEqual({
+      ok: true,
+      result: { enabled: true, preferences: DEFAULT_PREFERENCES, timeline: true },
+    });
+    // Only `true` turns it on.
+    await db.settings.put({ key: PAGE_TIMELINE_KEY, value: 'yes' });
+    expect(await handle(state())).toMatchObject({ ok: true, result: { enabled: true } });
+    expect(await handle(state())).not.toHaveProperty('result.timeline');
   });
 
   it('reads a page whose address is no URL as enabled, and hides nothing there', async () => {

@@ -1,7 +1,7 @@
 import { Annotator, type PageBackground } from '@/lib/content/annotator';
 import type { MentionStore } from '@/lib/content/mention-store';
 import type { ScanResult } from '@/lib/protocol/messages';
-import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
+import { DEFAULT_PREFERENCES, type Preferences } from '@/lib/protocol/preferences';
 import { TestStaticRange } from '../static-range';
 
 // happy-dom has no CSS Custom Highlight API; Chromium's is exercised by the e2e suites.
@@ -77,12 +77,22 @@ export function annotate(store: MentionStore, background: PageBackground): Promi
 export function fakeBackground(enabled: boolean) {
   const asked: string[] = [];
   const scanned: string[][] = [];
-  /** Whether the site is on, and the reader's preferences, as the background answers; a test may change them. */
-  const answer = { enabled, preferences: DEFAULT_PREFERENCES };
+  /**
+   * Whether the site is on, the reader's preferences, and the developers' timing switch, as
+   * the background answers; a test may change them.
+   */
+  const answer: { enabled: boolean; preferences: Preferences; timeline?: true } = {
+    enabled,
+    preferences: DEFAULT_PREFERENCES,
+  };
   const background: PageBackground = {
     state: async () => {
       asked.push('state');
-      return { enabled: answer.enabled, preferences: answer.preferences };
+      return {
+        enabled: answer.enabled,
+        preferences: answer.preferences,
+        ...(answer.timeline ? { timeline: true } : {}),
+      };
     },
     scan: async (_url, blocks): Promise<ScanResult> => {
       asked.push('scan');

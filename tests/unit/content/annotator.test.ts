@@ -2,7 +2,7 @@
 import { type PageBackground, SETTLE_MS } from '@/lib/content/annotator';
 import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
-import { ANSWERED_MARK, PAINTED_MARK } from '@/lib/content/task-timing';
+import { ANSWERED_MARK, noteMark, PAINTED_MARK, START_MARK, TIMING_KEY } from '@/lib/content/task-timing';
 import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
 import { makeCard } from '../factories';
 import { TestStaticRange } from '../static-range';
@@ -61,9 +61,11 @@ describe('the annotator', () => {
     expect(asked).toEqual(['state', 'scan', 'state', 'scan']);
   });
 
-  it('marks on the page timeline when the first scan had its answer and when it was painted, for the benchmarks', async () => {
+  it('marks on the page timeline when the first scan had its answer and when it was painted, once a developer asks', async () => {
     performance.clearMarks();
-    const { background } = fakeBackground(true);
+    forgetTiming();
+    const { background, answer } = fakeBackground(true);
+    answer.timeline = true;
     const annotator = startAnnotator(new MentionStore(), background);
     await annotator.refresh();
     await annotator.refresh();
@@ -72,6 +74,18 @@ describe('the annotator', () => {
     // Only the first scan leaves marks.
     expect([moreAnswers, morePaints]).toEqual([[], []]);
     expect(answered?.startTime).toBeLessThanOrEqual(painted?.startTime ?? Number.NaN);
+  });
+
+  it("leaves nothing on the page's timeline for a reader: the page's scripts read it", async () => {
+    performance.clearMarks();
+    performance.clearMeasures();
+    forgetTiming();
+    noteMark(START_MARK);
+    const { background } = fakeBackground(true);
+    document.body.innerHTML = '<p>The Founding Act was signed.</p>';
+    expect(await annotate(new MentionStore(), background)).toBe(1);
+    const ours = performance.getEntries().filter((entry) => entry.name.startsWith('backstory'));
+    expect(ours).toEqual([]);
   });
 
   it('never sends the text of a page on a switched-off site, and paints nothing', async () => {
@@ -623,3 +637,8 @@ describe('the annotator', () => {
     });
   });
 });
+
+/** Starts this document's timing afresh, as a new page would, undecided and empty. */
+function forgetTiming(): void {
+  delete (globalThis as Record<string, unknown>)[TIMING_KEY];
+}

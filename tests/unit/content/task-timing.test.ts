@@ -1,16 +1,44 @@
-import { TASK_MEASURE, timed } from '@/lib/content/task-timing';
+import {
+  decideTimeline,
+  noteMark,
+  START_MARK,
+  TASK_MEASURE,
+  TIMING_KEY,
+  timed,
+} from '@/lib/content/task-timing';
 
 const measures = () => performance.getEntriesByName(TASK_MEASURE, 'measure') as PerformanceMeasure[];
+const ours = () => performance.getEntries().filter((entry) => entry.name.startsWith('backstory'));
 
 describe('timing a slice of work', () => {
-  beforeEach(() => performance.clearMeasures(TASK_MEASURE));
-
-  it('runs the work and leaves nothing on the timeline unless asked to record', () => {
-    expect(timed(false, 'read', () => 42)).toBe(42);
-    expect(measures()).toEqual([]);
+  beforeEach(() => {
+    performance.clearMarks();
+    performance.clearMeasures();
+    // Each test is a new document: its timing not yet decided, nothing held.
+    delete (globalThis as Record<string, unknown>)[TIMING_KEY];
   });
 
-  it('leaves one measure named for its step, even when the work throws', () => {
+  it('runs the work and notes nothing unless asked to record', () => {
+    expect(timed(false, 'read', () => 42)).toBe(42);
+    decideTimeline(true);
+    expect(ours()).toEqual([]);
+  });
+
+  it('holds what it notes off the page until the worker answers, then writes it with its own times', () => {
+    noteMark(START_MARK);
+    expect(timed(true, 'wake', () => 'woken')).toBe('woken');
+    const before = performance.now();
+    expect(ours()).toEqual([]);
+    decideTimeline(true);
+    const [start] = performance.getEntriesByName(START_MARK);
+    const [wake] = measures();
+    expect(wake?.detail).toBe('wake');
+    expect(start?.startTime).toBeLessThanOrEqual(wake?.startTime ?? Number.NaN);
+    expect((wake?.startTime ?? Number.NaN) + (wake?.duration ?? Number.NaN)).toBeLessThanOrEqual(before);
+  });
+
+  it('once on, writes each measure as it comes, named for its step, even when the work throws', () => {
+    decideTimeline(true);
     expect(timed(true, 'read', () => 42)).toBe(42);
     expect(() =>
       timed(true, 'ranges', () => {
@@ -18,5 +46,22 @@ describe('timing a slice of work', () => {
       }),
     ).toThrow('failed');
     expect(measures().map((measure) => measure.detail)).toEqual(['read', 'ranges']);
+  });
+
+  it('drops what it held and notes nothing more when the worker says no, as it does for readers', () => {
+    noteMark(START_MARK);
+    timed(true, 'wake', () => undefined);
+    decideTimeline(false);
+    timed(true, 'read', () => undefined);
+    noteMark(START_MARK);
+    expect(ours()).toEqual([]);
+    expect((globalThis as unknown as Record<string, { held: unknown[] }>)[TIMING_KEY]?.held).toEqual([]);
+  });
+
+  it('keeps the first answer for the rest of the document', () => {
+    decideTimeline(false);
+    decideTimeline(true);
+    timed(true, 'read', () => undefined);
+    expect(ours()).toEqual([]);
   });
 });
