@@ -1,31 +1,18 @@
 import type { Send } from '../../protocol/client';
 import { REQUEST_LIMITS } from '../../protocol/limits';
-import { liveRange, measureRange } from '../highlights';
+import { liveRange } from '../highlights';
 import type { MentionStore, PaintedMention } from '../mention-store';
 import type { ActiveHighlight } from './active-highlight';
 import type { CardRenderer } from './card-renderer';
 import type { CardHost } from './host';
 import { LastShown } from './last-shown';
-import { findByLiveEnd, findMention, sameRange } from './mention-index';
+import { sameRange } from './mention-index';
+import { findOpenMention, type OpenCard, type OpenOptions, ORIGIN_RANK } from './open-card';
 import { PageCards } from './page-cards';
 import { cardTheme } from './page-theme';
-import { type Follower, followRange, type Point } from './position';
+import { followRange } from './position';
 import { hideOnSite, openInManager } from './reader-actions';
 import { directionAt } from './text-direction';
-
-/** How a card was opened; it decides what may close it. */
-export type Origin = 'hover' | 'tap' | 'keyboard';
-
-/** How to open a card. */
-export interface OpenOptions {
-  origin: Origin;
-  /** Move focus into the card (keyboard commands and the popup's "On this page"). */
-  focus?: boolean;
-  /** Where the pointer is: a mention broken into pieces apart gets the card at the hovered one. */
-  point?: Point;
-  /** Which of the mention's cards to show first. */
-  cardId?: string;
-}
 
 /** What the session works with; `send` replaces the messaging in tests. */
 export interface CardSessionDeps {
@@ -38,28 +25,6 @@ export interface CardSessionDeps {
   /** Called after the reader chose "Don't mark on this site", so the page can repaint. */
   onHidden?: (cardId: string) => void;
 }
-
-interface OpenCard {
-  /** Undefined while its mention is gone and the card stays for the reader (see refresh). */
-  index: number | undefined;
-  /** The mention's own (static) range, to find it again after a rescan. */
-  range: AbstractRange;
-  /** A live Range over it, which the card follows, and which moves with edits to its text. */
-  live: Range;
-  /** The mention's text when the card opened: a rescan finds the mention again only with it. */
-  text: string;
-  cardIds: string[];
-  cardId: string;
-  origin: Origin;
-  pinned: boolean;
-  dir: 'ltr' | 'rtl';
-  status?: string;
-  returnFocus: HTMLElement | null;
-  follower: Follower | undefined;
-}
-
-// A hover never downgrades a card the reader tapped open or reached by keyboard.
-const ORIGIN_RANK: Record<Origin, number> = { hover: 0, tap: 1, keyboard: 2 };
 
 /**
  * The one card on the page: which mention it belongs to, which of its cards is shown,
@@ -196,7 +161,7 @@ export class CardSession {
     this.cards.reset();
     const open = this.current;
     if (!open) return;
-    const index = this.findOpen(open);
+    const index = findOpenMention(this.deps.store.mentions, open);
     const cardIds = index === undefined ? [] : this.cards.ofMention(index);
     const range = index === undefined ? undefined : (this.deps.store.mentions[index] as PaintedMention).range;
     const moved = range !== open.range || open.live.collapsed;
@@ -226,33 +191,6 @@ export class CardSession {
     if (next === undefined) return false;
     open.cardId = next;
     return true;
-  }
-
-  /**
-   * The open card's mention after a rescan, with the same text as when the card opened:
-   * where the card's live Range has moved with the text (the page put text before it or
-   * right at its start, see findByLiveEnd), else at the painted range's ends, else (the
-   * page replaced the text node whole, which collapses the live Range: a ticker, a
-   * framework's re-render) a mention of the same card painted about where the card's
-   * mention was last seen.
-   */
-  private findOpen(open: OpenCard): number | undefined {
-    const mentions = this.deps.store.mentions;
-    const sameText = (i: number | undefined) =>
-      i !== undefined &&
-      measureRange((mentions[i] as PaintedMention).range, (live) => live.toString()) === open.text;
-    const found = [findByLiveEnd(mentions, open.live), findMention(mentions, open.range)].find(sameText);
-    if (found !== undefined) return found;
-    const box = open.follower?.lastBox();
-    // Without layout (a box of no size) there is no place to compare.
-    if (!box || box.width === 0 || box.height === 0) return undefined;
-    const i = mentions.findIndex(
-      ({ range, cardIds }, k) =>
-        cardIds.includes(open.cardId) &&
-        sameText(k) &&
-        measureRange(range, (live) => overlap(box, live.getBoundingClientRect())),
-    );
-    return i < 0 ? undefined : i;
   }
 
   /**
@@ -349,9 +287,4 @@ export class CardSession {
       this.deps.host.float(),
     );
   }
-}
-
-/** Whether two boxes overlap: the mention is about where it was. */
-function overlap(a: DOMRect, b: DOMRect): boolean {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
