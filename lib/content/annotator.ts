@@ -1,6 +1,6 @@
-import { request } from '../protocol/client';
-import type { BlockMention, PageStateResult, ScanResult } from '../protocol/messages';
+import type { BlockMention, ScanResult } from '../protocol/messages';
 import { samePreferences } from '../protocol/preferences';
+import { firstPerCard } from './density';
 import { dirtyRoots, outermost } from './dirty-roots';
 import { FirstReadOrder, type Located } from './first-read-order';
 import { HiddenCards } from './hidden-cards';
@@ -9,25 +9,12 @@ import { isHtmlDocument } from './html-document';
 import { LateShadows } from './late-shadows';
 import { keepWithinCap, MENTIONS_PER_PAGE } from './mention-cap';
 import type { MentionStore, PaintedMention } from './mention-store';
+import { extensionBackground, type PageBackground } from './page-background';
 import { insideAny, mergeByDocument, stillFits } from './range-order';
 import { ANSWERED_MARK, decideTimeline, noteMark, PAINTED_MARK, timed } from './task-timing';
 import { BlockReader, type TextBlock } from './text-blocks';
 import { visibleFirst } from './visible-first';
 import { filterInSlices, SLICE_MS, yieldToMain } from './yield';
-
-/** What the annotator asks the background; tests pass their own. */
-export interface PageBackground {
-  /** Whether to read the page at all (paused, or switched off for its site). */
-  state(url: string): Promise<PageStateResult>;
-  /** The mentions in the page's text blocks, and the cards in `shown` (see MentionStore.shown). */
-  scan(url: string, blocks: string[], shown: readonly string[]): Promise<ScanResult>;
-}
-
-const extensionBackground: PageBackground = {
-  state: (url) => request('page.state', { url }),
-  scan: (url, blocks, shown) =>
-    request('page.scan', { url, blocks, ...(shown.length > 0 ? { shown: [...shown] } : {}) }),
-};
 
 /** Delay between a page change and reading it: batches bursts, well inside one second. */
 export const SETTLE_MS = 250;
@@ -321,14 +308,4 @@ export class Annotator {
     this.observer.disconnect();
     clearMentions();
   }
-}
-
-function firstPerCard(mentions: readonly PaintedMention[]): AbstractRange[] {
-  const seen = new Set<string>();
-  const ranges: AbstractRange[] = [];
-  for (const { range, cardIds } of mentions) {
-    if (cardIds.some((id) => !seen.has(id))) ranges.push(range);
-    for (const id of cardIds) seen.add(id);
-  }
-  return ranges;
 }

@@ -1,5 +1,6 @@
-import { Annotator, type PageBackground } from '@/lib/content/annotator';
+import { Annotator } from '@/lib/content/annotator';
 import type { MentionStore } from '@/lib/content/mention-store';
+import type { PageBackground } from '@/lib/content/page-background';
 import type { ScanResult } from '@/lib/protocol/messages';
 import { DEFAULT_PREFERENCES, type Preferences } from '@/lib/protocol/preferences';
 import { TestStaticRange } from '../static-range';

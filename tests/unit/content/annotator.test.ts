@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { type PageBackground, SETTLE_MS } from '@/lib/content/annotator';
+import { SETTLE_MS } from '@/lib/content/annotator';
 import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
+import type { PageBackground } from '@/lib/content/page-background';
 import { ANSWERED_MARK, noteMark, PAINTED_MARK, START_MARK, TIMING_KEY } from '@/lib/content/task-timing';
 import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
 import { makeCard } from '../factories';
