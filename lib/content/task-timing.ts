@@ -29,12 +29,14 @@ interface Timing {
 /**
  * Where the document_start script and the reading script share their timing: a property of
  * their own global. Both run in the extension's world (an isolated world in Chromium, a
- * sandbox in Firefox), whose properties the page's scripts cannot see.
+ * sandbox in Firefox), whose properties the page's scripts cannot see. A symbol, not a name:
+ * a window's named properties (an element's id, a frame's name) are read in that world too,
+ * and could stand in for it before it is set.
  */
-export const TIMING_KEY = '__backstoryTiming';
+export const TIMING_KEY = Symbol.for('backstory.timing');
 
 function timing(): Timing {
-  const scope = globalThis as unknown as Record<string, Timing | undefined>;
+  const scope = globalThis as unknown as Record<symbol, Timing | undefined>;
   let found = scope[TIMING_KEY];
   if (!found) {
     found = { on: undefined, held: [] };

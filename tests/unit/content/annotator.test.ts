@@ -641,5 +641,5 @@ describe('the annotator', () => {
 
 /** Starts this document's timing afresh, as a new page would, undecided and empty. */
 function forgetTiming(): void {
-  delete (globalThis as Record<string, unknown>)[TIMING_KEY];
+  delete (globalThis as Record<symbol, unknown>)[TIMING_KEY];
 }
