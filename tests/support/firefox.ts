@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { PAGE_TIMELINE_KEY } from '../../lib/db/reader-settings';
-import { putRecordHere, type RecordWrite } from './load-cards';
+import { databaseMade, putRecordHere, type RecordWrite } from './load-cards';
 import { type PaintedBox, readPainted } from './painted-ranges';
 import { bluishShare, imagePixels } from './pixels';
 
@@ -120,6 +120,7 @@ async function turnOnPageTimeline(browser: Browser): Promise<void> {
   const page = await browser.newPage();
   try {
     await openExtensionPage(page, 'popup.html', '[role=tab]');
+    await page.evaluate(databaseMade);
     const write: RecordWrite = { store: 'settings', record: { key: PAGE_TIMELINE_KEY, value: true } };
     await page.evaluate(putRecordHere, write);
   } finally {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import { PAGE_TIMELINE_KEY } from '../../lib/db/reader-settings';
 import { extensionArgs, findChromium } from './chromium';
+import { databaseMade, putRecordHere, type RecordWrite } from './load-cards';
 
 /** Where `wxt build` puts the Chromium build. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -17,7 +18,7 @@ export interface ExtensionBrowser {
 
 /**
  * Launches Chromium with the extension and waits for its service worker, with the content
- * script's timing turned on (see `putSettingHere`): headless, or with
+ * script's timing on pages' timelines turned on (PAGE_TIMELINE_KEY): headless, or with
  * windows on the X display `display` (such as ":3") when one is given. `args` are added to
  * the command line; `preferences` are written into the fresh profile first (Chromium's
  * `Default/Preferences`, such as a default zoom).
@@ -40,7 +41,10 @@ export async function launchWithExtension(
     ...(display === undefined ? {} : { env: { ...process.env, DISPLAY: display } }),
   });
   const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(putSettingHere, { key: PAGE_TIMELINE_KEY, value: true });
+  // The content script's timing on pages' timelines, which tests and benchmarks read; off for readers.
+  await worker.evaluate(databaseMade);
+  const timeline: RecordWrite = { store: 'settings', record: { key: PAGE_TIMELINE_KEY, value: true } };
+  await worker.evaluate(putRecordHere, timeline);
   return {
     context,
     extensionId: new URL(worker.url()).host,
@@ -49,31 +53,6 @@ export async function launchWithExtension(
       await rm(profile, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Run in the extension's worker: puts one record into the settings store once the worker has
- * made its database. (An open with no version, asked before the worker's own, would make an
- * empty database of version 1 under the extension's.) Tests and benchmarks use it to turn on
- * the content script's timing on pages' timelines, which is off for readers (PAGE_TIMELINE_KEY).
- */
-async function putSettingHere(record: { key: string; value: unknown }): Promise<void> {
-  // No function bound to a name in here: tsx (the benchmarks) would wrap it in a helper that
-  // only exists in Node.
-  while (!(await indexedDB.databases()).some((db) => db.name === 'backstory'))
-    await new Promise((wake) => setTimeout(wake, 10));
-  const open = indexedDB.open('backstory');
-  const db = await new Promise<IDBDatabase>((ok, fail) => {
-    open.onsuccess = () => ok(open.result);
-    open.onerror = () => fail(open.error);
-  });
-  const tx = db.transaction('settings', 'readwrite');
-  tx.objectStore('settings').put(record);
-  await new Promise<void>((ok, fail) => {
-    tx.oncomplete = () => ok();
-    tx.onerror = () => fail(tx.error);
-  });
-  db.close();
 }
 
 /**
