@@ -18,7 +18,7 @@ import { refreshSiteTabs } from '@/lib/protocol/tab-client';
  * process too; starting both again took 100 to 200 ms on the benchmark machine, most of a
  * restart's time to the first highlight. Listening for the start of a navigation has Chrome
  * start the worker then, before the page's response has even arrived, instead of when the
- * page's early script runs (entrypoints/early.ts). Nothing about the navigation is read.
+ * page's content script first asks. Nothing about the navigation is read.
  * The permission adds no install warning beside the content scripts' access to all sites.
  * Only Chrome asks for it: Firefox keeps Backstory's background page running.
  */

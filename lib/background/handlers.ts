@@ -176,7 +176,6 @@ function createHandlers({ db, matchers, openManager, badge, refreshSite }: Handl
       };
     },
     // Starting the worker was the point; it already loads the matcher as it starts.
-    'worker.wake': async () => ({ awake: true }),
     'settings.changed': async () => {
       const ticket = badge?.ticket();
       const paused = await isPaused(db);

@@ -2,8 +2,6 @@
 export const TASK_MEASURE = 'backstory-task';
 /** Mark set when the content script starts. */
 export const START_MARK = 'backstory-start';
-/** Mark set when the document_start script asks the worker to wake (entrypoints/early.ts). */
-export const WAKE_MARK = 'backstory-wake';
 /** Mark set when the first full scan has the worker's answer on whether to read the page. */
 export const ANSWERED_MARK = 'backstory-answered';
 /** Mark set when the first full scan of a page is painted. */

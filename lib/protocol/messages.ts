@@ -55,11 +55,6 @@ export interface Protocol {
   /** "Don't mark this card on this site": the card's mentions disappear on the page's host. */
   'site.hideCard': { params: { url: string; cardId: string }; result: { hidden: boolean } };
   /**
-   * Sent as a page starts loading (entrypoints/early.ts) so that Chrome starts a
-   * stopped worker then, not when the page is read; carries nothing about the page.
-   */
-  'worker.wake': { params: Record<string, never>; result: { awake: true } };
-  /**
    * Sent by the popup after it changed cards or settings, beside each tab's refresh: the
    * background shows the pause on the toolbar button, tabs without Backstory included.
    */

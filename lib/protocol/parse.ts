@@ -44,7 +44,6 @@ const validators: { [M in Method]: Validator<M> } = {
       return 'params.cardId must be a card id';
     return { url, cardId };
   },
-  'worker.wake': () => ({}),
   'settings.changed': () => ({}),
   'manager.open': ({ cardId }) => {
     if (cardId !== undefined && (typeof cardId !== 'string' || cardId.length > REQUEST_LIMITS.cardIdLength)) {

@@ -56,7 +56,7 @@ async function visitAll(
       const figures = await visit(result.page.name);
       visits.get(result)?.push(figures);
       progress(
-        `${label}  ${result.page.name}: painted ${ms(figures.paintedMs)} ms (worker woken ${ms(figures.headStartMs)} ms before, answered ${ms(figures.answeredMs)} ms after), main ${ms(figures.mainThreadMs)} ms, longest ${ms(figures.longestMs)} ms`,
+        `${label}  ${result.page.name}: painted ${ms(figures.paintedMs)} ms (worker answered ${ms(figures.answeredMs)} ms after start), main ${ms(figures.mainThreadMs)} ms, longest ${ms(figures.longestMs)} ms`,
       );
     }
   }

@@ -31,7 +31,6 @@ function scanRow(result: PageResult, figures: ScanFigures): string[] {
     kChars(result),
     String(figures.mentions),
     painted(figures),
-    ms(figures.headStartMs),
     ms(figures.answeredMs),
     ms(figures.mainThreadMs),
     longest(figures),
@@ -48,7 +47,6 @@ const SCAN_HEADERS = [
   'visible text (k chars)',
   'mentions',
   'painted ms',
-  'worker woken ms before start',
   'worker answered ms after start',
   'main-thread ms',
   'longest task ms',
@@ -86,7 +84,7 @@ export function printScanTables(results: BenchResults): void {
 }
 
 /** The order steps are listed in: the order they run in. */
-const STEP_ORDER = ['wake', 'read', 'visible-first', 'ranges', 'publish'];
+const STEP_ORDER = ['read', 'visible-first', 'ranges', 'publish'];
 
 /**
  * Where main-thread time goes: for each condition, each step's median over the pages (a page

@@ -27,8 +27,6 @@ export interface Slice extends Span {
 
 /** What one page load left on its timeline. */
 export interface PageTimeline {
-  /** When the document_start script asked the worker to wake. */
-  woke: number | undefined;
   started: number | undefined;
   /** When the reading script had the worker's answer on whether to read the page. */
   answered: number | undefined;
@@ -84,7 +82,6 @@ export function readTimeline(page: Page, timeoutMs: number): Promise<PageTimelin
       });
       const longTasks = (globalThis as unknown as Record<string, { start: number; duration: number }[]>)[key];
       return {
-        woke: performance.getEntriesByName('backstory-wake')[0]?.startTime,
         started: performance.getEntriesByName('backstory-start')[0]?.startTime,
         answered: performance.getEntriesByName('backstory-answered')[0]?.startTime,
         painted: performance.getEntriesByName('backstory-painted')[0]?.startTime,
@@ -105,11 +102,6 @@ export function readTimeline(page: Page, timeoutMs: number): Promise<PageTimelin
 export interface ScanFigures {
   /** From the content script's start to the first full scan painted; undefined if never painted. */
   paintedMs: number | undefined;
-  /**
-   * How long before the content script's start the document_start script asked the worker
-   * to wake: time in which a stopped worker could start beside the page's loading.
-   */
-  headStartMs: number | undefined;
   /** From the content script's start to the worker's answer on whether to read the page. */
   answeredMs: number | undefined;
   /** Sum of the slices. */
@@ -130,17 +122,12 @@ function overlaps(a: Span, b: Span): boolean {
 
 /** Reduces a timeline to the benchmark's figures. */
 export function scanFigures(timeline: PageTimeline): ScanFigures {
-  const { woke, started, answered, painted, slices } = timeline;
+  const { started, answered, painted, slices } = timeline;
   const longestSlice = Math.max(0, ...slices.map((s) => s.duration));
-  // The wake-up runs inside the task that parses the page's head: a long task around it is
-  // the page's own loading, not work of ours, so only the reading script's slices count here.
-  const holding = timeline.longTasks.filter((task) =>
-    slices.some((s) => s.step !== 'wake' && overlaps(task, s)),
-  );
+  const holding = timeline.longTasks.filter((task) => slices.some((s) => overlaps(task, s)));
   const longestHolding = Math.max(0, ...holding.map((t) => t.duration));
   return {
     paintedMs: started !== undefined && painted !== undefined ? painted - started : undefined,
-    headStartMs: started !== undefined && woke !== undefined ? started - woke : undefined,
     answeredMs: started !== undefined && answered !== undefined ? answered - started : undefined,
     mainThreadMs: slices.reduce((sum, s) => sum + s.duration, 0),
     longestMs: Math.max(longestSlice, longestHolding),
@@ -174,7 +161,6 @@ export function medianFigures(visits: ScanFigures[]): ScanFigures {
   };
   return {
     paintedMs: Number.isFinite(painted) ? painted : undefined,
-    headStartMs: midOfSome((f) => f.headStartMs),
     answeredMs: midOfSome((f) => f.answeredMs),
     mainThreadMs: mid((f) => f.mainThreadMs),
     longestMs: longest,

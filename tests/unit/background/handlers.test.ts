@@ -413,19 +413,6 @@ describe('site and manager requests', () => {
     });
   });
 
-  it('answers a wake-up without reading anything about a page', async () => {
-    const db = freshDb();
-    const handle = createRequestHandler({
-      db,
-      matchers: new MatcherService(db),
-      openManager: async () => {},
-    });
-    expect(await handle({ backstory: 1, method: 'worker.wake', params: {} })).toEqual({
-      ok: true,
-      result: { awake: true },
-    });
-  });
-
   it('shows the stored pause on the toolbar when told that settings changed', async () => {
     const db = freshDb();
     const pauses: boolean[] = [];
@@ -607,7 +594,7 @@ describe('request validation', () => {
   it('passes on only the fields a method declares', () => {
     const extra = { secret: 'page text' };
     const parsed = [
-      parseRequest({ backstory: 1, method: 'worker.wake', params: extra }),
+      parseRequest({ backstory: 1, method: 'settings.changed', params: extra }),
       parseRequest({
         backstory: 1,
         method: 'page.scan',

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROTOCOL_VERSION } from '@/lib/protocol/messages';
-import { nativeSend, requestWith } from '@/lib/protocol/request';
+import { requestWith } from '@/lib/protocol/request';
 import { refreshAllTabs, refreshSiteTabs, requestTab } from '@/lib/protocol/tab-client';
 
 describe('a typed request', () => {
@@ -8,21 +8,21 @@ describe('a typed request', () => {
     const sent: unknown[] = [];
     const send = async (message: unknown) => {
       sent.push(message);
-      return { ok: true, result: { awake: true } };
+      return { ok: true, result: { paused: false } };
     };
-    await expect(requestWith(send, 'worker.wake', {})).resolves.toEqual({ awake: true });
-    expect(sent).toEqual([{ backstory: PROTOCOL_VERSION, method: 'worker.wake', params: {} }]);
+    await expect(requestWith(send, 'settings.changed', {})).resolves.toEqual({ paused: false });
+    expect(sent).toEqual([{ backstory: PROTOCOL_VERSION, method: 'settings.changed', params: {} }]);
   });
 
   it("rejects with the background's error, or when nothing answered", async () => {
     await expect(
-      requestWith(async () => ({ ok: false, error: 'no such card' }), 'worker.wake', {}),
+      requestWith(async () => ({ ok: false, error: 'no such card' }), 'settings.changed', {}),
     ).rejects.toThrow('no such card');
-    await expect(requestWith(async () => undefined, 'worker.wake', {})).rejects.toThrow(
-      'did not answer worker.wake',
+    await expect(requestWith(async () => undefined, 'settings.changed', {})).rejects.toThrow(
+      'did not answer settings.changed',
     );
-    await expect(requestWith(async () => null, 'worker.wake', {})).rejects.toThrow(
-      'did not answer worker.wake',
+    await expect(requestWith(async () => null, 'settings.changed', {})).rejects.toThrow(
+      'did not answer settings.changed',
     );
   });
 });
@@ -47,33 +47,6 @@ describe('a typed request to a tab', () => {
     await expect(requestTab(7, 'tab.refresh', {}, async () => undefined)).rejects.toThrow(
       'The page did not answer tab.refresh',
     );
-  });
-});
-
-describe("sending through the browser's own messaging", () => {
-  const runtime = (name: string, calls: string[]) => ({
-    sendMessage: async (message: unknown) => {
-      calls.push(`${name} ${JSON.stringify(message)}`);
-      return name;
-    },
-  });
-
-  it('uses `browser` where there is one (Firefox), else `chrome`', async () => {
-    const calls: string[] = [];
-    const both = {
-      browser: { runtime: runtime('browser', calls) },
-      chrome: { runtime: runtime('chrome', calls) },
-    };
-    await expect(nativeSend(both)?.('hi')).resolves.toBe('browser');
-    await expect(nativeSend({ chrome: { runtime: runtime('chrome', calls) } })?.('hi')).resolves.toBe(
-      'chrome',
-    );
-    expect(calls).toEqual(['browser "hi"', 'chrome "hi"']);
-  });
-
-  it('gives nothing outside an extension', () => {
-    expect(nativeSend({})).toBeUndefined();
-    expect(nativeSend({ chrome: {} })).toBeUndefined();
   });
 });
 
