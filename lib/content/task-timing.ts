@@ -25,10 +25,11 @@ interface Timing {
 }
 
 /**
- * Where the document_start script and the reading script share their timing: a property of
- * their own global. Both run in the extension's world (an isolated world in Chromium, a
- * sandbox in Firefox), whose properties the page's scripts cannot see. A symbol, not a name:
- * a window's named properties (an element's id, a frame's name) are read in that world too,
+ * Where a document's timing is kept: on the global of the extension's world (an isolated
+ * world in Chromium, a sandbox in Firefox), whose properties the page's scripts cannot see,
+ * not in this module, so that a second copy of the script put into the same world keeps the
+ * same timing, and a test starts a new document by deleting it. A symbol, not a name: a
+ * window's named properties (an element's id, a frame's name) are read in that world too,
  * and could stand in for it before it is set.
  */
 export const TIMING_KEY = Symbol.for('backstory.timing');
