@@ -35,7 +35,7 @@ export default defineBackground(() => {
     console.error('Backstory: seed packs could not be installed', error);
   });
   const matchers = new MatcherService(db, undefined, storedMatcherAtStart);
-  // Chrome starts this worker for a page's first message, often after stopping it when idle:
+  // Chrome starts this worker as a page starts loading, often after stopping it when idle:
   // get the matcher (and the JIT) ready at once, beside the seed check, while the page is read.
   void matchers.warm();
   wakeOnNavigation();

@@ -175,7 +175,6 @@ function createHandlers({ db, matchers, openManager, badge, refreshSite }: Handl
         ...(shown.length > 0 ? { gone } : {}),
       };
     },
-    // Starting the worker was the point; it already loads the matcher as it starts.
     'settings.changed': async () => {
       const ticket = badge?.ticket();
       const paused = await isPaused(db);

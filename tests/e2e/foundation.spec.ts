@@ -40,7 +40,7 @@ test.describe('the built extension in Chromium', () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await stopped;
 
-    // Reloading wakes the worker with the content script's first message.
+    // Reloading starts the worker again (as the navigation starts, or at the content script's first message).
     await page.reload();
     await expect.poll(() => paintedMentions(page)).toEqual(expect.arrayContaining(['NATO', 'Brussels']));
     const popup = await extension.context.newPage();
