@@ -19,7 +19,7 @@ export interface PageState {
   timeline: boolean;
 }
 
-/** Reads the pause, the site's switches and the preferences in one go. */
+/** Reads the pause, the site's switches, the preferences and the timing switch in one go. */
 export async function pageState(db: BackstoryDB, url: string): Promise<PageState> {
   const host = hostOf(url);
   const [[paused, preferences, timeline], site] = await Promise.all([
