@@ -5,6 +5,7 @@ import { startCardFeature } from '@/lib/content/card';
 import { clearLeftovers } from '@/lib/content/leftovers';
 import { MentionStore } from '@/lib/content/mention-store';
 import { PAGE_MATCHES } from '@/lib/content/page-matches';
+import { quietWxt } from '@/lib/content/quiet-wxt';
 import { createTabHandler } from '@/lib/content/tab-handlers';
 import { noteMark, START_MARK } from '@/lib/content/task-timing';
 
@@ -50,8 +51,8 @@ export default defineContentScript({
     // router's new content shows in the page's mutations, which are read anyway).
     const withoutFragment = (url: string) => url.split('#')[0];
     let readAt = withoutFragment(location.href);
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-      const next = (event as Partial<typeof event>).newUrl?.href;
+    const onLocationChange = (event: Event) => {
+      const next = (event as Partial<WxtWindowEventMap['wxt:locationchange']>).newUrl?.href;
       if (next === undefined) return;
       ctx.setTimeout(() => {
         const now = withoutFragment(location.href);
@@ -59,11 +60,24 @@ export default defineContentScript({
         readAt = now;
         void refresh();
       }, 0);
-    });
+    };
+    // Listening starts WXT's watch on the address. Where the document_start script ran, its
+    // listener stops the event before the page's scripts (and this one) see it, and hands it
+    // over here (lib/content/quiet-wxt.ts).
+    ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
+    const quiet = quietWxt();
+    if (quiet) {
+      quiet.onLocationChange = onLocationChange;
+      ctx.onInvalidated(() => {
+        if (quiet.onLocationChange === onLocationChange) quiet.onLocationChange = undefined;
+      });
+    }
     // WXT's context ends when a newer copy of this script announces itself, by an event a
     // page can fire as well. While the extension is there no newer copy comes (Firefox puts
     // one in only after the old copy was stopped), so the announcement is kept from WXT's
-    // listener then: a page cannot switch Backstory off by imitating it.
+    // listener then: a page cannot switch Backstory off by imitating it. The document_start
+    // script's listener does this first (and keeps this copy's own announcement from the
+    // page); this one is for a frame where it did not run.
     ctx.addEventListener(
       window as EventTarget,
       // WXT gives a name starting with "wxt:" the extension's own prefix, as it does its event.

@@ -8,6 +8,7 @@ import { bluishRuns } from '../support/pixels';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { expect, mentionBluishShare, mentionShot, paintedMentions, test } from './fixtures';
 import { goldenCases, goldenRoutes } from './golden-cases';
+import { heardByPage, LISTENING_PAGE, listeningPath } from './listening-page';
 import {
   addLateParagraph,
   attachLateWidget,
@@ -17,13 +18,19 @@ import {
 } from './live-page';
 
 let pages: StaticServer;
+/** Serves the listening page with its script allowed. */
+let scripted: StaticServer;
 test.beforeAll(async () => {
   pages = await startStaticServer({
     ...goldenRoutes(),
     ...livePageRoutes(),
   });
+  scripted = await startStaticServer({ '/listening.html': { body: LISTENING_PAGE } }, { scripts: true });
 });
-test.afterAll(() => pages.close());
+test.afterAll(async () => {
+  await pages.close();
+  await scripted.close();
+});
 
 test('paints exactly the expected mentions on every golden page', async ({ extension }) => {
   const page = await extension.context.newPage();
@@ -278,6 +285,19 @@ test("leaves nothing on the page's timeline, where the page's scripts and analyt
       .filter((name) => name.startsWith('backstory')),
   );
   expect(entries).toEqual([]);
+});
+
+test("tells the page's scripts nothing of Backstory: no message, no event named after it", async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(scripted.url(listeningPath(extension.extensionId)));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow', 'Kremlin', 'Moscow', 'Kremlin']);
+  // A new address is still read again (WXT's event reaches the content script, not the page).
+  await writeDensity(extension, 'first');
+  await page.evaluate(() => history.pushState({}, '', `${location.search}&part=2`));
+  await expect.poll(() => paintedMentions(page), { timeout: 3000 }).toEqual(['Moscow', 'Kremlin']);
+  expect(await page.evaluate(heardByPage)).toEqual([]);
 });
 
 /** Runs `call` in the extension's worker, which goes away with it: only that disconnect passes. */
