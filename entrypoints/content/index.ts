@@ -1,3 +1,5 @@
+// First, so that its mark comes before everything else is evaluated (see script-start.ts).
+import '@/lib/content/script-start';
 import { browser } from 'wxt/browser';
 import { cardRenderer } from '@/components/card/preact-card-renderer';
 import { Annotator } from '@/lib/content/annotator';
@@ -6,14 +8,14 @@ import { clearLeftovers } from '@/lib/content/leftovers';
 import { MentionStore } from '@/lib/content/mention-store';
 import { PAGE_MATCHES } from '@/lib/content/page-matches';
 import { quietWxt } from '@/lib/content/quiet-wxt';
+import { scriptStart } from '@/lib/content/script-start';
 import { createTabHandler } from '@/lib/content/tab-handlers';
-import { noteMark, START_MARK } from '@/lib/content/task-timing';
+import { noteSlice } from '@/lib/content/task-timing';
 
 export default defineContentScript({
   matches: PAGE_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    noteMark(START_MARK);
     // Only Firefox puts a new copy into tabs where an old one left its marks.
     if (import.meta.env.FIREFOX) clearLeftovers();
     const store = new MentionStore();
@@ -98,5 +100,6 @@ export default defineContentScript({
         ctx.addEventListener(document, type, checkAlive, { capture: true, passive: true });
     }
     void refresh();
+    noteSlice('start', scriptStart());
   },
 });

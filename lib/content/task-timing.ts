@@ -55,9 +55,20 @@ function note(entry: Entry): void {
   else if (on === undefined) held.push(entry);
 }
 
-/** Notes a mark now (see `decideTimeline` for where it goes). */
-export function noteMark(name: string): void {
-  note({ name, start: performance.now() });
+/** Notes a mark now (see `decideTimeline` for where it goes), and gives its time. */
+export function noteMark(name: string): number {
+  const start = performance.now();
+  note({ name, start });
+  return start;
+}
+
+/**
+ * Notes a slice that began at `start` and ends now: one that could not be wrapped in
+ * `timed`, such as evaluating the content script itself (see script-start.ts).
+ */
+export function noteSlice(step: string, start: number): void {
+  if (timing().on === false) return;
+  note({ name: TASK_MEASURE, start, end: performance.now(), detail: step });
 }
 
 /**

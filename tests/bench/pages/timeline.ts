@@ -1,9 +1,10 @@
 /**
  * Reads Backstory's timing from a page's performance timeline. The content script leaves
- * `backstory-start`, one `backstory-task` measure per synchronous slice of its first scan,
- * and `backstory-painted` (lib/content/task-timing.ts), when the developers' switch that
- * `launchWithExtension` turns on says so. In Chromium an isolated world shares the
- * document's timeline, so the page's main world sees them.
+ * `backstory-start` at its first line, one `backstory-task` measure per synchronous slice of
+ * its first scan (the first, `start`, is the script's own evaluation up to the end of its
+ * `main`), and `backstory-painted` (lib/content/task-timing.ts), when the developers'
+ * switch that `launchWithExtension` turns on says so. In Chromium an isolated world shares
+ * the document's timeline, so the page's main world sees them.
  *
  * The slices do not cover everything the content script runs: sending a message and
  * receiving its answer happen between slices, and two slices can share one task when no

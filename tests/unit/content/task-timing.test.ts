@@ -1,6 +1,7 @@
 import {
   decideTimeline,
   noteMark,
+  noteSlice,
   START_MARK,
   TASK_MEASURE,
   TIMING_KEY,
@@ -56,6 +57,24 @@ describe('timing a slice of work', () => {
     noteMark(START_MARK);
     expect(ours()).toEqual([]);
     expect((globalThis as unknown as Record<symbol, { held: unknown[] }>)[TIMING_KEY]?.held).toEqual([]);
+  });
+
+  it('notes a slice from a time given, as the script notes its own start, held like the rest', () => {
+    const started = noteMark(START_MARK);
+    const noted = performance.now();
+    noteSlice('start', started);
+    expect(ours()).toEqual([]);
+    decideTimeline(true);
+    const [start] = performance.getEntriesByName(START_MARK);
+    const [slice] = measures();
+    expect(start?.startTime).toBe(started);
+    expect(slice?.detail).toBe('start');
+    expect(slice?.startTime).toBe(started);
+    expect((slice?.startTime ?? Number.NaN) + (slice?.duration ?? Number.NaN)).toBeGreaterThanOrEqual(noted);
+    delete (globalThis as Record<symbol, unknown>)[TIMING_KEY];
+    decideTimeline(false);
+    noteSlice('start', started);
+    expect(measures()).toHaveLength(1);
   });
 
   it('keeps the first answer for the rest of the document', () => {
