@@ -161,15 +161,17 @@ export class Annotator {
         await yieldToMain();
         deadline = performance.now() + SLICE_MS;
       }
-      blocks.push(...reader.blocks);
-      if (reader.shadowRoots.length > 0) inShadows = true;
-      // Text in a component can change too; its mentions are painted like any other.
-      if (this.enabled && !this.signal.aborted) {
-        for (const shadow of reader.shadowRoots) this.observe(shadow);
-        // A component this read found with its root needs no look; one found without, does.
-        this.late.forget(reader.shadowRoots.map((shadow) => shadow.host));
-        this.late.add(reader.shadowless);
-      }
+      timed(this.recording, 'read', () => {
+        blocks.push(...reader.blocks);
+        if (reader.shadowRoots.length > 0) inShadows = true;
+        // Text in a component can change too; its mentions are painted like any other.
+        if (this.enabled && !this.signal.aborted) {
+          for (const shadow of reader.shadowRoots) this.observe(shadow);
+          // A component this read found with its root needs no look; one found without, does.
+          this.late.forget(reader.shadowRoots.map((shadow) => shadow.host));
+          this.late.add(reader.shadowless);
+        }
+      });
     }
     return { blocks, inShadows };
   }
@@ -179,18 +181,20 @@ export class Annotator {
    * `indices` are the blocks' places in the page's reading order (default: as given).
    */
   private async scanBlocks(blocks: TextBlock[], indices?: number[]): Promise<Located[] | undefined> {
-    const shown = this.store.shown;
-    const result = await this.background.scan(
-      this.doc.location.href,
-      blocks.map((b) => b.text),
-      shown,
+    // Sending copies the text into the message there and then: main-thread work of ours too.
+    const result = await timed(this.recording, 'send', () =>
+      this.background.scan(
+        this.doc.location.href,
+        blocks.map((b) => b.text),
+        this.store.shown,
+      ),
     );
     this.result = result;
     if (!result.enabled || this.signal.aborted) return undefined;
-    Object.assign(this.cards, result.cards);
-    this.gone = new Set(result.gone);
-    return timed(this.recording, 'ranges', () =>
-      result.mentions.flatMap((found: BlockMention) => {
+    return timed(this.recording, 'ranges', () => {
+      Object.assign(this.cards, result.cards);
+      this.gone = new Set(result.gone);
+      return result.mentions.flatMap((found: BlockMention) => {
         const range = mentionRange(blocks, found);
         if (!range) return [];
         return [
@@ -200,8 +204,8 @@ export class Annotator {
             start: found.start,
           },
         ];
-      }),
-    );
+      });
+    });
   }
 
   /** Paints `mentions`, less the cards hidden meanwhile (see `hideCard`), and tells the store. */

@@ -84,7 +84,7 @@ export function printScanTables(results: BenchResults): void {
 }
 
 /** The order steps are listed in: the order they run in. */
-const STEP_ORDER = ['start', 'read', 'visible-first', 'ranges', 'publish'];
+const STEP_ORDER = ['start', 'read', 'visible-first', 'send', 'ranges', 'publish'];
 
 /**
  * Where main-thread time goes: for each condition, each step's median over the pages (a page
