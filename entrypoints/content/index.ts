@@ -69,6 +69,10 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
     const quiet = quietWxt();
     if (quiet) {
+      // WXT posted its announcement of this copy as it made `ctx`; it is dispatched after
+      // this task, and the early listener stops the message that carries this id.
+      const announced = (ctx as unknown as { id?: unknown }).id;
+      if (typeof announced === 'string') quiet.announcement = announced;
       quiet.onLocationChange = onLocationChange;
       ctx.onInvalidated(() => {
         if (quiet.onLocationChange === onLocationChange) quiet.onLocationChange = undefined;

@@ -13,10 +13,17 @@
  * scripts cannot reach.
  */
 
-/** The early listeners' hold on the reading script's handler, kept on the scripts' global. */
+/** The early listeners' hold on what the reading script tells them, kept on the scripts' global. */
 export interface QuietWxt {
   /** Called with WXT's event when the page's address changes (set by the reading script). */
   onLocationChange?: (event: Event) => void;
+  /**
+   * The id WXT gave this copy's announcement (its context's `id`), set by the reading script
+   * before the posted message is dispatched. Only the message carrying it is stopped, once:
+   * a page's own messages, even one imitating WXT's, reach the page as always, and while no
+   * id is awaited, messages are not even looked at.
+   */
+  announcement?: string;
 }
 
 const QUIET_WXT = Symbol.for('backstory.quiet-wxt');
@@ -59,15 +66,19 @@ export function quietWxtEvents(
   win.addEventListener(
     'message',
     (event) => {
-      // Frames' messages are not WXT's: their data is not even looked at.
-      if (event.source !== win) return;
-      const data: unknown = event.data;
-      if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === started)
-        event.stopImmediatePropagation();
+      // Frames' messages are not WXT's: their data is not looked at.
+      if (quiet.announcement === undefined || event.source !== win) return;
+      const data = event.data as { type?: unknown; messageId?: unknown } | null;
+      if (typeof data !== 'object' || data === null) return;
+      if (data.type !== started || data.messageId !== quiet.announcement) return;
+      event.stopImmediatePropagation();
+      quiet.announcement = undefined;
     },
     options,
   );
-  // Dispatched on the document, it passes the window first on its way down.
+  // Dispatched on the document, it passes the window first on its way down. An imitation is
+  // stopped too: in Firefox its detail would reach WXT's check. (A page that knows the id can
+  // tell from that that Backstory is there, as it can from the highlight registry.)
   win.addEventListener(
     started,
     (event) => {
@@ -78,6 +89,9 @@ export function quietWxtEvents(
   win.addEventListener(
     wxtEventName(extensionId, LOCATION_CHANGE),
     (event) => {
+      // Only WXT's own event carries the new address in this world; a page's imitation goes
+      // on to the page's listeners, and is nothing to us.
+      if (!('newUrl' in event)) return;
       event.stopImmediatePropagation();
       quiet.onLocationChange?.(event);
     },

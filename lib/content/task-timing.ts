@@ -74,7 +74,8 @@ export function noteSlice(step: string, start: number): void {
 /**
  * Runs a synchronous slice of work; when `record` is set, notes a measure of it (its `detail`
  * names the step), from which benchmarks take main-thread time and the longest task. Only
- * the first scan records, so a long-lived page does not collect entries forever.
+ * the first scan records, so a long-lived page does not collect entries forever. Work that
+ * returns a promise (sending a message) is measured up to the moment it returns it.
  */
 export function timed<T>(record: boolean, step: string, work: () => T): T {
   if (!record || timing().on === false) return work();

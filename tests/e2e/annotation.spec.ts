@@ -299,6 +299,14 @@ test("tells the page's scripts nothing of Backstory: no message, no event named 
   await page.evaluate(() => history.pushState({}, '', `${location.search}&part=2`));
   await expect.poll(() => paintedMentions(page), { timeout: 3000 }).toEqual(['Moscow', 'Kremlin']);
   expect(await page.evaluate(heardByPage)).toEqual([]);
+  // The page's own messages still reach it, even one that imitates WXT's.
+  const imitation = {
+    type: `${extension.extensionId}:content:wxt:content-script-started`,
+    contentScriptName: 'content',
+    messageId: 'page',
+  };
+  await page.evaluate((data) => postMessage(data, '*'), imitation);
+  await expect.poll(() => page.evaluate(heardByPage)).toEqual([`message ${JSON.stringify(imitation)}`]);
 });
 
 /** Runs `call` in the extension's worker, which goes away with it: only that disconnect passes. */

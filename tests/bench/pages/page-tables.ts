@@ -79,7 +79,7 @@ export function printScanTables(results: BenchResults): void {
     );
   }
   console.log(
-    '\n`*` the longest task is a long-task entry (over 50 ms, any source) that overlaps one of Backstory’s slices: the slice plus work outside the slices (message passing, or slices with no yield between them) in one task.',
+    '\n`*` the longest task is a long-task entry (over 50 ms, any source) that overlaps one of Backstory’s slices: the slice plus work outside the slices (receiving the worker’s answers, or slices with no yield between them) in one task.',
   );
 }
 

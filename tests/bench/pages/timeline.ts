@@ -6,8 +6,9 @@
  * switch that `launchWithExtension` turns on says so. In Chromium an isolated world shares
  * the document's timeline, so the page's main world sees them.
  *
- * The slices do not cover everything the content script runs: sending a message and
- * receiving its answer happen between slices, and two slices can share one task when no
+ * The slices do not cover everything the content script runs: receiving the worker's
+ * answers happens between slices (sending the scan is a slice, `send`, and `page.state` is
+ * sent in the `start` slice), and two slices can share one task when no
  * yield separates them. So the page also keeps every `longtask` (over 50 ms, any source);
  * a long task that overlaps one of Backstory's slices is a task Backstory ran in, and it
  * counts towards "longest task".

@@ -1,6 +1,14 @@
 // @vitest-environment happy-dom
 import { Window as HappyWindow } from 'happy-dom';
-import { LOCATION_CHANGE, quietWxt, quietWxtEvents, STARTED, wxtEventName } from '@/lib/content/quiet-wxt';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  LOCATION_CHANGE,
+  type QuietWxt,
+  quietWxt,
+  quietWxtEvents,
+  STARTED,
+  wxtEventName,
+} from '@/lib/content/quiet-wxt';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -32,41 +40,76 @@ function locationChange(win: TestWindow, href: string): Event {
   return Object.assign(new win.Event(wxtEventName(ID, LOCATION_CHANGE)), { newUrl: new URL(href) });
 }
 
+/** The early listeners on a fresh window, with their hold. */
+function quieted(alive = () => true): { win: TestWindow; hold: QuietWxt } {
+  const win = freshWindow();
+  const holder = {};
+  quietWxtEvents(win, ID, alive, holder);
+  return { win, hold: quietWxt(holder) as QuietWxt };
+}
+
+/** WXT's announcement message for the copy whose context has the id `messageId`. */
+const announcement = (messageId: string) => ({
+  type: wxtEventName(ID, STARTED),
+  contentScriptName: 'content',
+  messageId,
+});
+
 describe('quietWxtEvents', () => {
-  it('names the events as WXT does in the content script called "content"', () => {
-    expect(wxtEventName(ID, STARTED)).toBe(`${ID}:content:wxt:content-script-started`);
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('names the events as WXT\'s own context does in the content script called "content"', async () => {
+    vi.stubEnv('ENTRYPOINT', 'content');
+    vi.resetModules();
+    const { ContentScriptContext } = await import('wxt/utils/content-script-context');
+    // Private in WXT's types; its value is what WXT posts and dispatches.
+    const name = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+      .SCRIPT_STARTED_MESSAGE_TYPE;
+    expect(name).toBe(wxtEventName(fakeBrowser.runtime.id, STARTED));
   });
 
   it("keeps WXT's announcement, message and event, from the page's listeners", () => {
-    const win = freshWindow();
-    quietWxtEvents(win, ID, () => true, {});
+    const { win, hold } = quieted();
     const heard = pageListens(win);
-    post(win, { type: wxtEventName(ID, STARTED), contentScriptName: 'content', messageId: 'x1' });
+    hold.announcement = 'x1';
+    post(win, announcement('x1'));
     win.document.dispatchEvent(new win.CustomEvent(wxtEventName(ID, STARTED), { detail: {} }));
     expect(heard).toEqual([]);
+    expect(hold.announcement).toBeUndefined();
   });
 
-  it("lets every other message through, the page's own and other frames'", () => {
-    const win = freshWindow();
-    quietWxtEvents(win, ID, () => true, {});
+  it("lets every other message through: the page's own, imitations of WXT's, other frames'", () => {
+    const { win, hold } = quieted();
     const heard = pageListens(win);
+    // Before the reading script says which announcement to await, none is held back.
+    post(win, announcement('x1'));
+    hold.announcement = 'x1';
     post(win, 'tick');
     post(win, { type: 'page:ready' });
     post(win, null);
-    // From another frame, even with WXT's name, the data is not looked at.
-    post(win, { type: wxtEventName(ID, STARTED) }, null);
+    post(win, announcement('made-up'));
+    // From another frame, even with the awaited id, the data is not looked at.
+    post(win, announcement('x1'), null);
+    post(win, announcement('x1'));
+    // Once: the same message again is not WXT's.
+    post(win, announcement('x1'));
     expect(heard).toEqual([
+      `message ${JSON.stringify(announcement('x1'))}`,
       'message "tick"',
       'message {"type":"page:ready"}',
       'message null',
-      `message ${JSON.stringify({ type: wxtEventName(ID, STARTED) })}`,
+      `message ${JSON.stringify(announcement('made-up'))}`,
+      `message ${JSON.stringify(announcement('x1'))}`,
+      `message ${JSON.stringify(announcement('x1'))}`,
     ]);
   });
 
   it("lets the document's announcement through once this copy is no longer the extension's", () => {
-    const win = freshWindow();
     let alive = true;
-    quietWxtEvents(win, ID, () => alive, {});
+    const { win } = quieted(() => alive);
     const heard = pageListens(win);
     alive = false;
     win.document.dispatchEvent(new win.CustomEvent(wxtEventName(ID, STARTED), { detail: {} }));
@@ -74,33 +117,38 @@ describe('quietWxtEvents', () => {
   });
 
   it('hands the address event to the reading script, set later, and not to the page', () => {
-    const win = freshWindow();
-    const holder = {};
-    quietWxtEvents(win, ID, () => true, holder);
+    const { win, hold } = quieted();
     const heard = pageListens(win);
-    const hold = quietWxt(holder);
     const seen: string[] = [];
-    expect(hold).toBeDefined();
     // Before the reading script has set its handler, the event is still kept from the page.
     win.dispatchEvent(locationChange(win, 'https://news.example/story?part=2'));
-    (hold as NonNullable<typeof hold>).onLocationChange = (event) =>
-      seen.push((event as Event & { newUrl: URL }).newUrl.href);
+    hold.onLocationChange = (event) => seen.push((event as Event & { newUrl: URL }).newUrl.href);
     win.dispatchEvent(locationChange(win, 'https://news.example/story?part=3'));
     expect(seen).toEqual(['https://news.example/story?part=3']);
     expect(heard).toEqual([]);
   });
 
+  it("leaves a page's imitation of the address event to the page", () => {
+    const { win, hold } = quieted();
+    const heard = pageListens(win);
+    let calls = 0;
+    hold.onLocationChange = () => calls++;
+    win.dispatchEvent(new win.Event(wxtEventName(ID, LOCATION_CHANGE)));
+    expect(calls).toBe(0);
+    expect(heard).toEqual([`window ${LOCATION_CHANGE}`]);
+  });
+
   it('adds its listeners once per frame', () => {
     const win = freshWindow();
+    const added = vi.spyOn(win, 'addEventListener');
     const holder = {};
     quietWxtEvents(win, ID, () => true, holder);
     const first = quietWxt(holder);
+    const count = added.mock.calls.length;
+    expect(count).toBeGreaterThan(0);
     quietWxtEvents(win, ID, () => true, holder);
+    expect(added.mock.calls.length).toBe(count);
     expect(quietWxt(holder)).toBe(first);
-    let calls = 0;
-    (first as NonNullable<typeof first>).onLocationChange = () => calls++;
-    win.dispatchEvent(locationChange(win, 'https://news.example/story?part=2'));
-    expect(calls).toBe(1);
     expect(quietWxt({})).toBeUndefined();
   });
 });
