@@ -3,6 +3,7 @@ import { cardRenderer } from '@/components/card/preact-card-renderer';
 import { startCardFeature } from '@/lib/content/card';
 import { createCardHost, HOST_TAG } from '@/lib/content/card/host';
 import { MentionVisibility } from '@/lib/content/card/mention-visibility';
+import { ACTIVE_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
 import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
 import { makeCard } from '../factories';
@@ -102,5 +103,77 @@ describe('the card feature once stopped', () => {
     looked = 0;
     expect(await card.navigate('next')).toBe(true);
     controller.abort();
+  });
+});
+
+describe('the card feature when a rescan numbers the mentions anew', () => {
+  /**
+   * "Moscow" above the ticker "NATO and the Kremlin", laid out as happy-dom cannot: each
+   * character of the ticker 10 px wide on the line 0–20 px, and the caret under the pointer
+   * in the ticker's text at x / 10.
+   */
+  function setup() {
+    document.body.innerHTML = '<p id="above">Moscow</p><p id="live">NATO and the Kremlin</p>';
+    const above = document.querySelector('#above')?.firstChild as Text;
+    const live = document.querySelector('#live')?.firstChild as Text;
+    vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+      if (this.startContainer !== live) return [] as unknown as DOMRectList;
+      const [left, right] = [this.startOffset * 10, this.endOffset * 10];
+      const rect = { left, right, top: 0, bottom: 20, x: left, y: 0, width: right - left, height: 20 };
+      return [rect] as unknown as DOMRectList;
+    });
+    const caret = (x: number) =>
+      ({ offsetNode: live, offset: Math.floor(x / 10) }) as unknown as CaretPosition;
+    vi.stubGlobal('CSS', { ...globalThis.CSS, highlights: new Map() });
+    vi.stubGlobal('Highlight', class {});
+    Object.defineProperty(document, 'caretPositionFromPoint', { value: caret, configurable: true });
+    const nato = { range: staticRange(live, 0, 4), cardIds: ['nato'] };
+    const kremlin = { range: staticRange(live, 13, 20), cardIds: ['kremlin'] };
+    const moscow = { range: staticRange(above, 0, 6), cardIds: ['moscow'] };
+    const cards = {
+      nato: makeCard(),
+      kremlin: makeCard({ id: 'kremlin', title: 'Kremlin' }),
+      moscow: makeCard({ id: 'moscow', title: 'Moscow' }),
+    };
+    const store = new MentionStore();
+    store.set([nato, kremlin], cards, DEFAULT_PREFERENCES);
+    const controller = new AbortController();
+    startCardFeature(controller.signal, store, document, { renderer: cardRenderer });
+    return { store, nato, kremlin, moscow, cards, stop: () => controller.abort() };
+  }
+
+  /** The reader's own events (a page's made-up ones open and close nothing). */
+  function trusted<E extends Event>(event: E): E {
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    return event;
+  }
+
+  /** Whether a card is open: its mention is tinted then (the stubbed registry keeps names). */
+  const cardOpen = () => CSS.highlights.has(ACTIVE_HIGHLIGHT);
+
+  afterEach(() => {
+    vi.useRealTimers();
+    delete (document as unknown as Record<string, unknown>).caretPositionFromPoint;
+  });
+
+  it('keeps a card dismissed with Escape closed while the pointer rests on its mention, at its new number', async () => {
+    vi.useFakeTimers();
+    const { store, nato, kremlin, moscow, cards, stop } = setup();
+    // The pointer rests on "Kremlin" (characters 13 to 20): its card opens after the delay.
+    document.dispatchEvent(
+      trusted(
+        new PointerEvent('pointermove', { clientX: 160, clientY: 10, pointerType: 'mouse', bubbles: true }),
+      ),
+    );
+    await vi.advanceTimersByTimeAsync(DEFAULT_PREFERENCES.hoverDelayMs + 100);
+    expect(cardOpen()).toBe(true);
+    document.body.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(cardOpen()).toBe(false);
+    // A rescan finds "Moscow" above: "Kremlin" is mention 2 now, not 1 (which is "NATO").
+    store.set([moscow, nato, kremlin], cards, DEFAULT_PREFERENCES);
+    await vi.advanceTimersByTimeAsync(DEFAULT_PREFERENCES.hoverDelayMs * 3);
+    expect(cardOpen()).toBe(false);
+    stop();
   });
 });
