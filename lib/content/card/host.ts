@@ -90,6 +90,17 @@ export function createCardHost(doc: Document, signal: AbortSignal, css = ''): Ca
         (event) => event.target !== host && card.classList.remove('bs-selectable'),
         { capture: true, passive: true, signal },
       );
+      // What the reader copies from the card is theirs: a page's copy listener (news sites
+      // add "Read more at…" or report what was copied) never sees it. The browser still
+      // copies the selection. (The page can still read the selection itself; see
+      // docs/card.md, "What a page can learn".)
+      doc.defaultView?.addEventListener(
+        'copy',
+        (event) => {
+          if (event.target === host) event.stopImmediatePropagation();
+        },
+        { capture: true, signal },
+      );
     }
     // Some pages rebuild <html>'s children; put the host back if it was taken out. Not once
     // the feature stopped: closing the card then must not bring back the host just removed.

@@ -83,6 +83,41 @@ test.describe('the background card, kept safe', () => {
     expect(title.trim()).toBe('NATO');
   });
 
+  test("a page's copy listener neither sees nor rewrites what is copied from the card", async ({
+    extension,
+  }) => {
+    const { page, card } = await visit(extension, server, '/plain.html');
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url('/')).origin });
+    const copied = async () => {
+      await page.keyboard.press('Control+c');
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    // As copy-tracking scripts do: note each copy and put a line of the site's own instead.
+    await page.evaluate(() => {
+      const state = window as unknown as { copies: number };
+      state.copies = 0;
+      document.addEventListener('copy', (event) => {
+        state.copies += 1;
+        event.clipboardData?.setData('text/plain', 'Read more at plain.example');
+        event.preventDefault();
+      });
+    });
+    const copies = () => page.evaluate(() => (window as unknown as { copies: number }).copies);
+    await card.hoverOpen('NATO');
+    const box = (await card.box()) as NonNullable<Awaited<ReturnType<CardProbe['box']>>>;
+    await page.mouse.move(box.left + 40, box.top + 24, { steps: 4 });
+    await page.mouse.click(box.left + 40, box.top + 24, { clickCount: 3 });
+    expect((await copied()).trim()).toBe('NATO');
+    expect(await copies()).toBe(0);
+    // The page's own text is still the page's to rewrite.
+    await page.mouse.click(5, 5);
+    await page.keyboard.press('Control+a');
+    expect(await copied()).toBe('Read more at plain.example');
+    expect(await copies()).toBe(1);
+  });
+
   test('on a dark site the card is dark though the system is light, and on a light one light', async ({
     extension,
   }) => {
