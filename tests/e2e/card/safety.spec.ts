@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import type { Card } from '@/lib/pack/types';
+import type { ExtensionBrowser } from '../../support/launch';
 import { contrastRatio } from '../../support/pixels';
 import type { StaticServer } from '../../support/static-server';
 import { expect, paintedMentions, test } from '../fixtures';
@@ -15,6 +17,26 @@ test.beforeAll(async () => {
   server = await startCardPages();
 });
 test.afterAll(() => server.close());
+
+/** The plain page, allowed to use the clipboard, and a way to copy with Ctrl+C and read what was copied. */
+async function visitToCopy(extension: ExtensionBrowser) {
+  const { page, card } = await visit(extension, server, '/plain.html');
+  await page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url('/')).origin });
+  const copied = async () => {
+    await page.keyboard.press('Control+c');
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  return { page, card, copied };
+}
+
+/** Three presses on the open card's title select it, as anywhere else. */
+async function selectCardTitle(page: Page, card: CardProbe): Promise<void> {
+  const box = (await card.box()) as NonNullable<Awaited<ReturnType<CardProbe['box']>>>;
+  await page.mouse.move(box.left + 40, box.top + 24, { steps: 4 });
+  await page.mouse.click(box.left + 40, box.top + 24, { clickCount: 3 });
+}
 
 test.describe('the background card, kept safe', () => {
   test('page CSS cannot restyle the card and page scripts cannot read it', async ({ extension }) => {
@@ -62,23 +84,13 @@ test.describe('the background card, kept safe', () => {
   test('a select-all of the page copies no card text, and text pressed on in the card can be copied', async ({
     extension,
   }) => {
-    const { page, card } = await visit(extension, server, '/plain.html');
-    await page
-      .context()
-      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url('/')).origin });
-    const copied = async () => {
-      await page.keyboard.press('Control+c');
-      return page.evaluate(() => navigator.clipboard.readText());
-    };
+    const { page, card, copied } = await visitToCopy(extension);
     await card.hoverOpen('NATO');
     await page.keyboard.press('Control+a');
     const all = await copied();
     expect(all).toContain('NATO leaders meet next week.');
     expect(all).not.toContain('Edit in Backstory');
-    // Three presses on the card's title select it, as anywhere else.
-    const box = (await card.box()) as NonNullable<Awaited<ReturnType<CardProbe['box']>>>;
-    await page.mouse.move(box.left + 40, box.top + 24, { steps: 4 });
-    await page.mouse.click(box.left + 40, box.top + 24, { clickCount: 3 });
+    await selectCardTitle(page, card);
     const title = await copied();
     expect(title.trim()).toBe('NATO');
   });
@@ -86,14 +98,7 @@ test.describe('the background card, kept safe', () => {
   test("a page's copy listener neither sees nor rewrites what is copied from the card", async ({
     extension,
   }) => {
-    const { page, card } = await visit(extension, server, '/plain.html');
-    await page
-      .context()
-      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url('/')).origin });
-    const copied = async () => {
-      await page.keyboard.press('Control+c');
-      return page.evaluate(() => navigator.clipboard.readText());
-    };
+    const { page, card, copied } = await visitToCopy(extension);
     // As copy-tracking scripts do: note each copy and put a line of the site's own instead.
     await page.evaluate(() => {
       const state = window as unknown as { copies: number };
@@ -106,9 +111,7 @@ test.describe('the background card, kept safe', () => {
     });
     const copies = () => page.evaluate(() => (window as unknown as { copies: number }).copies);
     await card.hoverOpen('NATO');
-    const box = (await card.box()) as NonNullable<Awaited<ReturnType<CardProbe['box']>>>;
-    await page.mouse.move(box.left + 40, box.top + 24, { steps: 4 });
-    await page.mouse.click(box.left + 40, box.top + 24, { clickCount: 3 });
+    await selectCardTitle(page, card);
     expect((await copied()).trim()).toBe('NATO');
     expect(await copies()).toBe(0);
     // The page's own text is still the page's to rewrite.
