@@ -78,7 +78,8 @@ export function quietWxtEvents(
   );
   // Dispatched on the document, it passes the window first on its way down. An imitation is
   // stopped too: in Firefox its detail would reach WXT's check. (A page that knows the id can
-  // tell from that that Backstory is there, as it can from the highlight registry.)
+  // tell from that that Backstory is there, as any page can from the manifest's highlight
+  // style: docs/card.md, "What a page can learn".)
   win.addEventListener(
     started,
     (event) => {
