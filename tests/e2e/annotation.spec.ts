@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { STARTED, wxtEventName } from '../../lib/content/quiet-wxt';
 import { PAGE_TIMELINE_KEY } from '../../lib/db/reader-settings';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../support/launch';
 import { putRecord, refreshTabs } from '../support/load-cards';
@@ -301,7 +302,7 @@ test("tells the page's scripts nothing of Backstory: no message, no event named 
   expect(await page.evaluate(heardByPage)).toEqual([]);
   // The page's own messages still reach it, even one that imitates WXT's.
   const imitation = {
-    type: `${extension.extensionId}:content:wxt:content-script-started`,
+    type: wxtEventName(extension.extensionId, STARTED),
     contentScriptName: 'content',
     messageId: 'page',
   };
