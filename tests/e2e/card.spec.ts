@@ -104,6 +104,8 @@ test.describe('the background card', () => {
 
     await page.mouse.move(5, 5);
     await expect.poll(() => card.isOpen()).toBe(false);
+    // Closed, its host is off the page: nothing tells the page a card was opened.
+    expect(await page.evaluate(() => document.getElementsByTagName('backstory-card').length)).toBe(0);
   });
 
   test('with the Alt key setting, resting on a mention opens nothing until Alt is held', async ({

@@ -68,7 +68,7 @@ export class FirefoxCardProbe extends CardRootProbe {
     return typeof json === 'string' ? (JSON.parse(json) as T) : undefined;
   }
 
-  /** True while the card's host is on the page (it stays once made; a closed card empties it). */
+  /** True while the card's host is on the page: from a card's opening to its closing. */
   hasHost(): Promise<boolean> {
     return this.page.evaluate(
       () => document.documentElement.querySelector(':scope > backstory-card') !== null,

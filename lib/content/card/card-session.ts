@@ -147,6 +147,8 @@ export class CardSession {
     this.deps.renderer.render(null, this.deps.host.float());
     if (hadFocus && restoreFocus && open.returnFocus?.isConnected)
       open.returnFocus.focus({ preventScroll: true });
+    // Emptied, and taken off the page until a card opens again.
+    this.deps.host.release();
     return true;
   }
 

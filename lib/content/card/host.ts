@@ -55,12 +55,18 @@ export interface CardHost {
   isHost(target: EventTarget | null): boolean;
   /** The focused element inside the card, if focus is there. */
   activeElement(): Element | null;
+  /**
+   * Takes the host off the page while no card is open, so a page finds no trace of a card
+   * having been opened; the next `float()` puts it back, shadow root and all.
+   */
+  release(): void;
 }
 
 /**
- * Creates the card host lazily: nothing is added to the page until a card first opens.
- * The host goes on `<html>`, after `<body>`, so it wins z-index ties by document order and
- * leaves the page's own body untouched. The shadow root is closed, so page scripts get
+ * Creates the card host lazily: nothing is added to the page until a card opens, and it is
+ * taken off again when the card closes (`release`). The host goes on `<html>`, after
+ * `<body>`, so it wins z-index ties by document order and leaves the page's own body
+ * untouched. The shadow root is closed, so page scripts get
  * `null` from `host.shadowRoot` and cannot read the reader's cards. `css` styles what
  * renders inside. Removed on abort.
  */
@@ -114,5 +120,6 @@ export function createCardHost(doc: Document, signal: AbortSignal, css = ''): Ca
     float: mount,
     isHost: (target) => host !== undefined && target === host,
     activeElement: () => root?.activeElement ?? null,
+    release: () => host?.remove(),
   };
 }

@@ -106,7 +106,7 @@ describe('the card feature once stopped', () => {
   });
 });
 
-describe('the card feature when a rescan numbers the mentions anew', () => {
+describe('the card feature over a ticker that a rescan numbers anew', () => {
   /**
    * "Moscow" above the ticker "NATO and the Kremlin", laid out as happy-dom cannot: each
    * character of the ticker 10 px wide on the line 0–20 px, and the caret under the pointer
@@ -154,6 +154,33 @@ describe('the card feature when a rescan numbers the mentions anew', () => {
   afterEach(() => {
     vi.useRealTimers();
     delete (document as unknown as Record<string, unknown>).caretPositionFromPoint;
+  });
+
+  it('takes the host off the page when the card closes, and puts it back for the next card', async () => {
+    vi.useFakeTimers();
+    const { stop } = setup();
+    const hover = (clientX: number) =>
+      document.dispatchEvent(
+        trusted(
+          new PointerEvent('pointermove', { clientX, clientY: 10, pointerType: 'mouse', bubbles: true }),
+        ),
+      );
+    hover(160);
+    await vi.advanceTimersByTimeAsync(DEFAULT_PREFERENCES.hoverDelayMs + 100);
+    expect(cardOpen()).toBe(true);
+    const host = document.querySelector(HOST_TAG);
+    expect(host?.parentNode).toBe(document.documentElement);
+    document.body.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(cardOpen()).toBe(false);
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    // "NATO" (characters 0 to 4): the same host comes back, with its closed root.
+    hover(20);
+    await vi.advanceTimersByTimeAsync(DEFAULT_PREFERENCES.hoverDelayMs + 100);
+    expect(cardOpen()).toBe(true);
+    expect(document.querySelector(HOST_TAG)).toBe(host);
+    stop();
+    expect(document.querySelector(HOST_TAG)).toBeNull();
   });
 
   it('keeps a card dismissed with Escape closed while the pointer rests on its mention, at its new number', async () => {
