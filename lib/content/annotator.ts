@@ -1,7 +1,7 @@
 import type { BlockMention, ScanResult } from '../protocol/messages';
 import { samePreferences } from '../protocol/preferences';
 import { firstPerCard } from './density';
-import { dirtyRoots, outermost } from './dirty-roots';
+import { dirtyRoots, outermost, takesReadTextOut } from './dirty-roots';
 import { FirstReadOrder, type Located } from './first-read-order';
 import { HiddenCards } from './hidden-cards';
 import { clearMentions, mentionRange, paintMentions } from './highlights';
@@ -239,7 +239,8 @@ export class Annotator {
 
   private onMutations(records: MutationRecord[]): void {
     for (const root of dirtyRoots(records)) this.dirty.add(root);
-    if (this.dirty.size === 0 && !records.some((r) => r.removedNodes.length > 0)) return;
+    // Text taken out needs no reading, but its mentions are looked over (rescanDirty).
+    if (this.dirty.size === 0 && !takesReadTextOut(records)) return;
     this.schedule();
   }
 

@@ -107,6 +107,21 @@ export function dirtyRoots(records: readonly MutationRecord[]): Set<Node> {
 }
 
 /**
+ * True when a batch took out a node whose text may have been read, so that mentions may have
+ * gone with it and are looked over. A node the same batch added first (a span that measures
+ * text), our card's host, a script, a comment or an empty element took nothing read away.
+ */
+export function takesReadTextOut(records: readonly MutationRecord[]): boolean {
+  const fresh = new Set<Node>();
+  for (const record of records) {
+    if (record.type !== 'childList') continue;
+    for (const node of record.addedNodes) fresh.add(node);
+    for (const node of record.removedNodes) if (!fresh.has(node) && !changesNoText(node)) return true;
+  }
+  return false;
+}
+
+/**
  * Drops roots that lie inside another root (a shadow root inside its host's), and roots no
  * longer in the page. The annotator applies it again to the roots of several batches, which
  * may nest: a section added in one batch and a paragraph added to it in the next would

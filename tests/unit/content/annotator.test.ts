@@ -4,6 +4,7 @@ import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
 import type { PageBackground } from '@/lib/content/page-background';
 import { ANSWERED_MARK, noteMark, PAINTED_MARK, START_MARK, TIMING_KEY } from '@/lib/content/task-timing';
+import { filterInSlices } from '@/lib/content/yield';
 import { DEFAULT_PREFERENCES } from '@/lib/protocol/preferences';
 import { makeCard } from '../factories';
 import { TestStaticRange } from '../static-range';
@@ -17,6 +18,12 @@ import {
   stopAnnotators,
   useAnnotatorPage,
 } from './annotator-support';
+
+// The mentions' look-over after a change, counted (it still does its work).
+vi.mock('@/lib/content/yield', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/content/yield')>();
+  return { ...actual, filterInSlices: vi.fn(actual.filterInSlices) };
+});
 
 useAnnotatorPage('<p>The Founding Act was signed in Paris.</p>');
 
@@ -276,6 +283,30 @@ describe('the annotator', () => {
     await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
     expect(scanned).toHaveLength(1);
     expect([...(paints.at(-1) ?? [])]).toEqual([store.mentions[0]?.range]);
+  });
+
+  it('does not look over its mentions when only the card host, a script or a comment went', async () => {
+    document.body.innerHTML = '<p>The Founding Act was signed in Paris.</p><p>The Founding Act, again.</p>';
+    const { background } = fakeBackground(true);
+    const store = new MentionStore();
+    await annotate(store, background);
+    const lookOvers = vi.mocked(filterInSlices);
+    lookOvers.mockClear();
+    // A card opened and closed; a page's script and comment came and went.
+    const host = document.createElement('backstory-card');
+    document.documentElement.append(host);
+    const script = document.createElement('script');
+    document.body.append(script, document.createComment('ad'));
+    await later(SETTLE_MS + 100);
+    host.remove();
+    script.remove();
+    document.body.lastChild?.remove();
+    await later(SETTLE_MS + 100);
+    expect(lookOvers).not.toHaveBeenCalled();
+    // Text taken out is looked over, and its mention goes.
+    document.querySelectorAll('p')[1]?.remove();
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
+    expect(lookOvers).toHaveBeenCalledTimes(1);
   });
 
   it('lists the mentions of a long page in page order, though it scans the ones on screen first', async () => {

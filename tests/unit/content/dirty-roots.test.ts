@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { dirtyRoots, outermost } from '@/lib/content/dirty-roots';
+import { dirtyRoots, outermost, takesReadTextOut } from '@/lib/content/dirty-roots';
 
 describe('the outermost of the changed roots', () => {
   it('drops a component’s shadow root when the block around the component is read again', () => {
@@ -218,5 +218,48 @@ describe('the parts of the page a batch of changes asks to read again', () => {
     }
     // One walk from the innermost block to the top (and one to check it is not nested), not 500.
     expect(steps).toBeLessThan(10 * 2000);
+  });
+});
+
+describe('whether a batch of changes took read text out', () => {
+  function takenOutBy(change: () => void): boolean {
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    change();
+    const records = observer.takeRecords();
+    observer.disconnect();
+    return takesReadTextOut(records);
+  }
+
+  it('says yes for a paragraph, a line of text or a non-empty inline element taken out', () => {
+    document.body.innerHTML = '<p>The <b>Founding</b> Act</p><p>Paris</p>';
+    expect(takenOutBy(() => document.querySelector('b')?.remove())).toBe(true);
+    expect(takenOutBy(() => document.querySelector('p')?.firstChild?.remove())).toBe(true);
+    expect(takenOutBy(() => document.querySelectorAll('p')[1]?.remove())).toBe(true);
+  });
+
+  it('says no for the card host, scripts, comments and empty elements, nor for a node the batch itself added', () => {
+    document.body.innerHTML = '<p>Text</p>';
+    const host = document.createElement('backstory-card');
+    document.documentElement.append(host);
+    expect(takenOutBy(() => host.remove())).toBe(false);
+    const script = document.createElement('script');
+    script.textContent = 'void 0';
+    const comment = document.createComment('ad slot');
+    const pixel = document.createElement('img');
+    document.body.append(script, comment, pixel);
+    expect(
+      takenOutBy(() => {
+        for (const node of [script, comment, pixel]) node.remove();
+      }),
+    ).toBe(false);
+    expect(
+      takenOutBy(() => {
+        const probe = document.createElement('span');
+        probe.textContent = 'M';
+        document.body.append(probe);
+        probe.remove();
+      }),
+    ).toBe(false);
   });
 });
