@@ -46,6 +46,8 @@ export class Annotator {
   /** Full reads started so far (see `hideCard`). */
   private fullReads = 0;
   private readonly hidden = new HiddenCards();
+  /** Watches a page that has no body for one to come (see `awaitBody`). */
+  private bodyWatch: MutationObserver | undefined;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -91,6 +93,24 @@ export class Annotator {
     if (this.enabled && !this.signal.aborted) this.publish(this.mentions);
   }
 
+  /**
+   * An HTML page with no body yet (its script took it away, or builds the page itself): it is
+   * read once a body is there. One watch, on the document's children only, until then.
+   */
+  private awaitBody(): void {
+    if (this.bodyWatch || this.doc.body || !isHtmlDocument(this.doc)) return;
+    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    const watch = new MutationObserver(() => {
+      if (!this.doc.body) return;
+      watch.disconnect();
+      this.bodyWatch = undefined;
+      void this.refresh().catch(() => 0);
+    });
+    watch.observe(this.doc, { childList: true, subtree: true });
+    this.bodyWatch = watch;
+    this.signal.addEventListener('abort', () => watch.disconnect(), { once: true });
+  }
+
   /** HTML pages only, in a browser with the Custom Highlight API. */
   private get supported(): boolean {
     return (
@@ -99,7 +119,11 @@ export class Annotator {
   }
 
   private async scanAll(): Promise<number> {
-    if (this.signal.aborted || !this.supported) return 0;
+    if (this.signal.aborted) return 0;
+    if (!this.supported) {
+      this.awaitBody();
+      return 0;
+    }
     const read = ++this.fullReads;
     // Observe before reading, so a change made while the page is read is not missed.
     this.observe();

@@ -15,20 +15,26 @@ test.beforeAll(async () => {
   server = await startStaticServer({
     '/many-nodes.html': { body: html(`<div>${spans}</div><p>Last, the Kremlin.</p>`) },
     '/frames.html': {
-      body: html(
-        '<p>Moscow outside.</p><iframe srcdoc="<p>Kremlin inside</p>"></iframe><frameset></frameset>',
-      ),
+      body: html('<p>Moscow outside.</p><iframe srcdoc="<p>Kremlin inside</p>"></iframe>'),
     },
     '/doc.xml': { body: '<?xml version="1.0"?><root><item>Kremlin</item></root>' },
     '/image.svg': {
       body: '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text y="20">Kremlin</text></svg>',
     },
     '/deep.html': { body: html('<main id="host"></main>') },
+    // A frameset document: its `body` is the frameset, which holds no text of its own.
+    '/frameset.html': {
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Kremlin</title></head><frameset><frame src="/kremlin.html"></frameset></html>',
+    },
     '/kremlin.html': { body: html('<p>Kremlin</p>') },
   });
   scripted = await startStaticServer(
     {
       '/prototypes.html': { body: HOSTILE_DOM_PAGE },
+      // Its own script takes the body away as the page is parsed.
+      '/no-body.html': {
+        body: html('<p>Kremlin, in a body about to go.</p><script>document.body.remove();</script>'),
+      },
     },
     { scripts: true },
   );
@@ -96,6 +102,47 @@ test('XML and SVG documents are left untouched', async ({ extension }) => {
     expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
     expect(await page.evaluate(() => document.getElementsByTagName('backstory-card').length)).toBe(0);
   }
+  expect(errors).toEqual([]);
+});
+
+test('documents without a body are read without an error, and a body put in later is read', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The reading script runs in the frameset document (not in its frame) and answers once read.
+  await page.goto(server.url('/frameset.html'));
+  await expect
+    .poll(() =>
+      refreshTabs(extension.context, extension.extensionId).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
+  expect(await page.evaluate(() => [document.body?.localName, [...CSS.highlights.keys()]])).toEqual([
+    'frameset',
+    [],
+  ]);
+  await page.goto(scripted.url('/no-body.html'));
+  expect(await page.evaluate(() => document.body)).toBeNull();
+  await expect
+    .poll(() =>
+      refreshTabs(extension.context, extension.extensionId).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
+  expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+  // The page puts a body back: its text is read like any change to the page.
+  await page.evaluate(() => {
+    const body = document.createElement('body');
+    body.innerHTML = '<p>Moscow, in the new body.</p>';
+    document.documentElement.append(body);
+  });
+  await expect.poll(() => paintedMentions(page)).toEqual(['Moscow']);
   expect(errors).toEqual([]);
 });
 

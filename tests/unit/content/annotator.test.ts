@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { SETTLE_MS } from '@/lib/content/annotator';
+import { dirtyRoots } from '@/lib/content/dirty-roots';
 import { liveRange, MENTION_HIGHLIGHT } from '@/lib/content/highlights';
 import { MentionStore } from '@/lib/content/mention-store';
 import type { PageBackground } from '@/lib/content/page-background';
@@ -19,10 +20,15 @@ import {
   useAnnotatorPage,
 } from './annotator-support';
 
-// The mentions' look-over after a change, counted (it still does its work).
+// The mentions' look-over after a change, and the look at each batch of the page's changes,
+// counted (both still do their work).
 vi.mock('@/lib/content/yield', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/content/yield')>();
   return { ...actual, filterInSlices: vi.fn(actual.filterInSlices) };
+});
+vi.mock('@/lib/content/dirty-roots', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/content/dirty-roots')>();
+  return { ...actual, dirtyRoots: vi.fn(actual.dirtyRoots) };
 });
 
 useAnnotatorPage('<p>The Founding Act was signed in Paris.</p>');
@@ -118,6 +124,50 @@ describe('the annotator', () => {
     };
     expect(await annotate(new MentionStore(), ending)).toBe(0);
     expect(asked).toEqual(['state']);
+  });
+
+  it('stops watching the page while Backstory is off there (paused, or the site switched off), and watches again once on', async () => {
+    const { background, answer, asked } = fakeBackground(true);
+    const store = new MentionStore();
+    const annotator = startAnnotator(store, background);
+    expect(await annotator.refresh()).toBe(1);
+    answer.enabled = false;
+    expect(await annotator.refresh()).toBe(0);
+    const looks = vi.mocked(dirtyRoots);
+    looks.mockClear();
+    const askedBefore = asked.length;
+    document.body.insertAdjacentHTML('beforeend', '<p>The Founding Act, added while off.</p>');
+    await later(SETTLE_MS + 100);
+    // Not even the batch of changes was looked at: the watch is off, not just its answers.
+    expect(looks).not.toHaveBeenCalled();
+    expect(asked.length).toBe(askedBefore);
+    expect(registry.get(MENTION_HIGHLIGHT)).toBeUndefined();
+    answer.enabled = true;
+    expect(await annotator.refresh()).toBe(2);
+    document.body.insertAdjacentHTML('beforeend', '<p>The Founding Act, added once on.</p>');
+    await vi.waitFor(() => expect(store.mentions).toHaveLength(3), { timeout: 2000 });
+    expect(looks).toHaveBeenCalled();
+  });
+
+  it('reads a page that had no body once its script puts one in', async () => {
+    const { background, asked } = fakeBackground(true);
+    const store = new MentionStore();
+    document.body.remove();
+    try {
+      expect(await annotate(store, background)).toBe(0);
+      // Nothing to read, so nothing asked.
+      expect(asked).toEqual([]);
+      document.head.append(document.createElement('script'));
+      await later(SETTLE_MS);
+      expect(asked).toEqual([]);
+      const body = document.createElement('body');
+      body.innerHTML = '<p>The Founding Act, in a body built late.</p>';
+      document.documentElement.append(body);
+      await vi.waitFor(() => expect(store.mentions).toHaveLength(1), { timeout: 2000 });
+      expect(asked).toEqual(['state', 'scan']);
+    } finally {
+      if (!document.body) document.documentElement.append(document.createElement('body'));
+    }
   });
 
   it('takes every mention off when a refresh finds no text left on the page', async () => {
