@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { STARTED, wxtEventName } from '../../lib/content/quiet-wxt';
-import { PAGE_TIMELINE_KEY } from '../../lib/db/reader-settings';
+import { PAGE_TIMELINE_KEY, PAUSED_KEY } from '../../lib/db/reader-settings';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../support/launch';
 import { putRecord, refreshTabs } from '../support/load-cards';
 import { bluishRuns } from '../support/pixels';
@@ -34,10 +34,15 @@ test.afterAll(async () => {
 });
 
 test('paints exactly the expected mentions on every golden page', async ({ extension }) => {
+  // Every folder under golden/ (an empty or unread folder list would pass nothing).
+  expect(goldenCases.length).toBeGreaterThanOrEqual(7);
   const page = await extension.context.newPage();
   for (const { name, path, expected } of goldenCases) {
     await page.goto(pages.url(path));
     await expect.poll(() => paintedMentions(page), { message: name }).toEqual(expected);
+    // And it stays so: no later look (a component's late root, a rescan) paints more or less.
+    await page.waitForTimeout(1000);
+    expect(await paintedMentions(page), name).toEqual(expected);
   }
 });
 
@@ -194,7 +199,27 @@ test('the per-site switch clears every highlight and restores them', async ({ ex
   };
   await setSite(true);
   await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+  // Text the page adds while the site is off is left alone, and read once it is on again.
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Moscow, added meanwhile.</p>'));
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
   await setSite(false);
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv', 'Moscow']);
+});
+
+test('pausing Backstory everywhere clears a painted page, and resuming paints it again', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/links.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  const setPaused = async (paused: boolean) => {
+    await putRecord(extension.context, extension.extensionId, 'settings', { key: PAUSED_KEY, value: paused });
+    await refreshTabs(extension.context, extension.extensionId);
+  };
+  await setPaused(true);
+  await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+  await setPaused(false);
   await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
 });
 
