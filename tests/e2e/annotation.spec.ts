@@ -46,6 +46,43 @@ test('paints exactly the expected mentions on every golden page', async ({ exten
   }
 });
 
+test('reading and painting a page makes no network request, in the page or in the worker', async ({
+  extension,
+}) => {
+  const worker =
+    extension.context.serviceWorkers()[0] ?? (await extension.context.waitForEvent('serviceworker'));
+  // Both ways a service worker has to the network (it has no XMLHttpRequest), noted as they
+  // are used: the worker's code looks them up when it calls them, so it meets the notes.
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as Record<string, unknown> & { netCalls: string[] };
+    scope.netCalls = [];
+    const note = (what: string) => scope.netCalls.push(what);
+    const fetchBefore = scope.fetch as typeof fetch;
+    scope.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      note(`fetch ${String(input)}`);
+      return fetchBefore(input, init);
+    };
+    const Socket = scope.WebSocket as typeof WebSocket;
+    scope.WebSocket = class extends Socket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        note(`websocket ${String(url)}`);
+        super(url, protocols);
+      }
+    };
+  });
+  const page = await extension.context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(pages.url('/links.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  // A change read as well, then a full read again.
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Moscow</p>'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv', 'Moscow']);
+  await refreshTabs(extension.context, extension.extensionId);
+  expect(requests).toEqual([pages.url('/links.html')]);
+  expect(await worker.evaluate(() => (globalThis as unknown as { netCalls: string[] }).netCalls)).toEqual([]);
+});
+
 test('paints text added after load and unpaints text removed', async ({ extension }) => {
   const page = await extension.context.newPage();
   await page.goto(pages.url('/live.html'));
