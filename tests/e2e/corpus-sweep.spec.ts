@@ -16,6 +16,8 @@ const REPORT = resolve(import.meta.dirname, '../../test-results/corpus-sweep.jso
 interface PageFacts {
   text: string;
   elements: number;
+  /** Every node under the body, of every kind (text, comments…), not only elements. */
+  bodyNodes: number;
   errors: string[];
 }
 
@@ -36,14 +38,22 @@ async function facts(page: Page, url: string, waitForScan: boolean): Promise<Pag
     await page.waitForFunction(() => performance.getEntriesByName('backstory-painted').length > 0, null, {
       timeout: 15_000,
     });
-  const { text, elements } = await page.evaluate(() => ({
-    // innerText on purpose: what a reader sees (and copies) must not change.
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared.
-    text: document.body?.innerText ?? '',
-    // The whole document: the card's host would go on <html>, not in <body>.
-    elements: document.getElementsByTagName('*').length,
-  }));
-  return { text, elements, errors };
+  const { text, elements, bodyNodes } = await page.evaluate(() => {
+    let nodes = 0;
+    if (document.body) {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+      while (walker.nextNode()) nodes++;
+    }
+    return {
+      // innerText on purpose: what a reader sees (and copies) must not change.
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared.
+      text: document.body?.innerText ?? '',
+      // The whole document: the card's host would go on <html>, not in <body>.
+      elements: document.getElementsByTagName('*').length,
+      bodyNodes: nodes,
+    };
+  });
+  return { text, elements, bodyNodes, errors };
 }
 
 test.describe('every corpus page with a 10,000-card dictionary', () => {
@@ -100,6 +110,8 @@ test.describe('every corpus page with a 10,000-card dictionary', () => {
         problems.push(`${name}: body.innerText differs ${firstDifference(ours.text, base.text)}`);
       if (ours.elements !== base.elements)
         problems.push(`${name}: ${ours.elements - base.elements} elements added`);
+      if (ours.bodyNodes !== base.bodyNodes)
+        problems.push(`${name}: ${ours.bodyNodes - base.bodyNodes} nodes added under the body`);
       const ourErrors = ours.errors.filter((e) => !base.errors.includes(e));
       if (ourErrors.length > 0) problems.push(`${name}: page errors ${ourErrors.join('; ')}`);
       if (process.env.SWEEP_VERBOSE)
