@@ -209,6 +209,48 @@ test("a page that imitates WXT's events can neither stop Backstory nor keep it r
   expect(await scans()).toBeLessThanOrEqual(2);
 });
 
+test('a page that changes all the time costs a rescan per settling delay at most, and settles when it stops', async ({
+  extension,
+}) => {
+  const { page, scans } = await paintedPageCountingScans(extension);
+  // A clock that ticks every 10 ms, and every 100 ms a storm of 2,000 nodes added and removed.
+  const ran = await page.evaluate(async () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<p>Updated <span id="clock">0</span> ms ago</p><div id="storm"></div>',
+    );
+    const clock = document.getElementById('clock') as HTMLElement;
+    const storm = document.getElementById('storm') as HTMLElement;
+    const started = performance.now();
+    let ticks = 0;
+    const ticking = setInterval(() => {
+      ticks++;
+      clock.textContent = String(Math.round(performance.now() - started));
+      if (ticks % 10 === 0)
+        for (let i = 0; i < 1000; i++) {
+          const node = storm.appendChild(document.createElement('span'));
+          node.textContent = `Moscow ${i}`;
+          if (i % 2) node.remove();
+        }
+    }, 10);
+    await new Promise((wake) => setTimeout(wake, 2000));
+    clearInterval(ticking);
+    return performance.now() - started;
+  });
+  // One rescan per settling delay (250 ms) at most, plus the one in flight as it began.
+  const during = await scans();
+  expect(during).toBeGreaterThan(0);
+  expect(during).toBeLessThanOrEqual(Math.ceil(ran / 250) + 2);
+  // Once the page is still, so is Backstory: no rescan keeps another going.
+  await page.waitForTimeout(1000);
+  const settled = await scans();
+  await page.waitForTimeout(1000);
+  expect(await scans()).toBe(settled);
+  // What the storm left on the page is painted.
+  expect((await paintedMentions(page)).filter((text) => text === 'Moscow').length).toBeGreaterThan(0);
+  expect((await paintedMentions(page))[0]).toBe('Kremlin');
+});
+
 test('the page is read again for a new address of a single-page app, not for an anchor jump', async ({
   extension,
 }) => {
