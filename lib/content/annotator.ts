@@ -95,7 +95,8 @@ export class Annotator {
 
   /**
    * An HTML page with no body yet (its script took it away, or builds the page itself): it is
-   * read once a body is there. One watch, on the document's children only, until then.
+   * read once a body is there. Until then one watch on the document, whose only work at each
+   * change is to ask for the body.
    */
   private awaitBody(): void {
     if (this.bodyWatch || this.doc.body || !isHtmlDocument(this.doc)) return;
