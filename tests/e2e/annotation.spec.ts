@@ -33,6 +33,14 @@ test.afterAll(async () => {
   await scripted.close();
 });
 
+/** Opens the golden links page in a new tab, once both its mentions are painted. */
+async function openPaintedLinks(extension: ExtensionBrowser): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.goto(pages.url('/links.html'));
+  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  return page;
+}
+
 test('paints exactly the expected mentions on every golden page', async ({ extension }) => {
   // Every folder under golden/ (an empty or unread folder list would pass nothing).
   expect(goldenCases.length).toBeGreaterThanOrEqual(7);
@@ -227,9 +235,7 @@ test('mentions are underlined on screen and leave no trace in print', async ({ e
 });
 
 test('the per-site switch clears every highlight and restores them', async ({ extension }) => {
-  const page = await extension.context.newPage();
-  await page.goto(pages.url('/links.html'));
-  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  const page = await openPaintedLinks(extension);
   const setSite = async (disabled: boolean) => {
     await putRecord(extension.context, extension.extensionId, 'sites', { host: '127.0.0.1', disabled });
     await refreshTabs(extension.context, extension.extensionId);
@@ -247,9 +253,7 @@ test('the per-site switch clears every highlight and restores them', async ({ ex
 test('pausing Backstory everywhere clears a painted page, and resuming paints it again', async ({
   extension,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(pages.url('/links.html'));
-  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  const page = await openPaintedLinks(extension);
   const setPaused = async (paused: boolean) => {
     await putRecord(extension.context, extension.extensionId, 'settings', { key: PAUSED_KEY, value: paused });
     await refreshTabs(extension.context, extension.extensionId);
@@ -403,9 +407,7 @@ for (const [what, call] of [
   test(`after Backstory is ${what}, the old script takes its marks off at the first move`, async ({
     extension,
   }) => {
-    const page = await extension.context.newPage();
-    await page.goto(pages.url('/links.html'));
-    await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+    const page = await openPaintedLinks(extension);
     // Chrome keeps the old content script running and puts no new one in open tabs.
     await lastCall(extension, call);
     await expectMarksGoneOnMove(page);
@@ -415,9 +417,7 @@ for (const [what, call] of [
 test('after Backstory is switched off in chrome://extensions, the old script takes its marks off; on again, pages are read', async ({
   extension,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(pages.url('/links.html'));
-  await expect.poll(() => paintedMentions(page)).toEqual(['Kremlin', 'Euractiv']);
+  const page = await openPaintedLinks(extension);
   // The extensions page is where a reader switches an extension off; its own API does the same.
   const settings = await extension.context.newPage();
   await settings.goto('chrome://extensions');

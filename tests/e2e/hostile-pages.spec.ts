@@ -44,6 +44,18 @@ test.afterAll(async () => {
   await scripted.close();
 });
 
+/**
+ * Whether the tab's reading script answers a refresh, which it does once its read is done:
+ * for polling until a page's script is there and has read it.
+ */
+function refreshAnswered(extension: ExtensionBrowser): () => Promise<boolean> {
+  return () =>
+    refreshTabs(extension.context, extension.extensionId).then(
+      () => true,
+      () => false,
+    );
+}
+
 test('a page with 100,000 text nodes is read to the end', async ({ extension }) => {
   const page = await extension.context.newPage();
   await page.goto(server.url('/many-nodes.html'));
@@ -91,14 +103,7 @@ test('XML and SVG documents are left untouched', async ({ extension }) => {
   for (const path of ['/doc.xml', '/image.svg']) {
     await page.goto(server.url(path));
     // The content script runs here: a refresh, answered only once its read is done, comes back.
-    await expect
-      .poll(() =>
-        refreshTabs(extension.context, extension.extensionId).then(
-          () => true,
-          () => false,
-        ),
-      )
-      .toBe(true);
+    await expect.poll(refreshAnswered(extension)).toBe(true);
     expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
     expect(await page.evaluate(() => document.getElementsByTagName('backstory-card').length)).toBe(0);
   }
@@ -113,28 +118,14 @@ test('documents without a body are read without an error, and a body put in late
   page.on('pageerror', (error) => errors.push(error.message));
   // The reading script runs in the frameset document (not in its frame) and answers once read.
   await page.goto(server.url('/frameset.html'));
-  await expect
-    .poll(() =>
-      refreshTabs(extension.context, extension.extensionId).then(
-        () => true,
-        () => false,
-      ),
-    )
-    .toBe(true);
+  await expect.poll(refreshAnswered(extension)).toBe(true);
   expect(await page.evaluate(() => [document.body?.localName, [...CSS.highlights.keys()]])).toEqual([
     'frameset',
     [],
   ]);
   await page.goto(scripted.url('/no-body.html'));
   expect(await page.evaluate(() => document.body)).toBeNull();
-  await expect
-    .poll(() =>
-      refreshTabs(extension.context, extension.extensionId).then(
-        () => true,
-        () => false,
-      ),
-    )
-    .toBe(true);
+  await expect.poll(refreshAnswered(extension)).toBe(true);
   expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
   // The page puts a body back: its text is read like any change to the page.
   await page.evaluate(() => {
