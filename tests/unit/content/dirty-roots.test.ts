@@ -40,15 +40,28 @@ describe('the outermost of the changed roots', () => {
   });
 });
 
+/** The mutation records of what `change` does under `watched`, as one batch. */
+function recordsOf(change: () => void, watched: Node): MutationRecord[] {
+  const observer = new MutationObserver(() => undefined);
+  observer.observe(watched, { childList: true, subtree: true, characterData: true });
+  change();
+  const records = observer.takeRecords();
+  observer.disconnect();
+  return records;
+}
+
+/** What a page does to measure text: a span added and taken out again at once. */
+function measureText(): void {
+  const probe = document.createElement('span');
+  probe.textContent = 'M';
+  document.body.append(probe);
+  probe.remove();
+}
+
 describe('the parts of the page a batch of changes asks to read again', () => {
   /** The roots dirtied by what `change` does to the page (or to `watched`), as one batch. */
   function dirtiedBy(change: () => void, watched: Node = document.body): Node[] {
-    const observer = new MutationObserver(() => undefined);
-    observer.observe(watched, { childList: true, subtree: true, characterData: true });
-    change();
-    const records = observer.takeRecords();
-    observer.disconnect();
-    return [...dirtyRoots(records)];
+    return [...dirtyRoots(recordsOf(change, watched))];
   }
 
   it('is the block around edited text, or a shadow root holding the text with no block around it', () => {
@@ -124,14 +137,7 @@ describe('the parts of the page a batch of changes asks to read again', () => {
 
   it('is nothing for a node added and taken out again at once, such as a span that measures text', () => {
     document.body.innerHTML = '<p>The Founding Act.</p>';
-    expect(
-      dirtiedBy(() => {
-        const probe = document.createElement('span');
-        probe.textContent = 'M';
-        document.body.append(probe);
-        probe.remove();
-      }),
-    ).toEqual([]);
+    expect(dirtiedBy(measureText)).toEqual([]);
     // Taken out and put back elsewhere (a move), it is read where it went.
     const paragraph = document.querySelector('p') as HTMLElement;
     const section = document.createElement('section');
@@ -223,12 +229,7 @@ describe('the parts of the page a batch of changes asks to read again', () => {
 
 describe('whether a batch of changes took read text out', () => {
   function takenOutBy(change: () => void): boolean {
-    const observer = new MutationObserver(() => undefined);
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    change();
-    const records = observer.takeRecords();
-    observer.disconnect();
-    return takesReadTextOut(records);
+    return takesReadTextOut(recordsOf(change, document.documentElement));
   }
 
   it('says yes for a paragraph, a line of text or a non-empty inline element taken out', () => {
@@ -253,13 +254,6 @@ describe('whether a batch of changes took read text out', () => {
         for (const node of [script, comment, pixel]) node.remove();
       }),
     ).toBe(false);
-    expect(
-      takenOutBy(() => {
-        const probe = document.createElement('span');
-        probe.textContent = 'M';
-        document.body.append(probe);
-        probe.remove();
-      }),
-    ).toBe(false);
+    expect(takenOutBy(measureText)).toBe(false);
   });
 });
